@@ -1,0 +1,37 @@
+# eventcoder: two commands on a fresh machine with Python 3.11 and make.
+#   make run   - set up .venv and code seeds/ into output/ (Prefect flow, GX report)
+#   make test  - set up .venv and run the test suite
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_HOME ?= $(CURDIR)/.state/prefect
+export GX_ANALYTICS_ENABLED := false
+
+.PHONY: run test bench setup clean tables
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/eventcoder run seeds/ --output output/
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
+tables:
+	$(BIN)/python tools/build_tables.py
+
+clean:
+	rm -rf $(VENV) .state output/events output/reports output/quarantine output/rejected

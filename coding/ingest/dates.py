@@ -1,0 +1,39 @@
+"""Parse the date forms found in inputs: ISO dates, compact YYYYMMDD, and dateline month-day."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}
+
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
+_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+
+
+def parse_date(value: object) -> date | None:
+    """An ISO date (or datetime) or YYYYMMDD; raises ValueError on anything else non-empty."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value)
+    m = _ISO.match(text) or _COMPACT.match(text)
+    if not m:
+        raise ValueError(f"not an ISO date: {text!r}")
+    return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def month_day(text: str) -> tuple[int, int] | None:
+    """'Sept 11' / 'September 11' / 'Sep. 11' -> (9, 11)."""
+    m = re.match(r"^\s*([A-Za-z]+)\.?\s+(\d{1,2})\s*$", text)
+    if not m or m.group(1).lower() not in MONTHS:
+        return None
+    return MONTHS[m.group(1).lower()], int(m.group(2))
