@@ -1,0 +1,256 @@
+"""Find actors in a parsed story and resolve an argument token to an actor code.
+
+An actor is a country (or IGO/NGO) plus a CAMEO sector. Both come from the noun phrase
+around the argument's head: lexicon names ("Russia", "NATO"), adjectives ("Russian"),
+capitals used as metonyms ("Kyiv"), agent nouns ("troops" -> MIL), titles before a name
+("German Foreign Minister Annalena Baerbock"), and possessives ("Russia's defence
+ministry"). A person introduced with a title keeps that code later in the story; a
+pronoun takes the nearest compatible actor before it. Unknown actors stay ``None``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from coding.lexicon import ActorEntry, Lexicon
+
+MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+THING_PRONOUNS = {"it", "they", "them"}
+BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "led", "held", "controlled", "occupied", "made", "supplied", "based"}
+POSSESSIVE_MARKERS = {"'s", "’s", "'"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    country: str | None
+    sector: str | None
+    start_char: int
+    end_char: int
+    is_person: bool = False
+    org_code: str | None = None  # a full code from the lexicon (e.g. IGONAT), when the actor is an organisation
+
+    @property
+    def code(self) -> str | None:
+        if self.org_code:
+            return self.org_code
+        if self.country is None and self.sector is None:
+            return None
+        return (self.country or "") + (self.sector or "") or None
+
+
+@dataclass
+class StoryActors:
+    """Per-document state: lexicon mentions by token, people met so far, and the mention history."""
+
+    doc: Doc
+    lex: Lexicon
+    mention_at: dict[int, tuple[int, int, ActorEntry]] = field(default_factory=dict)  # token i -> (start, end, entry)
+    people: dict[str, Actor] = field(default_factory=dict)  # surname / full name -> actor
+    history: list[tuple[int, Actor]] = field(default_factory=list)  # (token index, actor) in text order
+
+    @classmethod
+    def build(cls, doc: Doc, lex: Lexicon) -> "StoryActors":
+        story = cls(doc, lex)
+        story._match_lexicon()
+        story._register_people()
+        return story
+
+    # --- lexicon mentions -------------------------------------------------------------
+    def _match_lexicon(self) -> None:
+        doc, actors, max_n = self.doc, self.lex.actors, self.lex.max_actor_words
+        i = 0
+        while i < len(doc):
+            found = None
+            for n in range(min(max_n, len(doc) - i), 0, -1):
+                span = doc[i:i + n]
+                text = span.text
+                entry = actors.get(text)
+                if entry is None and text.startswith("the "):
+                    continue
+                if entry is not None:
+                    found = (i, i + n, entry)
+                    break
+            if found:
+                for k in range(found[0], found[1]):
+                    self.mention_at[k] = found
+                i = found[1]
+            else:
+                i += 1
+
+    def entry_at(self, token: Token) -> ActorEntry | None:
+        hit = self.mention_at.get(token.i)
+        return hit[2] if hit else None
+
+    # --- people -------------------------------------------------------------------------
+    def _register_people(self) -> None:
+        """Remember every titled person ("French President Emmanuel Macron") for later mentions."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            actor = self._titled_person(ent)
+            if actor is None:
+                continue
+            names = [ent.text, ent[-1].text]
+            for name in names:
+                if name not in self.people:
+                    self.people[name] = actor
+
+    def _titled_person(self, ent: Span) -> Actor | None:
+        entry = self.lex.actors.get(ent.text) or self.lex.actors.get(ent[-1].text)
+        if entry is not None and entry.kind == "person":
+            return Actor(ent.text, entry.country, entry.sector, ent.start_char, ent.end_char, True)
+        head = ent.root
+        left = self.doc[head.left_edge.i:ent.start]
+        window = self.doc[max(head.left_edge.i, ent.start - 8):ent.start]
+        sector = self._title_sector(window) or self._title_sector(left)
+        country = self._country_in(left) if sector else None
+        if sector is None:
+            # "Pavlo Kyrylenko, the head of the Donetsk region" / "Oleg Synegubov, the governor"
+            for tok in ent.root.children:
+                if tok.dep_ == "appos":
+                    sector = self._agent_sector(tok)
+                    country = self._country_of_np(tok)
+        if sector is None:
+            return None
+        return Actor(ent.text, country, sector, ent.start_char, ent.end_char, True)
+
+    def _title_sector(self, span: Span) -> str | None:
+        text = span.text
+        best = None
+        for title, (sector, _gid) in self.lex.titles.items():
+            if f" {title} " in f" {text} " and (best is None or len(title) > len(best[0])):
+                best = (title, sector)
+        if best:
+            return best[1]
+        for tok in span:
+            sector = self._agent_sector(tok)
+            if sector:
+                return sector
+        return None
+
+    # --- resolution -------------------------------------------------------------------------
+    def _country_in(self, span: Span) -> str | None:
+        for tok in span:
+            entry = self.entry_at(tok)
+            if entry is not None and entry.country and not self._is_backing(tok):
+                return entry.country
+        return None
+
+    @staticmethod
+    def _is_backing(tok: Token) -> bool:
+        """'Moscow-backed separatists' are not Russian: the country is their sponsor."""
+        head = tok.head
+        return head.lower_ in BACKING_WORDS or (tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(2).lower_ in BACKING_WORDS)
+
+    def _agent_sector(self, tok: Token) -> str | None:
+        options = self.lex.agent_index.get(tok.lemma_.lower()) or self.lex.agent_index.get(tok.lower_)
+        if not options:
+            return None
+        mods = [c.lemma_.lower() for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+        mods_text = " ".join(mods)
+        for words, sector, _gid in options:
+            if not words or " ".join(words) in mods_text:
+                return sector
+        return None
+
+    def _country_of_np(self, head: Token) -> str | None:
+        """Country named inside the noun phrase of ``head``: adjectives, compounds, possessives, 'of X'."""
+        for child in head.children:
+            if child.dep_ in MODIFIER_DEPS:
+                entry = self.entry_at(child)
+                if entry is not None and entry.country and not self._is_backing(child):
+                    return entry.country
+                if child.dep_ == "poss":
+                    poss_actor = self.resolve(child, register=False)
+                    if poss_actor and poss_actor.country:
+                        return poss_actor.country
+                if child.dep_ in {"compound", "amod", "nmod"}:
+                    nested = self._country_of_np(child)
+                    if nested:
+                        return nested
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        entry = self.entry_at(pobj)
+                        if entry is not None and entry.country and entry.kind in {"country", "capital"}:
+                            return entry.country
+        return None
+
+    def _np_span(self, head: Token) -> tuple[int, int]:
+        start = head.left_edge.i
+        while start < head.i and self.doc[start].dep_ in {"det", "punct", "predet"}:
+            start += 1
+        return self.doc[start].idx, head.idx + len(head.text)
+
+    def resolve(self, head: Token, register: bool = True) -> Actor | None:
+        """The actor named by the noun phrase headed by ``head``, or None."""
+        actor = self._resolve(head)
+        if actor is not None and register:
+            self.history.append((head.i, actor))
+        return actor
+
+    def _resolve(self, head: Token) -> Actor | None:
+        low = head.lower_
+        if head.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS:
+            return self._antecedent(head)
+        start_char, end_char = self._np_span(head)
+        name = self.doc.text[start_char:end_char]
+        entry = self.entry_at(head)
+        if entry is not None:
+            sector = entry.sector
+            org = entry.code if entry.kind not in {"country", "capital", "adjective"} else None
+            if entry.kind == "person":
+                return Actor(name, entry.country, entry.sector, start_char, end_char, True)
+            # "Kyiv's troops" never reaches here (head is troops); a bare capital is its government.
+            return Actor(name, entry.country, sector, start_char, end_char, False, org)
+        if head.ent_type_ == "PERSON" or head.text in self.people:
+            person = self.people.get(head.text)
+            if person is None:
+                ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+                if ent is not None:
+                    person = self.people.get(ent.text) or self._titled_person(ent)
+            if person is not None:
+                return replace(person, name=name, start_char=start_char, end_char=end_char)
+            return None
+        sector = self._agent_sector(head)
+        if sector is None:
+            # A modifier may carry the sector: "separatist leader" -> SEP, "rebel leader" -> REB.
+            for child in head.lefts:
+                if child.dep_ in {"amod", "compound"}:
+                    sector = self._agent_sector(child) or sector
+        if sector is None:
+            return None
+        # A specific modifier wins over a generic head: "separatist leader" is SEP, not GOV.
+        for child in head.lefts:
+            if child.dep_ in {"amod", "compound"} and child.i != head.i:
+                mod_sector = self._agent_sector(child)
+                if mod_sector and mod_sector != "CVL":
+                    sector = mod_sector
+        country = self._country_of_np(head)
+        return Actor(name, country, sector, start_char, end_char, False)
+
+    def _antecedent(self, pronoun: Token) -> Actor | None:
+        wants_person = pronoun.lower_ in PERSON_PRONOUNS
+        for _i, actor in reversed([h for h in self.history if h[0] < pronoun.i]):
+            if actor.is_person == wants_person and (actor.country or actor.org_code):
+                return actor
+        if wants_person:
+            return None
+        # "Russia said it was ...": a lexicon mention earlier in the same sentence.
+        for tok in reversed(list(self.doc[pronoun.sent.start:pronoun.i])):
+            entry = self.entry_at(tok)
+            if entry is not None and entry.country and entry.kind != "adjective":
+                return Actor(tok.text, entry.country, entry.sector, tok.idx, tok.idx + len(tok.text))
+        return None
+
+    def countries_in(self, span: Span) -> list[tuple[Token, str]]:
+        out = []
+        for tok in span:
+            entry = self.entry_at(tok)
+            if entry is not None and entry.country and entry.kind in {"country", "capital", "adjective"}:
+                out.append((tok, entry.country))
+        return out

@@ -1,0 +1,173 @@
+"""The ``eventcoder`` command line.
+
+    eventcoder code INPUT... --output FILE.parquet   code documents (library path, no Prefect)
+    eventcoder run INPUT... [--output DIR]           the Prefect flow: code, validate, write dataset + report
+    eventcoder evaluate GOLD PRED.parquet [--json]   score rows against a gold file
+    eventcoder explain "SENTENCE"                    show the parse, actors, rules and rows for one sentence
+
+The ``run`` command imports the Prefect flow only when it is called, so ``coding``
+stays usable as a library without Prefect.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+
+from coding import __version__
+from coding.errors import EventCoderError
+
+
+def _progress(enabled: bool):
+    """A one-line progress counter on stderr for long runs (only on a terminal unless forced)."""
+    state = {"n": 0, "t": time.monotonic(), "last": 0.0}
+
+    def tick(docs: int, rows: int) -> None:
+        if not enabled:
+            return
+        now = time.monotonic()
+        if now - state["last"] >= 0.5:
+            rate = docs / max(now - state["t"], 1e-9)
+            print(f"\r  {docs} documents, {rows} events ({rate:.1f} docs/s)", end="", file=sys.stderr, flush=True)
+            state["last"] = now
+
+    return tick
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    import pyarrow.parquet as pq
+
+    from coding.coder import code_documents
+    from coding.document import Document, Rejected
+    from coding.ingest import read_documents
+    from schemas.events import arrow_schema, to_table
+
+    rejected: list[Rejected] = []
+    counts = {"docs": 0}
+
+    def documents():
+        for item in read_documents(args.inputs):
+            if isinstance(item, Rejected):
+                rejected.append(item)
+                print(f"rejected {item.source}: [{item.code.value}] {item.reason}", file=sys.stderr)
+                continue
+            counts["docs"] += 1
+            yield item
+
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    tick = _progress(show)
+    out = Path(args.output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".partial")
+    n_rows = 0
+    buffer: list[dict] = []
+    with pq.ParquetWriter(tmp, arrow_schema(), compression="zstd") as writer:
+        for row in code_documents(documents(), batch_size=args.batch_size):
+            buffer.append(row)
+            n_rows += 1
+            if len(buffer) >= 5000:
+                writer.write_table(to_table(buffer))
+                buffer.clear()
+            tick(counts["docs"], n_rows)
+        if buffer:
+            writer.write_table(to_table(buffer))
+    os.replace(tmp, out)  # never leave a half-written file under the final name
+    if show:
+        print(file=sys.stderr)
+    print(f"coded {counts['docs']} documents into {n_rows} event rows -> {out}"
+          + (f"; {len(rejected)} inputs rejected" if rejected else ""))
+    if counts["docs"] == 0 and not rejected:
+        print("error: [E401] no documents found in the inputs", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from flows.pipeline import run_flow
+
+    summary = run_flow(list(args.inputs), args.output, batch_size=args.batch_size)
+    print(json.dumps(summary, indent=2, default=str))
+    return 0 if summary.get("validation_success", True) else 1
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from coding.evaluation import evaluate, format_report
+
+    report = evaluate(args.gold, args.pred)
+    if args.json:
+        print(json.dumps(report, indent=2, default=str))
+    else:
+        print(format_report(report))
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from coding.explain import explain
+
+    print(explain(args.sentence, doc_date=args.date))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="eventcoder",
+        description="Code news-wire text into CAMEO / ACLED / PLOVER political event rows.",
+        epilog="Inputs: .txt stories (date header, dateline, crossheads, sign-off), .jsonl files of "
+               '{"id", "text", "date"?, "source"?, "title"?, "url"?}, or directories of them.',
+    )
+    parser.add_argument("--version", action="version", version=f"eventcoder {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("code", help="code documents into one Parquet file (no Prefect, no validation)",
+                       description="Code documents with the library path and write one Parquet file of event rows.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .jsonl or a directory")
+    p.add_argument("--output", "-o", required=True, metavar="FILE.parquet", help="Parquet file to write")
+    p.add_argument("--batch-size", type=int, default=64, help="documents per spaCy batch (default 64)")
+    p.add_argument("--progress", dest="progress", action="store_true", default=None, help="show progress (default: on a terminal)")
+    p.add_argument("--no-progress", dest="progress", action="store_false")
+    p.set_defaults(func=cmd_code)
+
+    p = sub.add_parser("run", help="run the Prefect flow: code, validate (GX), write the dataset and report",
+                       description="Run the Prefect flow: ingest, code, validate with Great Expectations, "
+                                   "write a partitioned Parquet dataset and a data-quality report under DIR.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("--output", "-o", default="output", metavar="DIR", help="output folder (default: output/)")
+    p.add_argument("--batch-size", type=int, default=64)
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("evaluate", help="score event rows against gold labels",
+                       description="Score event rows against a gold file: the seed story format "
+                                   "(seeds/*.gold.json) or the development sets (petr_gsr, plover_gsr, case2021).")
+    p.add_argument("gold", metavar="GOLD")
+    p.add_argument("pred", metavar="PRED.parquet")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("explain", help="show how one sentence is coded",
+                       description="Print the parse, the actors found, the rules that fired and the rows produced.")
+    p.add_argument("sentence")
+    p.add_argument("--date", default=None, help="document date (YYYY-MM-DD) for resolving time words")
+    p.set_defaults(func=cmd_explain)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except EventCoderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,213 @@
+"""The library entry point: Documents in, event rows (dicts keyed by the contract's columns) out.
+
+    from coding.coder import code_documents
+    rows = list(code_documents(documents))
+
+Parsing is streamed through ``nlp.pipe`` in batches; the model and lexicons load once per
+process. Nothing here imports Prefect or Great Expectations.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from typing import Any, Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from coding import __version__
+from coding.actors import Actor, StoryActors
+from coding.dates import event_date
+from coding.document import Document
+from coding.events import Candidate, extract
+from coding.lexicon import Lexicon, default_lexicon
+from coding.modality import modality_of
+from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp
+from coding.tables import acled_for, cameo_table, plover_for
+
+MILITARY_PREFIXES = ("087", "15", "17", "18", "19", "20")
+COOPERATIVE_PREFIXES = ("02", "03", "04", "05", "06", "07")
+CONTEXT_SENTENCES = 2
+
+
+def code_documents(documents: Iterable[Document], batch_size: int = DEFAULT_BATCH_SIZE,
+                   lexicon: Lexicon | None = None) -> Iterator[dict[str, Any]]:
+    """Stream event rows for a stream of documents."""
+    lex = lexicon or default_lexicon()
+    nlp = load_nlp()
+    pairs = ((d.text, d) for d in documents)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield from code_parsed(doc, document, lex)
+
+
+def code_text(text: str, doc_id: str = "text", **fields: Any) -> list[dict[str, Any]]:
+    """Convenience for one string (tests, `eventcoder explain`)."""
+    return list(code_documents([Document(doc_id=doc_id, text=text, **fields)]))
+
+
+def content_sentences(doc: Doc) -> list[Span]:
+    """Sentences with text in them (blanked headers and crossheads are whitespace-only)."""
+    return [s for s in doc.sents if s.text.strip()]
+
+
+def code_parsed(doc: Doc, document: Document, lex: Lexicon) -> Iterator[dict[str, Any]]:
+    story = StoryActors.build(doc, lex)
+    sentences = content_sentences(doc)
+    context = StoryContext(story, sentences)
+    for index, sent in enumerate(sentences):
+        best: dict[tuple, dict[str, Any]] = {}
+        for cand in extract(sent, story, lex):
+            row = build_row(cand, sent, index, document, context)
+            key = (row["cameo_root"], row["actor1_country"], row["actor2_country"], row["modality"])
+            if key not in best or row["confidence"] > best[key]["confidence"]:
+                best[key] = row
+        yield from sorted(best.values(), key=lambda r: (r["evidence_start"], r["cameo_code"]))
+
+
+class StoryContext:
+    """Story-level facts used when a sentence leaves an argument implicit."""
+
+    def __init__(self, story: StoryActors, sentences: list[Span]) -> None:
+        self.story = story
+        self.sentences = sentences
+        self._dyad: tuple[str, ...] | None = None
+
+    def dyad(self) -> tuple[str, ...]:
+        """The two countries most mentioned in the story: the sides of its main conflict."""
+        if self._dyad is None:
+            counts: Counter[str] = Counter()
+            for sent in self.sentences:
+                for _tok, country in self.story.countries_in(sent):
+                    counts[country] += 1
+            self._dyad = tuple(c for c, n in counts.most_common(2) if n >= 2)
+        return self._dyad
+
+    def adversary(self, country: str | None) -> str | None:
+        dyad = self.dyad()
+        if country is None or len(dyad) < 2 or country not in dyad:
+            return None
+        return dyad[1] if dyad[0] == country else dyad[0]
+
+    def recent_other_country(self, trigger: Token, sent_index: int, exclude: str | None) -> tuple[Token, str] | None:
+        """The nearest country mentioned before the trigger (this or the previous sentences), other than ``exclude``."""
+        sent = self.sentences[sent_index]
+        before = self.story.countries_in(trigger.doc[sent.start:trigger.i])
+        after = self.story.countries_in(trigger.doc[trigger.i + 1:sent.end])
+        for tok, country in list(reversed(before)) + after:
+            if country != exclude:
+                return tok, country
+        for prev in reversed(self.sentences[max(0, sent_index - CONTEXT_SENTENCES):sent_index]):
+            for tok, country in reversed(self.story.countries_in(prev)):
+                if country != exclude:
+                    return tok, country
+        return None
+
+
+def _place_country(place: Token, story: StoryActors) -> str | None:
+    entry = story.entry_at(place)
+    if entry is not None and entry.country and entry.kind in {"country", "capital", "adjective"}:
+        return entry.country
+    return story._country_of_np(place)
+
+
+def _with_default_sector(actor: Actor | None, sector: str | None) -> Actor | None:
+    if actor is None or sector is None or actor.sector is not None or actor.is_person or actor.org_code:
+        return actor
+    return Actor(actor.name, actor.country, sector, actor.start_char, actor.end_char)
+
+
+def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: StoryContext) -> dict[str, Any]:
+    rule = cand.rule
+    code = cameo_table()[rule.cameo]
+    source = _with_default_sector(cand.source, rule.source_sector)
+    target = cand.target
+    confidence = rule.confidence
+    place_country = _place_country(cand.target_place, ctx.story) if cand.target_place is not None else None
+    how = "explicit"
+    if target is None and rule.target_from_place and place_country and (source is None or place_country != source.country):
+        place = cand.target_place
+        target = Actor(place.text, place_country, None, place.idx, place.idx + len(place.text))
+        how = "place"
+    if target is None and source is not None and rule.cameo.startswith(MILITARY_PREFIXES):
+        adversary = ctx.adversary(source.country)
+        if adversary:
+            target = Actor("", adversary, None, cand.trigger.idx, cand.trigger.idx)
+            how = "adversary"
+    if target is None and source is not None and rule.cameo.startswith(COOPERATIVE_PREFIXES):
+        hit = ctx.recent_other_country(cand.trigger, index, source.country)
+        if hit is not None:
+            tok, country = hit
+            target = Actor(tok.text, country, None, tok.idx, tok.idx + len(tok.text))
+            how = "context"
+    target = _with_default_sector(target, rule.target_sector)
+    if source is None:
+        confidence -= 0.2
+    if target is None:
+        confidence -= 0.1
+    elif how != "explicit":
+        confidence -= 0.1
+    modality = modality_of(cand.trigger, rule.cameo)
+    if modality != "asserted":
+        confidence -= 0.1
+    evt_date, precision = event_date(cand.trigger, document.doc_date)
+    spans = [(cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text))]
+    for actor in (source, target):
+        if actor is not None and actor.end_char > actor.start_char and sent.start_char <= actor.start_char < sent.end_char:
+            spans.append((actor.start_char, actor.end_char))
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    plover_type, plover_mode = plover_for(rule.cameo)
+    acled_type, acled_sub = rule.acled if rule.acled else acled_for(rule.cameo)
+    row = {
+        "doc_id": document.doc_id,
+        "source_name": document.source,
+        "doc_date": document.doc_date,
+        "sentence_index": index,
+        "sentence_text": sent.text.strip(),
+        "evidence_start": start,
+        "evidence_end": end,
+        "trigger": cand.trigger_text,
+        "event_date": evt_date,
+        "date_precision": precision,
+        **_actor_columns("actor1", source),
+        **_actor_columns("actor2", target),
+        "cameo_code": code.code,
+        "cameo_root": code.root,
+        "cameo_label": code.label,
+        "quad_class": code.quad_class,
+        "goldstein": code.goldstein,
+        "plover_event_type": plover_type,
+        "plover_mode": plover_mode,
+        "acled_event_type": acled_type,
+        "acled_sub_event_type": acled_sub,
+        "location_name": None,
+        "country_iso3": place_country,
+        "admin1": None,
+        "latitude": None,
+        "longitude": None,
+        "geo_precision": None,
+        "fatalities": None,
+        "modality": modality,
+        "confidence": round(max(0.05, min(1.0, confidence)), 3),
+        "rule_id": f"{rule.id}:{cand.form}",
+        "coder_version": __version__,
+    }
+    row["event_id"] = event_id(row)
+    return row
+
+
+def _actor_columns(prefix: str, actor: Actor | None) -> dict[str, Any]:
+    if actor is None:
+        return {f"{prefix}_name": None, f"{prefix}_code": None, f"{prefix}_country": None, f"{prefix}_sector": None}
+    return {
+        f"{prefix}_name": actor.name or None,
+        f"{prefix}_code": actor.code,
+        f"{prefix}_country": actor.country,
+        f"{prefix}_sector": actor.sector,
+    }
+
+
+def event_id(row: dict[str, Any]) -> str:
+    """Stable across runs: the same input always yields the same ids."""
+    key = "|".join(str(row[k]) for k in ("doc_id", "sentence_index", "evidence_start", "evidence_end", "cameo_code",
+                                         "actor1_code", "actor2_code", "rule_id"))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,225 @@
+"""Find event triggers in a parsed sentence and their source and target arguments.
+
+Three trigger forms come from the lexicon: verbs (with particles or prepositions,
+"pull back", "close in on"), light verbs with a noun object ("hold talks"), and nouns
+("shelling", "a visit"). Arguments come from the dependency parse: the subject (or the
+agent of a passive), the object, and prepositional objects; nominal triggers take their
+source from a possessive or adjective ("Russian shelling") or a "by" phrase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from coding.actors import Actor, StoryActors
+from coding.lexicon import EventRule, Lexicon
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
+TARGET_PREPS = {"against", "on", "with", "to", "at", "toward", "towards", "into", "upon", "for"}
+PLACE_PREPS = {"in", "into", "to", "on", "at", "near", "from", "towards", "toward", "across", "around", "inside", "within", "outside"}
+QUANTITY_NOUNS = {"array", "range", "batch", "shipment", "package", "number", "lot", "supply", "consignment", "wave", "series", "campaign"}
+CLAUSE_DEPS = {"xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "pcomp"}
+
+
+@dataclass
+class Candidate:
+    """One event found in a sentence, before codes and dates are attached."""
+
+    rule: EventRule
+    form: str  # verb | light | noun
+    trigger: Token
+    trigger_text: str
+    source: Actor | None
+    target: Actor | None
+    target_place: Token | None  # a place argument, when the target stands for a place's country
+
+
+def _children_words(tok: Token) -> list[str]:
+    return [c.lower_ for c in tok.children if c.dep_ in {"prt", "prep", "advmod", "dobj"}]
+
+
+def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
+    lemma = tok.lemma_.lower()
+    # Light verbs: "hold talks", "launch an offensive", "sent an array of arms".
+    for obj in (c for c in tok.children if c.dep_ in {"dobj", "attr"}):
+        for noun in _object_nouns(obj):
+            rule = lex.light_index.get((lemma, noun.lemma_.lower())) or lex.light_index.get((lemma, noun.lower_))
+            if rule is not None:
+                return rule, "light", f"{tok.text} {noun.text}"
+    options = lex.verb_index.get(lemma)
+    if not options:
+        return None
+    words = _children_words(tok)
+    has_object = any(c.dep_ == "dobj" for c in tok.children)
+    for extra, rule in options:
+        if rule.intransitive and has_object:
+            continue
+        if all(w in words for w in extra):
+            return rule, "verb", " ".join([tok.text, *extra])
+    return None
+
+
+def _object_nouns(obj: Token) -> list[Token]:
+    nouns = [obj]
+    if obj.lemma_.lower() in QUANTITY_NOUNS:
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                nouns.extend(p for p in prep.children if p.dep_ == "pobj")
+    return nouns
+
+
+def _match_noun(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
+    options = lex.noun_index.get(tok.lemma_.lower()) or lex.noun_index.get(tok.lower_)
+    if not options:
+        return None
+    mods = [c.lower_ for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+    for extra, rule in options:
+        if all(w in mods for w in extra):
+            return rule, "noun", " ".join([*extra, tok.text])
+    return None
+
+
+def is_nominal(tok: Token) -> bool:
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        return True
+    # Gerunds used as nouns: "Russian shelling had left two dead", "a campaign of shelling".
+    return tok.tag_ == "VBG" and (tok.dep_ in {"nsubj", "csubj", "pobj", "pcomp", "dobj"} or any(c.dep_ in {"det", "amod", "poss"} for c in tok.children))
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, str, str]]:
+    for tok in sent:
+        if tok.is_space or tok.is_punct:
+            continue
+        hit = None
+        if is_nominal(tok):
+            hit = _match_noun(tok, lex)
+        if hit is None and tok.pos_ in {"VERB", "AUX"} or (hit is None and tok.tag_.startswith("VB")):
+            hit = _match_verb(tok, lex)
+        if hit is not None:
+            yield tok, hit[0], hit[1], hit[2]
+
+
+REPORTING_LEMMAS = {"say", "report", "tell", "announce", "add", "publish", "show", "see", "claim", "confirm", "state"}
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb whose subject a non-finite or nominal trigger shares (never a reporting verb)."""
+    head = tok.head
+    steps = 0
+    while head is not tok and steps < 4:
+        if head.pos_ in {"VERB", "AUX"}:
+            return None if head.lemma_.lower() in REPORTING_LEMMAS else head
+        tok, head = head, head.head
+        steps += 1
+    return None
+
+
+def _subject_of(verb: Token, story: StoryActors, depth: int = 0) -> Actor | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return story.resolve(_conj_head(child))
+    for child in verb.children:
+        if child.dep_ == "agent":  # passive: "captured by Russian troops"
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return story.resolve(pobj)
+    if depth < 3 and verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb:
+        return _subject_of(verb.head, story, depth + 1)
+    if depth < 3 and verb.dep_ in {"acl"}:  # "Kyiv's claim to have entered": the noun's possessor
+        for child in verb.head.children:
+            if child.dep_ == "poss":
+                return story.resolve(child)
+    return None
+
+
+def _conj_head(tok: Token) -> Token:
+    return tok
+
+
+def _agent_of(tok: Token, story: StoryActors) -> Actor | None:
+    for child in tok.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return story.resolve(pobj)
+    return None
+
+
+def _noun_source(tok: Token, story: StoryActors) -> Actor | None:
+    # "Russia's shelling", "Russian shelling", "the shelling by Russian forces"
+    for child in tok.children:
+        if child.dep_ in {"poss", "amod", "compound", "nmod", "advcl", "npadvmod"} and child.i < tok.i:
+            entry = story.entry_at(child)
+            if entry is not None and entry.country:
+                actor = story.resolve(child)
+                if actor is not None:
+                    return actor
+            if child.dep_ == "poss":
+                actor = story.resolve(child)
+                if actor is not None:
+                    return actor
+    # Parser quirk: an adjective of nationality right before the trigger ("Russian shelling").
+    if tok.i > tok.sent.start:
+        prev = tok.doc[tok.i - 1]
+        entry = story.entry_at(prev)
+        if entry is not None and entry.country and entry.kind == "adjective":
+            return Actor(prev.text, entry.country, None, prev.idx, prev.idx + len(prev.text))
+    by = _agent_of(tok, story)
+    if by is not None:
+        return by
+    # "arrived ... for a surprise visit", "launched a campaign of shelling": the governing verb's subject.
+    verb = _governing_verb(tok)
+    if verb is not None:
+        return _subject_of(verb, story)
+    return None
+
+
+def _targets(tok: Token, story: StoryActors, source: Actor | None) -> tuple[Actor | None, Token | None]:
+    """The first actor among objects and prepositional objects, and the first place argument."""
+    place: Token | None = None
+    heads = [tok] + [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+    for head in heads:
+        for child in ([head] if head is not tok else []) + [c for c in head.children if c.dep_ in OBJECT_DEPS | {"prep", "prt"}]:
+            if child is tok:
+                continue
+            cands: list[Token]
+            if child.dep_ in {"prep", "prt"}:
+                if child.lower_ not in TARGET_PREPS | PLACE_PREPS:
+                    continue
+                cands = [p for p in child.children if p.dep_ in {"pobj", "pcomp"}]
+                if not cands:  # "closing in on" -> prt 'in' then prep 'on'
+                    continue
+            else:
+                cands = [child]
+            for cand in cands:
+                for noun in _object_nouns(cand):
+                    actor = story.resolve(noun)
+                    if actor is not None and actor != source and (source is None or actor.code != source.code or actor.is_person):
+                        entry = story.entry_at(noun)
+                        if entry is not None and entry.kind in {"country", "capital"} and child.dep_ == "prep" and child.lower_ in PLACE_PREPS - TARGET_PREPS:
+                            place = place or noun
+                            continue
+                        return actor, place
+                    if place is None and child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                        place = noun
+    return None, place
+
+
+def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]:
+    for tok, rule, form, text in find_triggers(sent, lex):
+        if form == "noun":
+            source = _noun_source(tok, story)
+        else:
+            source = _subject_of(tok, story)
+        target, place = _targets(tok, story, source)
+        if form == "light":
+            obj = next((c for c in tok.children if c.dep_ in {"dobj", "attr"}), None)
+            if target is None and obj is not None:
+                target, place2 = _targets(obj, story, source)
+                place = place or place2
+        yield Candidate(rule, form, tok, text, source, target, place)

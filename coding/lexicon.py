@@ -1,0 +1,252 @@
+"""Load the data files under ``coding/lexicons`` once, check them, and index them for matching.
+
+Every check failure raises :class:`LexiconError` naming the file and line, so that a
+domain expert who adds a verb or an actor sees exactly what to fix.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from coding.errors import ErrorCode, LexiconError
+from coding.tables import agent_code_set, cameo_table
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+ID_RE = re.compile(r"^[a-z][a-z0-9_.\-]*$")
+TRIGGER_FORMS = ("verbs", "light", "nouns")
+RULE_KEYS = {"id", "cameo", *TRIGGER_FORMS, "source_sector", "target_sector", "target_from_place", "acled", "confidence", "intransitive"}
+
+
+@dataclass(frozen=True)
+class EventRule:
+    id: str
+    cameo: str
+    source_sector: str | None = None
+    target_sector: str | None = None
+    target_from_place: bool = False
+    acled: tuple[str, str] | None = None
+    confidence: float = 0.7
+    line: int = 0
+    intransitive: bool = False  # verb forms fire only without a direct object ("protesters demonstrated")
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """A named actor (country, organisation, armed group, institution) and the code it gives."""
+
+    id: str
+    country: str | None
+    sector: str | None
+    code: str
+    kind: str  # country | capital | adjective | igo | ngo | armed_group | institution | party | media
+
+
+@dataclass
+class Lexicon:
+    rules: dict[str, EventRule] = field(default_factory=dict)
+    verb_index: dict[str, list[tuple[tuple[str, ...], EventRule]]] = field(default_factory=dict)
+    light_index: dict[tuple[str, str], EventRule] = field(default_factory=dict)
+    noun_index: dict[str, list[tuple[tuple[str, ...], EventRule]]] = field(default_factory=dict)
+    agent_index: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)  # head -> (mods, sector, id)
+    titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # title text -> (sector, id)
+    actors: dict[str, ActorEntry] = field(default_factory=dict)  # surface form -> entry
+    max_actor_words: int = 1
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that records the line of every mapping as ``__line__``."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _load_yaml_list(path: Path) -> list[dict[str, Any]]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise LexiconError(ErrorCode.E201_LEXICON_SYNTAX, f"{where}: YAML syntax error: {getattr(exc, 'problem', exc)}") from exc
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise LexiconError(ErrorCode.E201_LEXICON_SYNTAX, f"{path}:1: expected a list of entries")
+    for item in data:
+        if not isinstance(item, dict):
+            raise LexiconError(ErrorCode.E204_LEXICON_BAD_ENTRY, f"{path}: every entry must be a mapping, got {item!r}")
+    return data
+
+
+def _bad(path: Path, line: int, message: str, code: ErrorCode = ErrorCode.E204_LEXICON_BAD_ENTRY) -> LexiconError:
+    return LexiconError(code, f"{path}:{line}: {message}")
+
+
+def _phrases(path: Path, line: int, entry: dict[str, Any], key: str) -> list[tuple[str, ...]]:
+    value = entry.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _bad(path, line, f"'{key}' must be a list of non-empty strings")
+    return [tuple(v.strip().split()) for v in value]
+
+
+def load_event_rules(path: Path, lex: Lexicon) -> None:
+    codes = cameo_table()
+    sectors = agent_code_set()
+    claimed: dict[tuple[str, tuple[str, ...]], str] = {}
+    for entry in _load_yaml_list(path):
+        line = entry.pop("__line__", 0)
+        rid = entry.get("id")
+        if not isinstance(rid, str) or not ID_RE.match(rid):
+            raise _bad(path, line, f"rule id {rid!r} must be lower-case letters, digits, '.', '_' or '-'")
+        if rid in lex.rules:
+            raise _bad(path, line, f"duplicate rule id '{rid}' (first at line {lex.rules[rid].line})", ErrorCode.E203_LEXICON_DUPLICATE_ID)
+        unknown = set(entry) - RULE_KEYS
+        if unknown:
+            raise _bad(path, line, f"rule '{rid}': unknown key(s) {sorted(unknown)}")
+        code = str(entry.get("cameo", ""))
+        if code not in codes:
+            raise _bad(path, line, f"rule '{rid}': unknown CAMEO code {code!r}", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
+        for key in ("source_sector", "target_sector"):
+            if entry.get(key) is not None and entry[key] not in sectors:
+                raise _bad(path, line, f"rule '{rid}': {key} {entry[key]!r} is not a CAMEO agent code")
+        acled = entry.get("acled")
+        if acled is not None and (not isinstance(acled, list) or len(acled) != 2):
+            raise _bad(path, line, f"rule '{rid}': acled must be [event type, sub-event type]")
+        confidence = float(entry.get("confidence", 0.7))
+        if not 0 < confidence <= 1:
+            raise _bad(path, line, f"rule '{rid}': confidence must be in (0, 1]")
+        forms = {key: _phrases(path, line, entry, key) for key in TRIGGER_FORMS}
+        if not any(forms.values()):
+            raise _bad(path, line, f"rule '{rid}' has no trigger: give verbs, light or nouns")
+        rule = EventRule(rid, code, entry.get("source_sector"), entry.get("target_sector"),
+                         bool(entry.get("target_from_place", False)), tuple(acled) if acled else None, confidence, line,
+                         bool(entry.get("intransitive", False)))
+        lex.rules[rid] = rule
+        for form, phrases in forms.items():
+            for words in phrases:
+                if form == "light" and len(words) != 2:
+                    raise _bad(path, line, f"rule '{rid}': light form {' '.join(words)!r} must be 'verb object'")
+                key = (form, tuple(w.lower() for w in words))
+                if key in claimed and claimed[key] != rid:
+                    raise _bad(path, line, f"rule '{rid}': {form} {' '.join(words)!r} is already claimed by rule '{claimed[key]}'",
+                               ErrorCode.E203_LEXICON_DUPLICATE_ID)
+                claimed[key] = rid
+                low = tuple(w.lower() for w in words)
+                if form == "verbs":
+                    lex.verb_index.setdefault(low[0], []).append((low[1:], rule))
+                elif form == "light":
+                    lex.light_index[(low[0], low[1])] = rule
+                else:
+                    lex.noun_index.setdefault(low[-1], []).append((low[:-1], rule))
+    for index in (lex.verb_index, lex.noun_index):
+        for options in index.values():
+            options.sort(key=lambda o: -len(o[0]))  # most specific first
+
+
+def load_agents(path: Path, lex: Lexicon) -> None:
+    sectors = agent_code_set()
+    seen: set[str] = set()
+    for entry in _load_yaml_list(path):
+        line = entry.pop("__line__", 0)
+        gid = entry.get("id")
+        if not isinstance(gid, str) or not ID_RE.match(gid):
+            raise _bad(path, line, f"agent id {gid!r} is not a valid id")
+        if gid in seen:
+            raise _bad(path, line, f"duplicate agent id '{gid}'", ErrorCode.E203_LEXICON_DUPLICATE_ID)
+        seen.add(gid)
+        sector = entry.get("sector")
+        if sector not in sectors:
+            raise _bad(path, line, f"agent '{gid}': sector {sector!r} is not a CAMEO agent code", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
+        for words in _phrases(path, line, entry, "words"):
+            low = tuple(w.lower() for w in words)
+            lex.agent_index.setdefault(low[-1], []).append((low[:-1], sector, gid))
+        for title in entry.get("titles") or []:
+            lex.titles[str(title)] = (sector, gid)
+    for options in lex.agent_index.values():
+        options.sort(key=lambda o: -len(o[0]))
+
+
+def _read_tsv(path: Path, header: list[str]) -> list[tuple[int, dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh, delimiter="\t")
+        got = next(reader, None)
+        if got != header:
+            raise _bad(path, 1, f"header must be {header}, got {got}", ErrorCode.E201_LEXICON_SYNTAX)
+        rows = []
+        for lineno, row in enumerate(reader, start=2):
+            if not row or not any(row):
+                continue
+            if len(row) != len(header):
+                raise _bad(path, lineno, f"expected {len(header)} tab-separated fields, got {len(row)}", ErrorCode.E201_LEXICON_SYNTAX)
+            rows.append((lineno, dict(zip(header, row))))
+        return rows
+
+
+def _add_actor(lex: Lexicon, path: Path, line: int, surface: str, entry: ActorEntry) -> None:
+    surface = surface.strip()
+    if not surface:
+        return
+    existing = lex.actors.get(surface)
+    if existing is not None and existing.code != entry.code:
+        raise _bad(path, line, f"surface form {surface!r} is already used by '{existing.id}'", ErrorCode.E203_LEXICON_DUPLICATE_ID)
+    lex.actors[surface] = entry
+    lex.max_actor_words = max(lex.max_actor_words, len(surface.split()))
+
+
+def load_countries(path: Path, lex: Lexicon) -> None:
+    ids: set[str] = set()
+    for line, row in _read_tsv(path, ["id", "iso3", "names", "adjectives", "capitals"]):
+        if row["id"] in ids:
+            raise _bad(path, line, f"duplicate id '{row['id']}'", ErrorCode.E203_LEXICON_DUPLICATE_ID)
+        ids.add(row["id"])
+        iso3 = row["iso3"]
+        if not re.fullmatch(r"[A-Z]{3}", iso3):
+            raise _bad(path, line, f"iso3 {iso3!r} must be three upper-case letters")
+        for kind, column, sector in (("country", "names", None), ("adjective", "adjectives", None), ("capital", "capitals", "GOV")):
+            for surface in filter(None, row[column].split("|")):
+                _add_actor(lex, path, line, surface, ActorEntry(row["id"], iso3, sector, iso3 + (sector or ""), kind))
+
+
+def load_organizations(path: Path, lex: Lexicon) -> None:
+    sectors = agent_code_set()
+    ids: set[str] = set()
+    for line, row in _read_tsv(path, ["id", "names", "code", "country", "sector", "kind"]):
+        if row["id"] in ids:
+            raise _bad(path, line, f"duplicate id '{row['id']}'", ErrorCode.E203_LEXICON_DUPLICATE_ID)
+        ids.add(row["id"])
+        if not re.fullmatch(r"[A-Z]{3,12}", row["code"]):
+            raise _bad(path, line, f"code {row['code']!r} must be upper-case letters")
+        if row["sector"] and row["sector"] not in sectors:
+            raise _bad(path, line, f"sector {row['sector']!r} is not a CAMEO agent code", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
+        entry = ActorEntry(row["id"], row["country"] or None, row["sector"] or None, row["code"], row["kind"])
+        for surface in filter(None, row["names"].split("|")):
+            _add_actor(lex, path, line, surface, entry)
+
+
+def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
+    lex = Lexicon()
+    load_event_rules(directory / "events.yaml", lex)
+    load_agents(directory / "agents.yaml", lex)
+    if (directory / "countries.tsv").exists():
+        load_countries(directory / "countries.tsv", lex)
+    if (directory / "organizations.tsv").exists():
+        load_organizations(directory / "organizations.tsv", lex)
+    return lex
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The packaged lexicon, loaded and checked once per process."""
+    return load_lexicon()

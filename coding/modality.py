@@ -1,0 +1,66 @@
+"""Decide whether a trigger is reported as having happened.
+
+Walk from the trigger up its chain of heads to the sentence root and look at each
+step's auxiliaries, negations and governing words. Reported speech by a source ("X said
+Y did Z") stays asserted; expectations, speculation and unconfirmed reports do not.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+NEGATION_WORDS = {"not", "n't", "never", "no"}
+DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+HYPOTHETICAL_AUX = {"could", "may", "might", "would", "should", "must"}
+FUTURE_LEMMAS = {"plan", "intend", "prepare", "vow", "aim", "schedule", "expect_to", "threaten", "seek", "want", "hope", "propose", "consider", "mull", "set"}
+HYPOTHETICAL_LEMMAS = {"expect", "predict", "speculate", "fear", "warn", "believe", "suspect", "likely", "possible", "if", "unless", "whether"}
+CLAIM_LEMMAS = {"claim", "allege", "appear", "seem", "purport", "rumor", "rumour", "report", "reportedly", "allegedly", "purportedly", "unconfirmed", "unverified"}
+UNCONFIRMED_NOUNS = {"confirmation", "evidence", "proof", "verification"}
+CLAIM_NOUNS = {"claim", "claims", "report", "reports", "rumour", "rumours", "rumor", "rumors", "allegation", "allegations"}
+# A verb that reports what happened; its complement keeps the complement's own modality.
+REPORTING_LEMMAS = {"say", "tell", "announce", "state", "add", "confirm", "note", "write", "declare", "explain"}
+# Pledges and threats are events in themselves (CAMEO 03, 13): their own trigger is asserted.
+SELF_MODAL_PREFIXES = ("03", "13")
+
+
+def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> str:
+    """One of asserted, claimed, negated, future, hypothetical."""
+    tok = trigger
+    steps = 0
+    first = True
+    while steps < 8:
+        for child in tok.children:
+            low = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and not first):
+                if first or tok.lemma_.lower() not in UNCONFIRMED_NOUNS:
+                    return "negated"
+            if child.dep_ == "aux":
+                if low in FUTURE_AUX:
+                    return "future"
+                if low in HYPOTHETICAL_AUX:
+                    return "hypothetical"
+            if child.dep_ == "advmod" and low in {"reportedly", "allegedly", "purportedly", "apparently"}:
+                return "claimed"
+            if child.dep_ in {"mark", "advmod"} and low in {"if", "unless", "whether"}:
+                return "hypothetical"
+        lemma = tok.lemma_.lower()
+        if not first:
+            if lemma in UNCONFIRMED_NOUNS and any(c.lower_ == "no" or c.dep_ == "neg" for c in tok.children):
+                return "claimed"
+            if lemma in CLAIM_NOUNS or tok.lower_ in CLAIM_NOUNS:
+                return "claimed"
+            if lemma in DENIAL_LEMMAS:
+                return "negated"
+            if lemma in CLAIM_LEMMAS:
+                return "claimed"
+            if lemma in HYPOTHETICAL_LEMMAS:
+                return "hypothetical"
+            if lemma in FUTURE_LEMMAS and not cameo.startswith(SELF_MODAL_PREFIXES):
+                return "future"
+        if tok.head is tok:
+            break
+        first = False
+        tok = tok.head
+        steps += 1
+    return "asserted"

@@ -1,0 +1,90 @@
+"""The lexicon loader refuses bad data with a message that names the file and line."""
+
+from pathlib import Path
+
+import pytest
+
+from coding.errors import ErrorCode, LexiconError
+from coding.lexicon import LEXICON_DIR, Lexicon, default_lexicon, load_agents, load_event_rules, load_lexicon
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "events.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_packaged_lexicon_loads_and_every_rule_has_a_trigger():
+    lex = default_lexicon()
+    assert len(lex.rules) >= 40
+    triggered = {rule.id for opts in lex.verb_index.values() for _, rule in opts}
+    triggered |= {rule.id for opts in lex.noun_index.values() for _, rule in opts}
+    triggered |= {rule.id for rule in lex.light_index.values()}
+    assert triggered == set(lex.rules)
+    # every CAMEO root that the first coder covers has at least one rule
+    roots = {rule.cameo[:2] for rule in lex.rules.values()}
+    assert {"02", "03", "04", "07", "08", "19"} <= roots
+
+
+def test_unknown_cameo_code(tmp_path):
+    path = write(tmp_path, "- id: a.b\n  cameo: \"999\"\n  verbs: [x]\n")
+    with pytest.raises(LexiconError) as err:
+        load_event_rules(path, Lexicon())
+    assert err.value.code is ErrorCode.E202_LEXICON_UNKNOWN_CODE
+    assert f"{path}:1" in str(err.value) and "'999'" in str(err.value)
+
+
+def test_duplicate_rule_id_names_both_lines(tmp_path):
+    path = write(tmp_path, "- id: a.b\n  cameo: \"190\"\n  verbs: [fight]\n- id: a.b\n  cameo: \"194\"\n  verbs: [shell]\n")
+    with pytest.raises(LexiconError) as err:
+        load_event_rules(path, Lexicon())
+    assert err.value.code is ErrorCode.E203_LEXICON_DUPLICATE_ID
+    assert f"{path}:4" in str(err.value) and "line 1" in str(err.value)
+
+
+def test_same_trigger_in_two_rules(tmp_path):
+    path = write(tmp_path, "- id: a.one\n  cameo: \"190\"\n  verbs: [fight]\n- id: a.two\n  cameo: \"193\"\n  verbs: [fight]\n")
+    with pytest.raises(LexiconError, match="already claimed by rule 'a.one'"):
+        load_event_rules(path, Lexicon())
+
+
+def test_malformed_entries(tmp_path):
+    cases = {
+        "- id: a.b\n  cameo: \"190\"\n": "has no trigger",
+        "- id: A B\n  cameo: \"190\"\n  verbs: [x]\n": "rule id",
+        "- id: a.b\n  cameo: \"190\"\n  verbs: fight\n": "must be a list",
+        "- id: a.b\n  cameo: \"190\"\n  light: [hold]\n": "must be 'verb object'",
+        "- id: a.b\n  cameo: \"190\"\n  verbs: [x]\n  colour: red\n": "unknown key",
+        "- id: a.b\n  cameo: \"190\"\n  verbs: [x]\n  source_sector: XYZ\n": "not a CAMEO agent code",
+    }
+    for text, message in cases.items():
+        with pytest.raises(LexiconError, match=message) as err:
+            load_event_rules(write(tmp_path, text), Lexicon())
+        assert err.value.code is ErrorCode.E204_LEXICON_BAD_ENTRY
+
+
+def test_yaml_syntax_error_reports_line(tmp_path):
+    path = write(tmp_path, "- id: a.b\n  cameo: \"190\"\n  verbs: [fight\n")
+    with pytest.raises(LexiconError) as err:
+        load_event_rules(path, Lexicon())
+    assert err.value.code is ErrorCode.E201_LEXICON_SYNTAX
+    assert str(path) in str(err.value)
+
+
+def test_agents_unknown_sector(tmp_path):
+    path = tmp_path / "agents.yaml"
+    path.write_text("- id: agent.x\n  sector: NOPE\n  words: [troop]\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=f"{path}:1: agent 'agent.x'"):
+        load_agents(path, Lexicon())
+
+
+def test_country_table_errors(tmp_path):
+    for name in ("events.yaml", "agents.yaml"):
+        (tmp_path / name).write_text((LEXICON_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "countries.tsv").write_text("id\tiso3\tnames\tadjectives\tcapitals\ncountry.x\tXx\tXland\t\t\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="countries.tsv:2: iso3 'Xx'"):
+        load_lexicon(tmp_path)
+    (tmp_path / "countries.tsv").write_text("id\tiso3\tnames\tadjectives\tcapitals\n"
+                                           "country.aaa\tAAA\tAland\t\t\ncountry.bbb\tBBB\tAland\t\t\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="countries.tsv:3: surface form 'Aland' is already used"):
+        load_lexicon(tmp_path)
