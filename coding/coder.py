@@ -20,6 +20,7 @@ from coding.actors import Actor, StoryActors
 from coding.dates import event_date
 from coding.document import Document
 from coding.events import Candidate, extract
+from coding.fatalities import fatalities_in
 from coding.lexicon import Lexicon, default_lexicon
 from coding.modality import modality_of
 from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp
@@ -61,7 +62,26 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon) -> Iterator[dict[str
             key = (row["cameo_root"], row["actor1_country"], row["actor2_country"], row["modality"])
             if key not in best or row["confidence"] > best[key]["confidence"]:
                 best[key] = row
-        yield from sorted(best.values(), key=lambda r: (r["evidence_start"], r["cameo_code"]))
+        rows = sorted(best.values(), key=lambda r: (r["evidence_start"], r["cameo_code"]))
+        attach_fatalities(rows, sent)
+        yield from rows
+
+
+VIOLENT_PREFIXES = ("145", "18", "19", "20")
+
+
+def attach_fatalities(rows: list[dict[str, Any]], sent: Span) -> None:
+    """Give the sentence's death count to the violent event whose trigger is nearest to it."""
+    violent = [r for r in rows if r["cameo_code"].startswith(VIOLENT_PREFIXES)]
+    if not violent:
+        return
+    found = fatalities_in(sent.text)
+    if found is None:
+        return
+    count, start, _end = found
+    at = sent.start_char + start
+    nearest = min(violent, key=lambda r: abs(r["evidence_start"] - at))
+    nearest["fatalities"] = count
 
 
 class StoryContext:

@@ -235,6 +235,25 @@ def load_organizations(path: Path, lex: Lexicon) -> None:
             _add_actor(lex, path, line, surface, entry)
 
 
+def load_people(path: Path, lex: Lexicon) -> None:
+    """Well-known people: a name gives the country and sector of the role they held."""
+    sectors = agent_code_set()
+    ids: set[str] = set()
+    for line, row in _read_tsv(path, ["id", "names", "country", "sector", "role", "from", "until"]):
+        if row["id"] in ids:
+            raise _bad(path, line, f"duplicate id '{row['id']}'", ErrorCode.E203_LEXICON_DUPLICATE_ID)
+        ids.add(row["id"])
+        if not re.fullmatch(r"[A-Z]{3}", row["country"]):
+            raise _bad(path, line, f"country {row['country']!r} must be three upper-case letters")
+        if row["sector"] not in sectors:
+            raise _bad(path, line, f"sector {row['sector']!r} is not a CAMEO agent code", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
+        entry = ActorEntry(row["id"], row["country"], row["sector"], row["country"] + row["sector"], "person")
+        for surface in filter(None, row["names"].split("|")):
+            if surface in lex.actors:  # a country or organisation name wins over a person's
+                continue
+            _add_actor(lex, path, line, surface, entry)
+
+
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     lex = Lexicon()
     load_event_rules(directory / "events.yaml", lex)
@@ -243,6 +262,8 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         load_countries(directory / "countries.tsv", lex)
     if (directory / "organizations.tsv").exists():
         load_organizations(directory / "organizations.tsv", lex)
+    if (directory / "people.tsv").exists():
+        load_people(directory / "people.tsv", lex)
     return lex
 
 

@@ -1,0 +1,39 @@
+import pytest
+
+from coding.fatalities import fatalities_in, number_value
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Shelling on the district had left at least one person dead and two injured.", 1),
+        ("Officials said the shelling had left two dead.", 2),
+        ("A car bomb exploded at the market, killing at least 12.", 12),
+        ("A dozen people were killed in the raid.", 12),
+        ("Gunmen killed 30 civilians in the village.", 30),
+        ("The death toll from the strike rose to 23.", 23),
+        ("Clashes left twenty-one dead.", 21),
+        ("Dozens of people were killed in the fighting.", 12),
+        ("Several soldiers were killed in the ambush.", 3),
+        ("The explosion caused 1,200 deaths.", 1200),
+        ("Ten to 15 protesters were killed.", 10),
+    ],
+)
+def test_death_counts(text, expected):
+    found = fatalities_in(text)
+    assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The attack left five injured.", "Troops left the city on Friday.", "Two people were wounded.", "The army said it killed time."],
+)
+def test_no_death_count(text):
+    assert fatalities_in(text) is None
+
+
+def test_number_words():
+    assert number_value("forty-two") == 42
+    assert number_value("1,500") == 1500
+    assert number_value("hundreds") == 100
+    assert number_value("many") is None
