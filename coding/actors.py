@@ -21,6 +21,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 THING_PRONOUNS = {"it", "they", "them"}
 BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "led", "held", "controlled", "occupied", "made", "supplied", "based"}
 POSSESSIVE_MARKERS = {"'s", "’s", "'"}
+GROUP_NOUNS = {"group", "unit", "member", "members", "faction", "camp", "side", "source", "sources", "movement", "wing"}
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,9 @@ class StoryActors:
         left = self.doc[head.left_edge.i:ent.start]
         window = self.doc[max(head.left_edge.i, ent.start - 8):ent.start]
         sector = self._title_sector(window) or self._title_sector(left)
+        org = self._org_in(left)
+        if sector and org is not None:
+            return Actor(ent.text, org.country, org.sector, ent.start_char, ent.end_char, True, org.code)
         country = self._country_in(left) if sector else None
         if sector is None:
             # "Pavlo Kyrylenko, the head of the Donetsk region" / "Oleg Synegubov, the governor"
@@ -117,6 +121,13 @@ class StoryActors:
         if sector is None:
             return None
         return Actor(ent.text, country, sector, ent.start_char, ent.end_char, True)
+
+    def _org_in(self, span: Span) -> ActorEntry | None:
+        for tok in span:
+            entry = self.entry_at(tok)
+            if entry is not None and entry.kind not in {"country", "capital", "adjective", "person"}:
+                return entry
+        return None
 
     def _title_sector(self, span: Span) -> str | None:
         text = span.text
@@ -217,8 +228,8 @@ class StoryActors:
                 return replace(person, name=name, start_char=start_char, end_char=end_char)
             return None
         sector = self._agent_sector(head)
-        if sector is None:
-            # A modifier may carry the sector: "separatist leader" -> SEP, "rebel leader" -> REB.
+        if sector is None and head.lemma_.lower() in GROUP_NOUNS:
+            # A modifier may carry the sector: "rebel group" -> REB, "separatist unit" -> SEP.
             for child in head.lefts:
                 if child.dep_ in {"amod", "compound"}:
                     sector = self._agent_sector(child) or sector
@@ -235,7 +246,20 @@ class StoryActors:
 
     def _antecedent(self, pronoun: Token) -> Actor | None:
         wants_person = pronoun.lower_ in PERSON_PRONOUNS
-        for _i, actor in reversed([h for h in self.history if h[0] < pronoun.i]):
+        if pronoun.lower_ == "it" and any(c.dep_ in {"acomp", "attr"} for c in pronoun.head.children) \
+                and any(c.dep_ in {"xcomp", "ccomp"} for c in pronoun.head.children):
+            return None  # expletive: "It's crucial to keep sending arms"
+        if wants_person:
+            # The nearest titled or known person named before the pronoun.
+            for ent in sorted((e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= pronoun.i), key=lambda e: -e.end):
+                person = self.people.get(ent.text) or self.people.get(ent[-1].text)
+                if person is None:
+                    entry = self.lex.actors.get(ent.text) or self.lex.actors.get(ent[-1].text)
+                    if entry is not None and entry.kind == "person":
+                        person = Actor(ent.text, entry.country, entry.sector, ent.start_char, ent.end_char, True)
+                if person is not None:
+                    return person
+        for _i, actor in sorted((h for h in self.history if h[0] < pronoun.i), key=lambda h: -h[0]):
             if actor.is_person == wants_person and (actor.country or actor.org_code):
                 return actor
         if wants_person:

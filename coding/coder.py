@@ -59,6 +59,8 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon) -> Iterator[dict[str
         best: dict[tuple, dict[str, Any]] = {}
         for cand in extract(sent, story, lex):
             row = build_row(cand, sent, index, document, context)
+            if row is None:
+                continue
             key = (row["cameo_root"], row["actor1_country"], row["actor2_country"], row["modality"])
             if key not in best or row["confidence"] > best[key]["confidence"]:
                 best[key] = row
@@ -136,14 +138,30 @@ def _with_default_sector(actor: Actor | None, sector: str | None) -> Actor | Non
     return Actor(actor.name, actor.country, sector, actor.start_char, actor.end_char)
 
 
-def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: StoryContext) -> dict[str, Any]:
+def refined_code(cand: Candidate, index: int, ctx: StoryContext) -> str:
+    """A cue word in the sentence or the next one refines the rule's code ('spoke with ... the call' -> 041)."""
+    if not cand.rule.cues:
+        return cand.rule.cameo
+    window = ctx.sentences[index:index + 2]
+    words = {t.lower_ for sent in window for t in sent}
+    for cue_words, code in cand.rule.cues:
+        if words & cue_words:
+            return code
+    return cand.rule.cameo
+
+
+def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: StoryContext) -> dict[str, Any] | None:
+    """One event row, or None when the event names no actor and is not violence (nothing to code)."""
     rule = cand.rule
-    code = cameo_table()[rule.cameo]
+    code = cameo_table()[refined_code(cand, index, ctx)]
     source = _with_default_sector(cand.source, rule.source_sector)
     target = cand.target
     confidence = rule.confidence
     place_country = _place_country(cand.target_place, ctx.story) if cand.target_place is not None else None
     how = "explicit"
+    if target is not None and source is not None and how == "explicit" and target.country and target.country == source.country \
+            and target.sector is None and not target.is_person and not target.org_code and rule.target_from_place:
+        target = None  # "Ukrainian troops liberated villages in Ukraine": the place is not the opponent
     if target is None and rule.target_from_place and place_country and (source is None or place_country != source.country):
         place = cand.target_place
         target = Actor(place.text, place_country, None, place.idx, place.idx + len(place.text))
@@ -160,6 +178,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             target = Actor(tok.text, country, None, tok.idx, tok.idx + len(tok.text))
             how = "context"
     target = _with_default_sector(target, rule.target_sector)
+    if source is None and target is None and not code.code.startswith(VIOLENT_PREFIXES):
+        return None
     if source is None:
         confidence -= 0.2
     if target is None:
@@ -175,8 +195,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         if actor is not None and actor.end_char > actor.start_char and sent.start_char <= actor.start_char < sent.end_char:
             spans.append((actor.start_char, actor.end_char))
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
-    plover_type, plover_mode = plover_for(rule.cameo)
-    acled_type, acled_sub = rule.acled if rule.acled else acled_for(rule.cameo)
+    plover_type, plover_mode = plover_for(code.code)
+    acled_type, acled_sub = rule.acled if rule.acled else acled_for(code.code)
     row = {
         "doc_id": document.doc_id,
         "source_name": document.source,
@@ -208,7 +228,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         "fatalities": None,
         "modality": modality,
         "confidence": round(max(0.05, min(1.0, confidence)), 3),
-        "rule_id": f"{rule.id}:{cand.form}",
+        "rule_id": f"{rule.id}:{cand.form}" + ("" if code.code == rule.cameo else f":cue{code.code}"),
         "coder_version": __version__,
     }
     row["event_id"] = event_id(row)

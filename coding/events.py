@@ -111,9 +111,12 @@ def _governing_verb(tok: Token) -> Token | None:
     """The verb whose subject a non-finite or nominal trigger shares (never a reporting verb)."""
     head = tok.head
     steps = 0
-    while head is not tok and steps < 4:
+    while head is not tok and steps < 6:
         if head.pos_ in {"VERB", "AUX"}:
-            return None if head.lemma_.lower() in REPORTING_LEMMAS else head
+            if head.lemma_.lower() in REPORTING_LEMMAS:
+                # "In a meeting with X, Blinken said": the speaker took part in the meeting.
+                return head if tok.dep_ == "prep" and tok.lower_ in {"in", "during", "at", "after"} else None
+            return head
         tok, head = head, head.head
         steps += 1
     return None
@@ -159,6 +162,13 @@ def _noun_source(tok: Token, story: StoryActors) -> Actor | None:
                 actor = story.resolve(child)
                 if actor is not None:
                     return actor
+            if child.dep_ in {"poss", "nmod"}:
+                actor = story.resolve(child)
+                if actor is not None:
+                    return actor
+    # "Moscow's announcement of the pullback": the possessor of the noun that governs the trigger.
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        for child in tok.head.head.children:
             if child.dep_ == "poss":
                 actor = story.resolve(child)
                 if actor is not None:
@@ -179,7 +189,14 @@ def _noun_source(tok: Token, story: StoryActors) -> Actor | None:
     return None
 
 
-def _targets(tok: Token, story: StoryActors, source: Actor | None) -> tuple[Actor | None, Token | None]:
+def _is_own_forces(actor: Actor, rule: EventRule, source: Actor | None) -> bool:
+    """'Russia pulled back troops': country-less forces moved by the source are not a target."""
+    if rule.object_is_source:
+        return True
+    return actor.country is None and not actor.is_person and actor.org_code is None and actor.sector == rule.source_sector
+
+
+def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRule) -> tuple[Actor | None, Token | None]:
     """The first actor among objects and prepositional objects, and the first place argument."""
     place: Token | None = None
     heads = [tok] + [c for c in tok.children if c.dep_ in OBJECT_DEPS]
@@ -199,6 +216,8 @@ def _targets(tok: Token, story: StoryActors, source: Actor | None) -> tuple[Acto
             for cand in cands:
                 for noun in _object_nouns(cand):
                     actor = story.resolve(noun)
+                    if actor is not None and child.dep_ in OBJECT_DEPS | {"dobj"} and _is_own_forces(actor, rule, source):
+                        continue
                     if actor is not None and actor != source and (source is None or actor.code != source.code or actor.is_person):
                         entry = story.entry_at(noun)
                         if entry is not None and entry.kind in {"country", "capital"} and child.dep_ == "prep" and child.lower_ in PLACE_PREPS - TARGET_PREPS:
@@ -216,10 +235,13 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
             source = _noun_source(tok, story)
         else:
             source = _subject_of(tok, story)
-        target, place = _targets(tok, story, source)
+        if source is None and rule.object_is_source:
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            source = story.resolve(obj) if obj is not None else None
+        target, place = _targets(tok, story, source, rule)
         if form == "light":
             obj = next((c for c in tok.children if c.dep_ in {"dobj", "attr"}), None)
             if target is None and obj is not None:
-                target, place2 = _targets(obj, story, source)
+                target, place2 = _targets(obj, story, source, rule)
                 place = place or place2
         yield Candidate(rule, form, tok, text, source, target, place)

@@ -21,7 +21,7 @@ from coding.tables import agent_code_set, cameo_table
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 ID_RE = re.compile(r"^[a-z][a-z0-9_.\-]*$")
 TRIGGER_FORMS = ("verbs", "light", "nouns")
-RULE_KEYS = {"id", "cameo", *TRIGGER_FORMS, "source_sector", "target_sector", "target_from_place", "acled", "confidence", "intransitive"}
+RULE_KEYS = {"id", "cameo", *TRIGGER_FORMS, "source_sector", "target_sector", "target_from_place", "acled", "confidence", "intransitive", "object_is_source", "cues"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ class EventRule:
     confidence: float = 0.7
     line: int = 0
     intransitive: bool = False  # verb forms fire only without a direct object ("protesters demonstrated")
+    object_is_source: bool = False  # the moved forces are the mover: "regroup Russian troops" -> source RUSMIL
+    cues: tuple[tuple[frozenset[str], str], ...] = ()  # (cue words, code): a cue nearby refines the code
 
 
 @dataclass(frozen=True)
@@ -127,12 +129,17 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
         confidence = float(entry.get("confidence", 0.7))
         if not 0 < confidence <= 1:
             raise _bad(path, line, f"rule '{rid}': confidence must be in (0, 1]")
+        cues = []
+        for cue in entry.get("cues") or []:
+            if not isinstance(cue, dict) or not cue.get("words") or str(cue.get("cameo")) not in codes:
+                raise _bad(path, line, f"rule '{rid}': each cue needs 'words' and a known 'cameo' code", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
+            cues.append((frozenset(w.lower() for w in cue["words"]), str(cue["cameo"])))
         forms = {key: _phrases(path, line, entry, key) for key in TRIGGER_FORMS}
         if not any(forms.values()):
             raise _bad(path, line, f"rule '{rid}' has no trigger: give verbs, light or nouns")
         rule = EventRule(rid, code, entry.get("source_sector"), entry.get("target_sector"),
                          bool(entry.get("target_from_place", False)), tuple(acled) if acled else None, confidence, line,
-                         bool(entry.get("intransitive", False)))
+                         bool(entry.get("intransitive", False)), bool(entry.get("object_is_source", False)), tuple(cues))
         lex.rules[rid] = rule
         for form, phrases in forms.items():
             for words in phrases:
