@@ -1,0 +1,33 @@
+"""Score event rows against gold labels: the logic behind ``eventcoder evaluate``.
+
+``evaluate`` reads the gold file, tells its format from its content (seed story JSON, or the
+petr_gsr / plover_gsr / case2021 development sets), reads only the prediction columns that
+format needs, and returns a JSON-serialisable report; ``format_report`` prints it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from coding.evaluation.formats import FORMATS
+from coding.evaluation.gold import Gold, load_gold
+from coding.evaluation.report import format_report
+
+__all__ = ["FORMATS", "Gold", "detect_format", "evaluate", "format_report", "load_gold"]
+
+
+def detect_format(gold_path: str | Path) -> str:
+    """Name of the gold file's format ('seed', 'petr_gsr', 'plover_gsr', 'case2021'); E301 otherwise."""
+    return load_gold(gold_path).format
+
+
+def evaluate(gold_path: str | Path, pred_path: str | Path) -> dict[str, Any]:
+    """Report with "format", "summary" (flat headline metrics) and the format's details.
+
+    Raises GoldFormatError: E301 when the gold file is in no known format, E302 when the
+    predictions cannot be read or lack a column the format needs.
+    """
+    gold = load_gold(gold_path)
+    body = FORMATS[gold.format].score(gold, pred_path)
+    return {"format": body.pop("format"), "gold_path": str(gold_path), "pred_path": str(pred_path), **body}
