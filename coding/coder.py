@@ -114,8 +114,7 @@ class StoryContext:
         """The nearest country mentioned before the trigger (this or the previous sentences), other than ``exclude``."""
         sent = self.sentences[sent_index]
         before = self.story.countries_in(trigger.doc[sent.start:trigger.i])
-        after = self.story.countries_in(trigger.doc[trigger.i + 1:sent.end])
-        for tok, country in list(reversed(before)) + after:
+        for tok, country in reversed(before):
             if country != exclude:
                 return tok, country
         for prev in reversed(self.sentences[max(0, sent_index - CONTEXT_SENTENCES):sent_index]):
@@ -178,8 +177,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             target = Actor(tok.text, country, None, tok.idx, tok.idx + len(tok.text))
             how = "context"
     target = _with_default_sector(target, rule.target_sector)
-    if source is None and target is None and not code.code.startswith(VIOLENT_PREFIXES):
-        return None
+    if source is None and target is None and (cand.form == "noun" or not code.code.startswith(VIOLENT_PREFIXES)):
+        return None  # nothing to code: no actor at all (a bare 'recent attacks', 'months of fighting')
     if source is None:
         confidence -= 0.2
     if target is None:

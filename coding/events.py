@@ -98,7 +98,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, 
         hit = None
         if is_nominal(tok):
             hit = _match_noun(tok, lex)
-        if hit is None and tok.pos_ in {"VERB", "AUX"} or (hit is None and tok.tag_.startswith("VB")):
+        if hit is None and (tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")) and tok.dep_ not in {"amod", "compound"}:
             hit = _match_verb(tok, lex)
         if hit is not None:
             yield tok, hit[0], hit[1], hit[2]
@@ -229,8 +229,31 @@ def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRu
     return None, place
 
 
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _own_argument(tok: Token, story: StoryActors) -> bool:
+    """Whether a nominal trigger names an actor inside its own phrase ('Russian shelling', 'a visit by X')."""
+    for child in tok.children:
+        if child.dep_ in {"poss", "amod", "compound", "nmod"} and (story.entry_at(child) is not None or child.ent_type_ == "PERSON"):
+            return True
+        if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "of", "against", "on", "with", "between"}:
+            if any(story.entry_at(p) is not None or story._agent_sector(p) for p in child.children if p.dep_ == "pobj"):
+                return True
+    return False
+
+
+def _is_back_reference(tok: Token, story: StoryActors) -> bool:
+    """'the pullback', 'the capture of urban hubs': a definite noun with no actor of its own refers back to
+    an event the story already reported (or discusses one in the abstract); it is not a new event."""
+    has_definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
+    return has_definite and not _own_argument(tok, story)
+
+
 def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]:
     for tok, rule, form, text in find_triggers(sent, lex):
+        if form == "noun" and _is_back_reference(tok, story):
+            continue
         if form == "noun":
             source = _noun_source(tok, story)
         else:

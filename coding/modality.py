@@ -13,7 +13,10 @@ NEGATION_WORDS = {"not", "n't", "never", "no"}
 DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 HYPOTHETICAL_AUX = {"could", "may", "might", "would", "should", "must"}
-FUTURE_LEMMAS = {"plan", "intend", "prepare", "vow", "aim", "schedule", "expect_to", "threaten", "seek", "want", "hope", "propose", "consider", "mull", "set"}
+FUTURE_LEMMAS = {"plan", "intend", "prepare", "vow", "aim", "schedule", "expect_to", "threaten", "seek", "want", "hope", "propose", "consider", "mull", "set",
+                 "bid", "attempt", "effort", "intention", "goal", "ambition", "decide", "agree", "promise", "pledge", "ready", "willing", "able"}
+# "It's crucial to keep sending arms": an exhortation, not a report.
+EXHORTATION_ADJECTIVES = {"crucial", "important", "necessary", "vital", "essential", "imperative", "key", "time", "urgent"}
 HYPOTHETICAL_LEMMAS = {"expect", "predict", "speculate", "fear", "warn", "believe", "suspect", "likely", "possible", "if", "unless", "whether"}
 CLAIM_LEMMAS = {"claim", "allege", "appear", "seem", "purport", "rumor", "rumour", "reportedly", "allegedly", "purportedly", "unconfirmed", "unverified"}
 UNCONFIRMED_NOUNS = {"confirmation", "evidence", "proof", "verification"}
@@ -48,8 +51,10 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
         if not first:
             if lemma in UNCONFIRMED_NOUNS and any(c.lower_ == "no" or c.dep_ == "neg" for c in tok.children):
                 return "claimed"
-            if lemma in CLAIM_NOUNS or tok.lower_ in CLAIM_NOUNS:
+            if tok.pos_ == "NOUN" and (lemma in CLAIM_NOUNS or tok.lower_ in CLAIM_NOUNS):
                 return "claimed"
+            if any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in EXHORTATION_ADJECTIVES for c in tok.children):
+                return "hypothetical"
             if lemma in DENIAL_LEMMAS:
                 return "negated"
             if lemma in CLAIM_LEMMAS:
