@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from coding.lexicon import ActorEntry, Lexicon
+from coding.lexicon import ActorEntry, Lexicon, first_chunk
 
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -62,19 +62,27 @@ class StoryActors:
 
     # --- lexicon mentions -------------------------------------------------------------
     def _match_lexicon(self) -> None:
-        doc, actors, max_n = self.doc, self.lex.actors, self.lex.max_actor_words
+        """Longest lexicon surface forms, matched case-sensitively on the text, left to right.
+
+        Forms are indexed by their first word chunk, so a form that the tokenizer splits
+        ("al-Shabaab", "Côte d'Ivoire") still matches the tokens that spell it.
+        """
+        doc, actors, index = self.doc, self.lex.actors, self.lex.actor_first_word
+        text = doc.text
         i = 0
         while i < len(doc):
             found = None
-            for n in range(min(max_n, len(doc) - i), 0, -1):
-                span = doc[i:i + n]
-                text = span.text
-                entry = actors.get(text)
-                if entry is None and text.startswith("the "):
-                    continue
-                if entry is not None:
-                    found = (i, i + n, entry)
-                    break
+            tok = doc[i]
+            for surface in index.get(first_chunk(tok.text), ()):
+                start = tok.idx
+                if text.startswith(surface, start):
+                    end_char = start + len(surface)
+                    j = i
+                    while j < len(doc) and doc[j].idx < end_char:
+                        j += 1
+                    if doc[j - 1].idx + len(doc[j - 1].text) == end_char:  # ends on a token boundary
+                        found = (i, j, actors[surface])
+                        break
             if found:
                 for k in range(found[0], found[1]):
                     self.mention_at[k] = found

@@ -60,6 +60,7 @@ class Lexicon:
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # title text -> (sector, id)
     actors: dict[str, ActorEntry] = field(default_factory=dict)  # surface form -> entry
     max_actor_words: int = 1
+    actor_first_word: dict[str, list[str]] = field(default_factory=dict)  # first word chunk -> surface forms, longest first
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -210,6 +211,15 @@ def _add_actor(lex: Lexicon, path: Path, line: int, surface: str, entry: ActorEn
         raise _bad(path, line, f"surface form {surface!r} is already used by '{existing.id}'", ErrorCode.E203_LEXICON_DUPLICATE_ID)
     lex.actors[surface] = entry
     lex.max_actor_words = max(lex.max_actor_words, len(surface.split()))
+    options = lex.actor_first_word.setdefault(first_chunk(surface), [])
+    if surface not in options:
+        options.append(surface)
+        options.sort(key=len, reverse=True)
+
+
+def first_chunk(text: str) -> str:
+    """The text before the first space, hyphen or apostrophe: how a surface form is indexed for matching."""
+    return re.split(r"[\s\-’']", text, maxsplit=1)[0]
 
 
 def load_countries(path: Path, lex: Lexicon) -> None:
