@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from coding.lexicon import ActorEntry, Lexicon, first_chunk
 
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-THING_PRONOUNS = {"it", "they", "them"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+THING_PRONOUNS = {"it", "they", "them", "its", "their"}
 BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "led", "held", "controlled", "occupied", "made", "supplied", "based"}
 POSSESSIVE_MARKERS = {"'s", "’s", "'"}
 GROUP_NOUNS = {"group", "unit", "member", "members", "faction", "camp", "side", "source", "sources", "movement", "wing"}
@@ -183,7 +183,7 @@ class StoryActors:
                 entry = self.entry_at(child)
                 if entry is not None and entry.country and not self._is_backing(child):
                     return entry.country
-                if child.dep_ == "poss":
+                if child.dep_ == "poss" and child.pos_ != "PRON":  # "his Greek counterpart" is not his country
                     poss_actor = self.resolve(child, register=False)
                     if poss_actor and poss_actor.country:
                         return poss_actor.country

@@ -81,8 +81,8 @@ def cmd_code(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     print(f"coded {counts['docs']} documents into {n_rows} event rows -> {out}"
           + (f"; {len(rejected)} inputs rejected" if rejected else ""))
-    if counts["docs"] == 0 and not rejected:
-        print("error: [E401] no documents found in the inputs", file=sys.stderr)
+    if counts["docs"] == 0:
+        print("error: [E401] no readable documents in the inputs", file=sys.stderr)
         return 2
     return 0
 

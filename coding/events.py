@@ -22,6 +22,8 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"against", "on", "with", "to", "at", "toward", "towards", "into", "upon", "for"}
 PLACE_PREPS = {"in", "into", "to", "on", "at", "near", "from", "towards", "toward", "across", "around", "inside", "within", "outside"}
+PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "territory", "capital", "port",
+               "base", "airport", "border", "enclave", "state", "county", "oblast", "governorate", "locality", "settlement"}
 QUANTITY_NOUNS = {"array", "range", "batch", "shipment", "package", "number", "lot", "supply", "consignment", "wave", "series", "campaign"}
 CLAUSE_DEPS = {"xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "pcomp"}
 
@@ -205,7 +207,7 @@ def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRu
             if child is tok:
                 continue
             cands: list[Token]
-            if child.dep_ in {"prep", "prt"}:
+            if child.dep_ in {"prep", "prt"} or child.pos_ == "ADP":  # 'to' is sometimes parsed as a dative
                 if child.lower_ not in TARGET_PREPS | PLACE_PREPS:
                     continue
                 cands = [p for p in child.children if p.dep_ in {"pobj", "pcomp"}]
@@ -220,12 +222,14 @@ def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRu
                         continue
                     if actor is not None and actor != source and (source is None or actor.code != source.code or actor.is_person):
                         entry = story.entry_at(noun)
-                        if entry is not None and entry.kind in {"country", "capital"} and child.dep_ == "prep" and child.lower_ in PLACE_PREPS - TARGET_PREPS:
+                        if entry is not None and entry.kind in {"country", "capital"} and child.pos_ == "ADP" and child.lower_ in PLACE_PREPS - TARGET_PREPS:
                             place = place or noun
                             continue
                         return actor, place
-                    if place is None and child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                    if place is None and child.pos_ == "ADP" and child.lower_ in PLACE_PREPS:
                         place = noun
+                    elif place is None and child.dep_ == "dobj" and (noun.lemma_.lower() in PLACE_NOUNS or noun.ent_type_ in {"GPE", "LOC", "FAC"}):
+                        place = noun  # "captured the Syrian town of Afrin"
     return None, place
 
 
@@ -262,6 +266,10 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             source = story.resolve(obj) if obj is not None else None
         target, place = _targets(tok, story, source, rule)
+        if form == "noun" and target is None and tok.dep_ in {"dobj", "attr"} and tok.head.pos_ in {"VERB", "AUX"}:
+            # "carried out air strikes on Lebanon": the light verb's prepositions belong to the noun.
+            target, place2 = _targets(tok.head, story, source, rule)
+            place = place or place2
         if form == "light":
             obj = next((c for c in tok.children if c.dep_ in {"dobj", "attr"}), None)
             if target is None and obj is not None:

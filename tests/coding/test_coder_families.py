@@ -1,0 +1,99 @@
+"""One sentence per lexicon family, written for these tests, through the real spaCy model."""
+
+from datetime import date
+
+import pytest
+
+from coding.coder import code_text
+
+DOC_DATE = date(2023, 3, 12)  # a Sunday
+
+
+def rows_for(sentence: str):
+    return code_text(sentence, doc_date=DOC_DATE)
+
+
+def find(rows, root: str):
+    return [r for r in rows if r["cameo_root"] == root]
+
+
+@pytest.mark.parametrize(
+    "sentence, code, actor1, actor2",
+    [
+        ("Russia withdrew its troops from the Ukrainian city of Kherson.", "0874", "RUS", "UKR"),
+        ("Ethiopian soldiers clashed with Eritrean troops near the border.", "190", "ETH", "ERI"),
+        ("Russian forces shelled Kyiv overnight.", "194", "RUS", "UKR"),
+        ("Israeli warplanes carried out air strikes on Lebanon.", "195", "ISR", "LBN"),
+        ("Turkish troops captured the Syrian town of Afrin.", "192", "TUR", "SYR"),
+        ("Chinese President Xi Jinping visited Moscow on Monday.", "042", "CHN", "RUS"),
+        ("The German chancellor telephoned the Ukrainian president.", "041", "DEU", "UKR"),
+        ("The Turkish foreign minister met his Greek counterpart in Athens.", "043", "TUR", "GRC"),
+        ("Japan pledged $500 million in aid to Ukraine.", "033", "JPN", "UKR"),
+        ("Germany sent weapons to Ukraine.", "072", "DEU", "UKR"),
+        ("Ukraine urged NATO to send more air defence systems.", "020", "UKR", "IGO"),
+    ],
+)
+def test_family(sentence, code, actor1, actor2):
+    rows = rows_for(sentence)
+    hits = [r for r in rows if r["cameo_code"] == code]
+    assert hits, f"no {code} row in {[(r['cameo_code'], r['rule_id']) for r in rows]}"
+    row = hits[0]
+    assert row["actor1_country"] == actor1
+    assert row["actor2_country"] == actor2
+    assert row["modality"] == "asserted"
+    assert row["rule_id"].split(":")[0] and row["trigger"]
+    assert row["sentence_text"] == sentence
+
+
+def test_passive_takes_the_agent_as_source():
+    rows = rows_for("The Ukrainian town of Bakhmut was shelled by Russian forces.")
+    row = find(rows, "19")[0]
+    assert row["actor1_country"] == "RUS" and row["actor1_sector"] == "MIL"
+
+
+def test_nominal_trigger_with_nationality_adjective():
+    rows = rows_for("Russian shelling killed two civilians in Kyiv.")
+    row = [r for r in rows if r["cameo_code"] == "194"][0]
+    assert row["actor1_country"] == "RUS" and row["trigger"] == "shelling"
+
+
+@pytest.mark.parametrize(
+    "sentence, modality",
+    [
+        ("Russia did not withdraw its troops from Kherson.", "negated"),
+        ("Russia will withdraw its troops from Kherson.", "future"),
+        ("Analysts expect Russia to withdraw its troops from Kherson.", "hypothetical"),
+        ("Russia could withdraw its troops from Kherson.", "hypothetical"),
+        ("There was no confirmation that Russia had withdrawn its troops from Kherson.", "claimed"),
+        ("Russia reportedly withdrew its troops from Kherson.", "claimed"),
+        ("Moscow denied that it had withdrawn its troops from Kherson.", "negated"),
+    ],
+)
+def test_modality(sentence, modality):
+    rows = [r for r in rows_for(sentence) if r["cameo_code"] == "0874"]
+    assert rows and {r["modality"] for r in rows} == {modality}
+
+
+def test_reported_speech_by_a_source_stays_asserted():
+    rows = rows_for("A Ukrainian official said Russian troops withdrew from Kherson.")
+    assert [r["modality"] for r in rows if r["cameo_code"] == "0874"] == ["asserted"]
+
+
+def test_weekday_resolves_against_the_document_date():
+    rows = rows_for("Russian forces shelled Kyiv on Saturday.")
+    row = find(rows, "19")[0]
+    assert row["event_date"] == date(2023, 3, 11) and row["date_precision"] == "day"
+
+
+def test_rows_fill_code_tables_and_stable_ids():
+    first = rows_for("Russian forces shelled Kyiv.")
+    second = rows_for("Russian forces shelled Kyiv.")
+    row = find(first, "19")[0]
+    assert row["quad_class"] == 4 and row["goldstein"] == -10.0 and row["cameo_label"]
+    assert row["plover_event_type"] == "ASSAULT"
+    assert row["acled_sub_event_type"] == "Shelling/artillery/missile attack"
+    assert [r["event_id"] for r in first] == [r["event_id"] for r in second]
+
+
+def test_statement_without_action_is_not_an_event():
+    assert rows_for("The minister said the situation was difficult.") == []

@@ -1,0 +1,35 @@
+"""Accuracy floors on the seed story: they may only go up."""
+
+import pytest
+
+from coding.coder import code_documents
+from coding.evaluation import evaluate
+from coding.ingest import read_documents
+from schemas.events import to_table
+from tests.conftest import SEED_GOLD, SEED_STORY
+
+import pyarrow.parquet as pq
+
+REQUIRED_FOUND_FLOOR = 9
+PRECISION_FLOOR = 0.6
+
+
+@pytest.fixture(scope="module")
+def seed_report(tmp_path_factory):
+    rows = list(code_documents(read_documents([SEED_STORY])))
+    path = tmp_path_factory.mktemp("seed") / "pred.parquet"
+    pq.write_table(to_table(rows), path)
+    return evaluate(SEED_GOLD, path)
+
+
+def test_required_events_found(seed_report):
+    summary = seed_report["summary"]
+    assert summary["required_found"] >= REQUIRED_FOUND_FLOOR, seed_report
+
+
+def test_precision(seed_report):
+    assert seed_report["summary"]["precision"] >= PRECISION_FLOOR, seed_report
+
+
+def test_no_negative_coded_as_asserted(seed_report):
+    assert seed_report["summary"]["negatives_asserted"] == 0

@@ -1,0 +1,71 @@
+"""The eventcoder CLI as a user runs it: a real subprocess, real Parquet, read back by DuckDB."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+
+from schemas.events import COLUMN_NAMES
+from tests.conftest import SEED_GOLD, SEEDS
+
+
+def eventcoder(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "coding.cli", *args], capture_output=True, text=True, timeout=600)
+
+
+def test_help_lists_the_commands():
+    out = eventcoder("--help")
+    assert out.returncode == 0
+    for command in ("code", "run", "evaluate", "explain"):
+        assert command in out.stdout
+
+
+def test_code_then_evaluate_the_seed(tmp_path: Path):
+    pred = tmp_path / "x.parquet"
+    out = eventcoder("code", str(SEEDS), "--output", str(pred))
+    assert out.returncode == 0, out.stderr
+    table = pq.read_table(pred)
+    assert table.column_names == list(COLUMN_NAMES)
+    assert table.num_rows > 0
+    count = duckdb.sql(f"select count(*) from read_parquet('{pred}')").fetchall()[0][0]
+    assert count == table.num_rows
+    assert not list(tmp_path.glob("*.partial"))
+    out = eventcoder("evaluate", str(SEED_GOLD), str(pred), "--json")
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert report["format"] == "seed"
+    text = eventcoder("evaluate", str(SEED_GOLD), str(pred))
+    assert "recall" in text.stdout.lower()
+
+
+def test_code_reports_rejected_inputs_and_codes_the_rest(tmp_path: Path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "ok", "text": "Russian forces shelled Kyiv on Saturday.", "date": "2023-03-12"}\n{broken\n', encoding="utf-8")
+    pred = tmp_path / "y.parquet"
+    out = eventcoder("code", str(feed), "--output", str(pred))
+    assert out.returncode == 0, out.stderr
+    assert "E104" in out.stderr
+    assert pq.read_table(pred).column("doc_id").to_pylist()[0] == "ok"
+
+
+def test_missing_input_is_a_clear_error(tmp_path: Path):
+    out = eventcoder("code", str(tmp_path / "nothing.jsonl"), "--output", str(tmp_path / "z.parquet"))
+    assert out.returncode != 0
+    assert "E101" in out.stderr
+
+
+def test_explain_shows_rules_and_rows():
+    out = eventcoder("explain", "Russian forces shelled Kyiv on Saturday.", "--date", "2023-03-12")
+    assert out.returncode == 0, out.stderr
+    assert "fight.artillery" in out.stdout and "194" in out.stdout
+
+
+def test_library_path_does_not_import_prefect_or_gx():
+    code = ("import sys, coding.coder, coding.cli, coding.ingest, coding.evaluation; "
+            "print(any(m.split('.')[0] in ('prefect', 'great_expectations') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
