@@ -191,12 +191,17 @@ class StoryActors:
                     nested = self._country_of_np(child)
                     if nested:
                         return nested
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                # "the army of Ukraine", "dissidents from Myanmar", "ministers from the Georgian government"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         entry = self.entry_at(pobj)
                         if entry is not None and entry.country and entry.kind in {"country", "capital"}:
                             return entry.country
+                        if entry is None and self._agent_sector(pobj) in {"GOV", "MIL", "LEG"}:
+                            nested = self._country_of_np(pobj)
+                            if nested:
+                                return nested
         return None
 
     def _np_span(self, head: Token) -> tuple[int, int]:
