@@ -15,7 +15,7 @@ from schemas.events import to_table
 FLOORS = {
     "petr_gsr": {"recall": 0.25, "precision": 0.43},
     "plover_gsr": {"type_recall": 0.36, "type_precision": 0.59},
-    "case2021": {"weighted_f1": 0.15, "macro_f1": 0.16},
+    "case2021": {"weighted_f1": 0.14, "macro_f1": 0.15},
 }
 
 
