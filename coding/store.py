@@ -50,12 +50,15 @@ SORT_KEYS = [("doc_id", "ascending"), ("sentence_index", "ascending"),
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+YEAR, MONTH = PARTITION_COLUMNS  # event_year, event_month
+
+
 def partition_schema() -> pa.Schema:
     """Types of the hive partition columns (values live in folder names, not in the files)."""
     return pa.schema([
-        pa.field("event_year", pa.int16(), nullable=False,
+        pa.field(YEAR, pa.int16(), nullable=False,
                  metadata={"description": "Year of event_date (doc_date when unknown); 0 when neither is known."}),
-        pa.field("event_month", pa.int8(), nullable=False,
+        pa.field(MONTH, pa.int8(), nullable=False,
                  metadata={"description": "Month of event_date (doc_date when unknown); 0 when neither is known."}),
     ])
 
@@ -100,12 +103,15 @@ def partition_keys(table: pa.Table) -> tuple[pa.ChunkedArray, pa.ChunkedArray]:
 
 
 def _partition_dir(events: Path, year: int, month: int) -> Path:
-    return events / f"event_year={year}" / f"event_month={month}"
+    return events / f"{YEAR}={year}" / f"{MONTH}={month}"
 
 
 def _read_partition(folder: Path) -> pa.Table:
     """Rows already stored in a partition (files read one by one: no hive columns added)."""
-    tables = [pq.ParquetFile(f).read().cast(arrow_schema()) for f in sorted(folder.glob("*.parquet"))]
+    tables = []
+    for file in sorted(folder.glob("*.parquet")):
+        with pq.ParquetFile(file) as reader:
+            tables.append(reader.read().cast(arrow_schema()))
     return pa.concat_tables(tables) if tables else arrow_schema().empty_table()
 
 
@@ -115,13 +121,27 @@ def _partitions_holding(events: Path, doc_ids: set[str]) -> set[tuple[int, int]]
     if not doc_ids or not events.is_dir():
         return found
     wanted = pa.array(sorted(doc_ids), pa.string())
-    for file in events.glob("event_year=*/event_month=*/*.parquet"):
-        column = pq.ParquetFile(file).read(columns=["doc_id"]).column("doc_id")
+    for file in events.glob(f"{YEAR}=*/{MONTH}=*/*.parquet"):
+        with pq.ParquetFile(file) as reader:
+            column = reader.read(columns=["doc_id"]).column("doc_id")
         if pc.any(pc.is_in(column, value_set=wanted)).as_py():
             year = int(file.parent.parent.name.split("=", 1)[1])
             month = int(file.parent.name.split("=", 1)[1])
             found.add((year, month))
     return found
+
+
+def conform(table: pa.Table) -> pa.Table:
+    """The table in the contract's column order and types; ValueError if a required column has nulls.
+
+    Checked explicitly because pyarrow keeps nulls in a field declared non-nullable when the
+    table already carries that schema (``to_table`` does), and would write them.
+    """
+    table = table.select(list(COLUMN_NAMES))
+    for field in arrow_schema():
+        if not field.nullable and table.column(field.name).null_count:
+            raise ValueError(f"column {field.name!r} is required but has nulls; validate rows before writing")
+    return table.cast(arrow_schema())
 
 
 def _file_name(table: pa.Table) -> str:
@@ -153,7 +173,7 @@ def write_dataset(table: pa.Table, out_dir: Path, run_id: str | None = None,
     """
     out_dir = Path(out_dir)
     run_id = run_id or new_run_id()
-    table = table.select(list(COLUMN_NAMES)).cast(arrow_schema())  # raises on contract violations
+    table = conform(table)
     docs = set(table.column("doc_id").to_pylist())
     if replace_docs is not None:
         docs |= set(replace_docs)
@@ -167,23 +187,29 @@ def write_dataset(table: pa.Table, out_dir: Path, run_id: str | None = None,
     staging = _staging(out_dir, run_id)
     staged: dict[tuple[int, int], Path | None] = {}
     doc_set = pa.array(sorted(docs), pa.string())
-    for year, month in affected:
-        folder = _partition_dir(events, year, month)
-        old = _read_partition(folder) if folder.is_dir() else arrow_schema().empty_table()
-        kept = old.filter(pc.invert(pc.is_in(old.column("doc_id"), value_set=doc_set)))
-        mask = pc.and_(pc.equal(years, year), pc.equal(months, month))
-        merged = pa.concat_tables([kept, table.filter(mask)]).sort_by(SORT_KEYS)
-        if merged.num_rows == 0:
-            staged[(year, month)] = None
-            continue
-        target = _partition_dir(staging / EVENTS_DIR, year, month)
-        target.mkdir(parents=True, exist_ok=True)
-        pq.write_table(merged, target / _file_name(merged), compression=COMPRESSION)
-        staged[(year, month)] = target
+    try:
+        for year, month in affected:
+            folder = _partition_dir(events, year, month)
+            old = _read_partition(folder) if folder.is_dir() else arrow_schema().empty_table()
+            kept = old.filter(pc.invert(pc.is_in(old.column("doc_id"), value_set=doc_set)))
+            mask = pc.and_(pc.equal(years, year), pc.equal(months, month))
+            merged = pa.concat_tables([kept, table.filter(mask)]).sort_by(SORT_KEYS)
+            if merged.num_rows == 0:
+                staged[(year, month)] = None
+                continue
+            target = _partition_dir(staging / EVENTS_DIR, year, month)
+            target.mkdir(parents=True, exist_ok=True)
+            pq.write_table(merged, target / _file_name(merged), compression=COMPRESSION)
+            staged[(year, month)] = target
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)  # nothing was swapped yet: the dataset is untouched
+        raise
 
+    # Every new file is complete before the first swap. Should a swap fail half-way, the
+    # partition it removed is kept under .staging/<run-id>/replaced/ for recovery.
     written: list[Path] = []
     trash = staging / "replaced"
-    for (year, month), new in staged.items():  # every file is complete before any swap
+    for (year, month), new in staged.items():
         final = _partition_dir(events, year, month)
         _swap_in(new, final, _partition_dir(trash, year, month))
         if new is not None:

@@ -81,7 +81,7 @@ class Column:
 
 
 S, I32, I8, F32, F64, D = pa.string(), pa.int32(), pa.int8(), pa.float32(), pa.float64(), pa.date32()
-COUNTRY_RE = r"^([A-Z]{3})$"
+COUNTRY_RE = r"^[A-Z]{3}$"
 
 COLUMNS: tuple[Column, ...] = (
     Column("event_id", S, False, "Stable id of the row: a hash of the document, the evidence span, the code and the actors.", regex=r"^[0-9a-f]{16}$"),

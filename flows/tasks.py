@@ -1,0 +1,150 @@
+"""Prefect tasks of the eventcoder flow: each one calls a library function and logs counts.
+
+No coding, validation or storage logic lives here; it is in ``coding`` and ``schemas``.
+Tasks neither cache nor persist results: their inputs are large in-memory tables and
+documents, and re-running a flow is already idempotent at the store.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+from prefect import get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+
+from coding.coder import code_documents
+from coding.document import Document, Rejected
+from coding.ingest import read_documents
+from coding.store import rejected_record, write_dataset, write_quarantine, write_rejected
+from schemas.events import empty_table, to_table
+from schemas.validation import FAILED_COLUMN, ValidationOutcome, validate_rows
+
+ARTIFACT_KEY = "eventcoder-summary"
+_OPTS: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": False}
+
+
+@task(name="read inputs", **_OPTS)
+def read_inputs(inputs: list[str]) -> tuple[list[Document], list[Rejected]]:
+    """Documents to code, and the inputs rejected on the way (kept for the report)."""
+    documents: list[Document] = []
+    rejected: list[Rejected] = []
+    for item in read_documents(inputs):
+        (rejected if isinstance(item, Rejected) else documents).append(item)
+    logger = get_run_logger()
+    logger.info("read %d documents, rejected %d inputs", len(documents), len(rejected))
+    for item in rejected:
+        logger.warning("rejected %s: [%s] %s", item.source, item.code.value, item.reason)
+    return documents, rejected
+
+
+@task(name="code documents", **_OPTS)
+def code_batch(documents: list[Document], batch_size: int) -> pa.Table:
+    """Event rows of one chunk of documents (spaCy batches of ``batch_size`` inside)."""
+    table = to_table(code_documents(documents, batch_size=batch_size)) if documents else empty_table()
+    get_run_logger().info("coded %d documents into %d event rows", len(documents), table.num_rows)
+    return table
+
+
+@task(name="validate rows", **_OPTS)
+def validate(table: pa.Table, reports_dir: Path, run_id: str) -> ValidationOutcome:
+    outcome = validate_rows(table, reports_dir, run_id)
+    logger = get_run_logger()
+    logger.info("validation %s: %d rows passed, %d quarantined",
+                "passed" if outcome.success else "failed", outcome.passed.num_rows, outcome.failed.num_rows)
+    for failure in outcome.table_failures:
+        logger.warning("table-level expectation failed: %s", failure)
+    return outcome
+
+
+@task(name="write outputs", **_OPTS)
+def write_outputs(outcome: ValidationOutcome, documents: list[Document], rejected: list[Rejected],
+                  output_dir: Path, run_id: str) -> dict[str, Any]:
+    """Dataset, quarantine and rejected files; every coded document's old rows are replaced."""
+    files = write_dataset(outcome.passed, output_dir, run_id=run_id, replace_docs=[d.doc_id for d in documents])
+    quarantine = write_quarantine(outcome.failed, output_dir, run_id=run_id)
+    rejected_file = write_rejected(rejected, output_dir, run_id=run_id)
+    get_run_logger().info("wrote %d partition files under %s", len(files), output_dir / "events")
+    return {
+        "events": str(output_dir / "events"),
+        "partition_files": [str(p) for p in files],
+        "quarantine": None if quarantine is None else str(quarantine),
+        "rejected": None if rejected_file is None else str(rejected_file),
+    }
+
+
+def quarantine_reasons(failed: pa.Table) -> dict[str, int]:
+    """How many quarantined rows failed each expectation."""
+    if FAILED_COLUMN not in failed.column_names:
+        return {}
+    counts: Counter[str] = Counter()
+    for value in failed.column(FAILED_COLUMN).to_pylist():
+        counts.update(part for part in (value or "").split("; ") if part)
+    return dict(counts.most_common())
+
+
+def render_summary(summary: dict[str, Any]) -> str:
+    """The run summary as Markdown (same text in summary.md and the Prefect artifact)."""
+    ok = "passed" if summary["validation_success"] else "FAILED"
+    lines = [
+        f"# eventcoder run {summary['run_id']}",
+        "",
+        "| | |", "|---|---|",
+        f"| documents coded | {summary['documents']} |",
+        f"| inputs rejected | {len(summary['rejected'])} |",
+        f"| event rows | {summary['rows']} |",
+        f"| rows written | {summary['rows_passed']} |",
+        f"| rows quarantined | {summary['rows_quarantined']} |",
+        f"| validation | {ok} ({summary['statistics'].get('successful_expectations', 0)}"
+        f"/{summary['statistics'].get('evaluated_expectations', 0)} expectations) |",
+        "",
+    ]
+    if summary["table_failures"]:
+        lines += ["## Table-level expectations failed", ""] + [f"- `{f}`" for f in summary["table_failures"]] + [""]
+    if summary["quarantine_reasons"]:
+        lines += ["## Quarantined rows by expectation", "", "| expectation | rows |", "|---|---|"]
+        lines += [f"| `{k}` | {v} |" for k, v in summary["quarantine_reasons"].items()] + [""]
+    if summary["rejected"]:
+        lines += ["## Rejected inputs", "", "| input | code | reason |", "|---|---|---|"]
+        lines += [f"| `{r['source']}` | {r['code']} | {r['reason'].replace('|', '/')} |" for r in summary["rejected"]]
+        lines.append("")
+    out = summary["outputs"]
+    lines += ["## Outputs", "", f"- dataset: `{out['events']}` ({len(out['partition_files'])} partition files written)"]
+    for label in ("quarantine", "rejected", "data_docs", "summary"):
+        if out.get(label):
+            lines.append(f"- {label.replace('_', ' ')}: `{out[label]}`")
+    return "\n".join(lines) + "\n"
+
+
+@task(name="report", **_OPTS)
+def report(summary: dict[str, Any], path: Path) -> str:
+    """Write summary.md and publish it as a Prefect markdown artifact."""
+    markdown = render_summary(summary)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".partial")
+    tmp.write_text(markdown, encoding="utf-8")
+    tmp.replace(path)
+    create_markdown_artifact(markdown=markdown, key=ARTIFACT_KEY, description="eventcoder run summary")
+    return markdown
+
+
+def summarise(run_id: str, documents: list[Document], rejected: list[Rejected], rows: int,
+              outcome: ValidationOutcome, outputs: dict[str, Any]) -> dict[str, Any]:
+    """The JSON-ready run summary returned by the flow (and printed by `eventcoder run`)."""
+    return {
+        "run_id": run_id,
+        "documents": len(documents),
+        "rejected": [rejected_record(r) for r in rejected],
+        "rows": rows,
+        "rows_passed": outcome.passed.num_rows,
+        "rows_quarantined": outcome.failed.num_rows,
+        "validation_success": outcome.success,
+        "table_failures": list(outcome.table_failures),
+        "quarantine_reasons": quarantine_reasons(outcome.failed),
+        "statistics": dict(outcome.statistics),
+        "data_docs": None if outcome.data_docs_index is None else str(outcome.data_docs_index),
+        "outputs": dict(outputs),
+    }
