@@ -22,9 +22,11 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: $(STAMP)
+	@mkdir -p "$(PREFECT_HOME)"
 	$(BIN)/eventcoder run seeds/ --output output/
 
 test: $(STAMP)
+	@mkdir -p "$(PREFECT_HOME)"
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -89,6 +89,9 @@ def cmd_code(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    if os.environ.get("PREFECT_HOME"):
+        # Prefect creates its home folder without parents; a missing parent breaks its SQLite database.
+        Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
     from flows.pipeline import run_flow
 
     summary = run_flow(list(args.inputs), args.output, batch_size=args.batch_size)
