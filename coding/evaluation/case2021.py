@@ -14,7 +14,7 @@ from typing import Any
 
 from coding.evaluation.gold import Gold, fail
 from coding.evaluation.metrics import class_scores, macro_f1, ratio, weighted_f1
-from coding.evaluation.predictions import read_rows
+from coding.evaluation.predictions import rows_by_doc, read_rows
 from coding.evaluation.table import Table
 
 REQUIRED_COLUMNS = ("doc_id", "acled_sub_event_type", "confidence", "sentence_index", "evidence_start")
@@ -74,9 +74,7 @@ def top_prediction(rows: list[dict[str, Any]]) -> str:
 def score(gold: Gold, pred_path: str | Path) -> dict[str, Any]:
     records = parse(gold)
     rows = read_rows(pred_path, REQUIRED_COLUMNS, {r["id"] for r in records}, purpose="the case2021 gold format")
-    by_doc: dict[str, list[dict[str, Any]]] = {}
-    for r in rows:
-        by_doc.setdefault(r["doc_id"], []).append(r)
+    by_doc = rows_by_doc(rows)
     for rec in records:
         rec["predicted"] = top_prediction(by_doc.get(rec["id"], []))
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date
+
+from coding.ingest.dates import parse_date
 
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
@@ -97,10 +99,4 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def as_date(value: object) -> date | None:
     """A date from a Parquet date, a datetime or an ISO string; None when there is none."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
+    return parse_date(value)

@@ -13,7 +13,7 @@ from typing import Any
 from coding.evaluation.gold import Gold, fail
 from coding.evaluation.matching import cameo_root, country_key
 from coding.evaluation.metrics import ratio
-from coding.evaluation.predictions import read_rows
+from coding.evaluation.predictions import rows_by_doc, read_rows
 from coding.evaluation.table import Table
 
 REQUIRED_COLUMNS = ("doc_id", "cameo_code", "actor1_code", "actor2_code")
@@ -44,9 +44,7 @@ def event_matches(row: dict[str, Any], exp: dict[str, str]) -> bool:
 def score(gold: Gold, pred_path: str | Path) -> dict[str, Any]:
     expected = parse(gold)
     rows = read_rows(pred_path, REQUIRED_COLUMNS, expected, purpose="the petr_gsr gold format")
-    by_doc: dict[str, list[dict[str, Any]]] = {}
-    for r in rows:
-        by_doc.setdefault(r["doc_id"], []).append(r)
+    by_doc = rows_by_doc(rows)
 
     found = found_root = 0
     missed = []

@@ -13,7 +13,7 @@ from typing import Any
 from coding.evaluation.gold import Gold, fail
 from coding.evaluation.matching import country_key
 from coding.evaluation.metrics import ratio
-from coding.evaluation.predictions import read_rows
+from coding.evaluation.predictions import rows_by_doc, read_rows
 from coding.evaluation.table import Table
 
 REQUIRED_COLUMNS = ("doc_id", "plover_event_type", "actor1_country")
@@ -43,9 +43,7 @@ def parse(gold: Gold) -> dict[str, tuple[str, set[str]]]:
 def score(gold: Gold, pred_path: str | Path) -> dict[str, Any]:
     records = parse(gold)
     rows = read_rows(pred_path, REQUIRED_COLUMNS, records, purpose="the plover_gsr gold format")
-    by_doc: dict[str, list[dict[str, Any]]] = {}
-    for r in rows:
-        by_doc.setdefault(r["doc_id"], []).append(r)
+    by_doc = rows_by_doc(rows)
 
     per_type: dict[str, dict[str, int]] = {}
 

@@ -42,3 +42,11 @@ def read_rows(pred_path: str | Path, columns: Sequence[str], doc_ids: Iterable[s
     except (pa.ArrowInvalid, pa.ArrowTypeError, OSError) as exc:
         raise fail(path, f"cannot be read ({exc})") from None
     return table.to_pylist()
+
+
+def rows_by_doc(rows: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Group prediction rows by their document id, keeping row order."""
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        grouped.setdefault(row["doc_id"], []).append(row)
+    return grouped
