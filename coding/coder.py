@@ -29,6 +29,8 @@ from coding.tables import acled_for, cameo_table, plover_for
 MILITARY_PREFIXES = ("087", "15", "17", "18", "19", "20")
 COOPERATIVE_PREFIXES = ("02", "03", "04", "05", "06", "07")
 CONTEXT_SENTENCES = 2
+# PLOVER codes cooperative actions reported in the future tense as AGREE (an intention).
+PLOVER_FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 
 
 def code_documents(documents: Iterable[Document], batch_size: int = DEFAULT_BATCH_SIZE,
@@ -195,6 +197,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             spans.append((actor.start_char, actor.end_char))
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
     plover_type, plover_mode = plover_for(code.code)
+    if modality == "future" and plover_type in PLOVER_FUTURE_AS_AGREE:
+        plover_type, plover_mode = "AGREE", None  # PLOVER: promised cooperation is an AGREE event
     acled_type, acled_sub = rule.acled if rule.acled else acled_for(code.code)
     row = {
         "doc_id": document.doc_id,

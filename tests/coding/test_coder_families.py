@@ -31,6 +31,9 @@ def find(rows, root: str):
         ("Japan pledged $500 million in aid to Ukraine.", "033", "JPN", "UKR"),
         ("Germany sent weapons to Ukraine.", "072", "DEU", "UKR"),
         ("Ukraine urged NATO to send more air defence systems.", "020", "UKR", "IGO"),
+        ("Serbia and Kosovo agreed to a prisoner exchange.", "030", "SRB", "XKX"),
+        ("The Egyptian army lifted the blockade on Gaza.", "0872", "EGY", "PSE"),
+        ("Chad praised Niger for its handling of the crisis.", "051", "TCD", "NER"),
     ],
 )
 def test_family(sentence, code, actor1, actor2):
@@ -93,6 +96,20 @@ def test_rows_fill_code_tables_and_stable_ids():
     assert row["plover_event_type"] == "ASSAULT"
     assert row["acled_sub_event_type"] == "Shelling/artillery/missile attack"
     assert [r["event_id"] for r in first] == [r["event_id"] for r in second]
+
+
+def test_promised_cooperation_is_a_plover_agree():
+    rows = rows_for("Japan will send aid to Ukraine.")
+    row = [r for r in rows if r["cameo_root"] == "07"][0]
+    assert row["modality"] == "future" and row["plover_event_type"] == "AGREE"
+    asserted = [r for r in rows_for("Japan sent aid to Ukraine.") if r["cameo_root"] == "07"][0]
+    assert asserted["plover_event_type"] == "AID"
+
+
+def test_hunger_strike():
+    rows = rows_for("Jailed Kenyan activists began a hunger strike on Friday.")
+    assert [r["cameo_code"] for r in rows] == ["142"]
+    assert rows[0]["actor1_country"] == "KEN" and rows[0]["plover_event_type"] == "PROTEST"
 
 
 def test_statement_without_action_is_not_an_event():
