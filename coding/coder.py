@@ -179,8 +179,10 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             target = Actor(tok.text, country, None, tok.idx, tok.idx + len(tok.text))
             how = "context"
     target = _with_default_sector(target, rule.target_sector)
-    if source is None and target is None and (cand.form == "noun" or not code.code.startswith(VIOLENT_PREFIXES)):
-        return None  # nothing to code: no actor at all (a bare 'recent attacks', 'months of fighting')
+    if source is None and target is None and not (code.code.startswith(VIOLENT_PREFIXES) and (cand.form != "noun" or rule.acled)):
+        # Nothing to code: no actor at all ('recent attacks', 'months of fighting'). Kept: violent verbs
+        # and the specific weapons ACLED codes even when the perpetrator is unnamed ('a roadside bomb').
+        return None
     if source is None:
         confidence -= 0.2
     if target is None:

@@ -53,7 +53,8 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
             rule = lex.light_index.get((lemma, noun.lemma_.lower())) or lex.light_index.get((lemma, noun.lower_))
             if rule is not None:
                 return rule, "light", f"{tok.text} {noun.text}"
-    options = lex.verb_index.get(lemma)
+    # The surface form is a fallback for words the lemmatizer gets wrong ("raped" -> "rap").
+    options = lex.verb_index.get(lemma) or lex.verb_index.get(tok.lower_)
     if not options:
         return None
     words = _children_words(tok)

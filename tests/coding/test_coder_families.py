@@ -112,5 +112,21 @@ def test_hunger_strike():
     assert rows[0]["actor1_country"] == "KEN" and rows[0]["plover_event_type"] == "PROTEST"
 
 
+@pytest.mark.parametrize(
+    "sentence, sub_event",
+    [
+        ("A suicide bomber blew himself up at a checkpoint in Mogadishu.", "Suicide bomb"),
+        ("A roadside bomb struck an army convoy near Kandahar.", "Remote explosive/landmine/IED"),
+        ("Unknown attackers threw a grenade into a crowded bar.", "Grenade"),
+        ("Residents said a helicopter dropped barrels of chlorine gas on the town.", "Chemical weapon"),
+        ("Militiamen raped several women in the village, witnesses said.", "Sexual violence"),
+        ("Russian forces shelled Kyiv.", "Shelling/artillery/missile attack"),
+        ("Israeli warplanes carried out air strikes on Lebanon.", "Air/drone strike"),
+    ],
+)
+def test_acled_sub_event_types_from_weapons(sentence, sub_event):
+    assert sub_event in {r["acled_sub_event_type"] for r in rows_for(sentence)}
+
+
 def test_statement_without_action_is_not_an_event():
     assert rows_for("The minister said the situation was difficult.") == []
