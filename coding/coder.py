@@ -202,6 +202,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     if modality == "future" and plover_type in PLOVER_FUTURE_AS_AGREE:
         plover_type, plover_mode = "AGREE", None  # PLOVER: promised cooperation is an AGREE event
     acled_type, acled_sub = rule.acled if rule.acled else acled_for(code.code)
+    acled_type, acled_sub, refined_by = refine_acled(acled_type, acled_sub, sent, target, ctx.story.lex)
     row = {
         "doc_id": document.doc_id,
         "source_name": document.source,
@@ -233,11 +234,30 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         "fatalities": None,
         "modality": modality,
         "confidence": round(max(0.05, min(1.0, confidence)), 3),
-        "rule_id": f"{rule.id}:{cand.form}" + ("" if code.code == rule.cameo else f":cue{code.code}"),
+        "rule_id": f"{rule.id}:{cand.form}" + ("" if code.code == rule.cameo else f":cue{code.code}")
+                   + (f"+{refined_by}" if refined_by else ""),
         "coder_version": __version__,
     }
     row["event_id"] = event_id(row)
     return row
+
+
+def refine_acled(etype: str | None, sub: str | None, sent: Span, target: Actor | None,
+                 lex: Lexicon) -> tuple[str | None, str | None, str | None]:
+    """Apply the ACLED refinements (coding/lexicons/acled_refinements.yaml); returns the id that fired."""
+    if sub is None:
+        return etype, sub, None
+    lemmas = [t.lemma_.lower() for t in sent]
+    text = " ".join(lemmas)
+    fired = None
+    for ref in lex.acled_refinements:
+        if ref.when != sub:
+            continue
+        hit = bool(target is not None and target.sector in ref.target_sectors)
+        hit = hit or any(f" {' '.join(cue)} " in f" {text} " for cue in ref.cues)
+        if hit:
+            etype, sub, fired = ref.event_type, ref.sub_event_type, ref.id
+    return etype, sub, fired
 
 
 def _actor_columns(prefix: str, actor: Actor | None) -> dict[str, Any]:

@@ -21,10 +21,11 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"against", "on", "with", "to", "at", "toward", "towards", "into", "upon", "for"}
-PLACE_PREPS = {"in", "into", "to", "on", "at", "near", "from", "towards", "toward", "across", "around", "inside", "within", "outside"}
+PLACE_PREPS = {"in", "into", "to", "on", "at", "near", "from", "towards", "toward", "across", "around", "inside", "within", "outside", "through"}
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "territory", "capital", "port",
                "base", "airport", "border", "enclave", "state", "county", "oblast", "governorate", "locality", "settlement"}
-QUANTITY_NOUNS = {"array", "range", "batch", "shipment", "package", "number", "lot", "supply", "consignment", "wave", "series", "campaign"}
+QUANTITY_NOUNS = {"array", "range", "batch", "shipment", "package", "number", "lot", "supply", "consignment", "wave", "series", "campaign",
+                  "thousand", "hundred", "dozen", "score", "ten", "crowd", "group", "band", "thousands", "hundreds", "dozens"}
 CLAUSE_DEPS = {"xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "pcomp"}
 
 
@@ -128,7 +129,12 @@ def _governing_verb(tok: Token) -> Token | None:
 def _subject_of(verb: Token, story: StoryActors, depth: int = 0) -> Actor | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
-            return story.resolve(_conj_head(child))
+            # "Thousands of Kenyan protesters marched": the quantity's 'of' phrase names the actor.
+            for noun in reversed(_object_nouns(child)):
+                actor = story.resolve(noun)
+                if actor is not None:
+                    return actor
+            return None
     for child in verb.children:
         if child.dep_ == "agent":  # passive: "captured by Russian troops"
             for pobj in child.children:
@@ -141,10 +147,6 @@ def _subject_of(verb: Token, story: StoryActors, depth: int = 0) -> Actor | None
             if child.dep_ == "poss":
                 return story.resolve(child)
     return None
-
-
-def _conj_head(tok: Token) -> Token:
-    return tok
 
 
 def _agent_of(tok: Token, story: StoryActors) -> Actor | None:

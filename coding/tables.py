@@ -63,3 +63,9 @@ def acled_for(code: str) -> tuple[str | None, str | None]:
         if code.startswith(prefix):
             return etype, sub
     return None, None
+
+
+@lru_cache(maxsize=1)
+def acled_type_pairs() -> frozenset[tuple[str, str]]:
+    """Every valid (ACLED event type, sub-event type) pair."""
+    return frozenset((r["event_type"], r["sub_event_type"]) for r in _rows("acled_types.tsv"))

@@ -128,5 +128,21 @@ def test_acled_sub_event_types_from_weapons(sentence, sub_event):
     assert sub_event in {r["acled_sub_event_type"] for r in rows_for(sentence)}
 
 
+@pytest.mark.parametrize(
+    "sentence, sub_event",
+    [
+        ("Thousands of Kenyan protesters marched through Nairobi on Tuesday.", "Peaceful protest"),
+        ("Kenyan protesters rallied in Nairobi before police fired tear gas to disperse them.", "Protest with intervention"),
+        ("Kenyan protesters demonstrated in Nairobi and police shot dead two of them.", "Excessive force against protesters"),
+        ("Kenyan protesters demonstrated in Nairobi, hurling stones and torching cars.", "Violent demonstration"),
+        ("Gunmen attacked an army patrol near the border.", "Armed clash"),
+        ("Gunmen attacked villagers near the border.", "Attack"),
+    ],
+)
+def test_acled_refinements_from_cues_and_targets(sentence, sub_event):
+    rows = rows_for(sentence)
+    assert sub_event in {r["acled_sub_event_type"] for r in rows}, [(r["cameo_code"], r["rule_id"]) for r in rows]
+
+
 def test_statement_without_action_is_not_an_event():
     assert rows_for("The minister said the situation was difficult.") == []
