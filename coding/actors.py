@@ -248,7 +248,9 @@ class StoryActors:
                 if child.dep_ in {"amod", "compound"}:
                     sector = self._agent_sector(child) or sector
         if sector is None:
-            return None
+            # "Ukrainian prisoners", "Syrian territory": no agent noun, but the phrase names a country.
+            country = self._country_of_np(head) if head.pos_ in {"NOUN", "PROPN"} else None
+            return Actor(name, country, None, start_char, end_char) if country else None
         # A specific modifier wins over a generic head: "separatist leader" is SEP, not GOV.
         for child in head.lefts:
             if child.dep_ in {"amod", "compound"} and child.i != head.i:

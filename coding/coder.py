@@ -190,6 +190,11 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     elif how != "explicit":
         confidence -= 0.1
     modality = modality_of(cand.trigger, rule.cameo)
+    if modality == "future" and code.code.startswith(("18", "19", "20")) and source is not None:
+        # CAMEO: an actor's announced or intended use of force is a threat (138), and the threat is asserted.
+        code, modality, threat = cameo_table()["138"], "asserted", True
+    else:
+        threat = False
     if modality != "asserted":
         confidence -= 0.1
     evt_date, precision = event_date(cand.trigger, document.doc_date)
@@ -201,7 +206,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     plover_type, plover_mode = plover_for(code.code)
     if modality == "future" and plover_type in PLOVER_FUTURE_AS_AGREE:
         plover_type, plover_mode = "AGREE", None  # PLOVER: promised cooperation is an AGREE event
-    acled_type, acled_sub = rule.acled if rule.acled else acled_for(code.code)
+    acled_type, acled_sub = rule.acled if rule.acled and not threat else acled_for(code.code)
     acled_type, acled_sub, refined_by = refine_acled(acled_type, acled_sub, sent, target, ctx.story.lex)
     row = {
         "doc_id": document.doc_id,
@@ -234,7 +239,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         "fatalities": None,
         "modality": modality,
         "confidence": round(max(0.05, min(1.0, confidence)), 3),
-        "rule_id": f"{rule.id}:{cand.form}" + ("" if code.code == rule.cameo else f":cue{code.code}")
+        "rule_id": f"{rule.id}:{cand.form}" + (":threat" if threat else "" if code.code == rule.cameo else f":cue{code.code}")
                    + (f"+{refined_by}" if refined_by else ""),
         "coder_version": __version__,
     }

@@ -237,6 +237,7 @@ def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRu
 
 
 DEFINITE = {"the", "this", "that", "these", "those"}
+DURATION_NOUNS = {"hour", "day", "week", "month", "year", "decade", "night", "weekend"}
 
 
 def _own_argument(tok: Token, story: StoryActors) -> bool:
@@ -254,6 +255,8 @@ def _is_back_reference(tok: Token, story: StoryActors) -> bool:
     """'the pullback', 'the capture of urban hubs': a definite noun with no actor of its own refers back to
     an event the story already reported (or discusses one in the abstract); it is not a new event."""
     has_definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
+    if tok.dep_ in {"pobj", "pcomp"} and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in DURATION_NOUNS:
+        return True  # "after months of fighting": background, not an event of the story's day
     return has_definite and not _own_argument(tok, story)
 
 
@@ -269,6 +272,13 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             source = story.resolve(obj) if obj is not None else None
         target, place = _targets(tok, story, source, rule)
+        if target is None and form != "noun":
+            # Passive: "The civilians ... were released by Putin" - the passive subject is the target.
+            subj = next((c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+            if subj is not None:
+                passive_target = story.resolve(subj)
+                if passive_target is not None and passive_target != source:
+                    target = passive_target
         if form == "noun" and target is None and tok.dep_ in {"dobj", "attr"} and tok.head.pos_ in {"VERB", "AUX"}:
             # "carried out air strikes on Lebanon": the light verb's prepositions belong to the noun.
             target, place2 = _targets(tok.head, story, source, rule)

@@ -54,6 +54,25 @@ def test_passive_takes_the_agent_as_source():
     assert row["actor1_country"] == "RUS" and row["actor1_sector"] == "MIL"
 
 
+def test_passive_subject_is_the_target():
+    rows = rows_for("Ukrainian prisoners were released by Russia on Friday.")
+    row = [r for r in rows if r["cameo_code"] == "0841"][0]
+    assert row["actor1_country"] == "RUS" and row["actor2_country"] == "UKR"
+
+
+def test_announced_use_of_force_is_an_asserted_threat():
+    rows = rows_for("Iran said it will attack Israel.")
+    row = [r for r in rows if r["cameo_root"] in {"13", "18"}][0]
+    assert row["cameo_code"] == "138" and row["modality"] == "asserted"
+    assert row["rule_id"].endswith(":threat") and row["plover_event_type"] == "THREATEN"
+
+
+def test_lifting_sanctions():
+    rows = rows_for("The European Union lifted sanctions on Belarus.")
+    row = [r for r in rows if r["cameo_code"] == "085"][0]
+    assert row["actor1_country"] == "IGO" and row["actor2_country"] == "BLR"
+
+
 def test_nominal_trigger_with_nationality_adjective():
     rows = rows_for("Russian shelling killed two civilians in Kyiv.")
     row = [r for r in rows if r["cameo_code"] == "194"][0]
