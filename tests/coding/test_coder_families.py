@@ -54,6 +54,12 @@ def test_passive_takes_the_agent_as_source():
     assert row["actor1_country"] == "RUS" and row["actor1_sector"] == "MIL"
 
 
+def test_people_lexicon_gives_country_and_sector():
+    rows = rows_for("Putin met Erdogan in Sochi on Friday.")
+    row = [r for r in rows if r["cameo_root"] == "04"][0]
+    assert (row["actor1_code"], row["actor2_code"]) == ("RUSGOV", "TURGOV")
+
+
 def test_passive_subject_is_the_target():
     rows = rows_for("Ukrainian prisoners were released by Russia on Friday.")
     row = [r for r in rows if r["cameo_code"] == "0841"][0]
