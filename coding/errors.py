@@ -30,6 +30,10 @@ class ErrorCode(str, Enum):
     # Pipeline (E4xx)
     E401_NO_INPUT = "E401"
     E402_VALIDATION_FAILED = "E402"
+    # Orchestration (E41x): options and services of `eventcoder run` / `eventcoder serve`.
+    E410_BAD_OPTION = "E410"  # an option value that cannot be used (unknown task runner, bad address)
+    E411_SERVER_START = "E411"  # the Prefect server did not start or answer in time
+    E412_SHARD_MISSING = "E412"  # a coded batch's shard file is missing when the flow commits
 
 
 class EventCoderError(Exception):
