@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from coding import __version__
+from coding import __version__, timing
 from coding.actors import Actor, StoryActors
 from coding.dates import event_date
 from coding.document import Document
@@ -39,8 +39,15 @@ def code_documents(documents: Iterable[Document], batch_size: int = DEFAULT_BATC
     lex = lexicon or default_lexicon()
     nlp = load_nlp()
     pairs = ((d.text, d) for d in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield from code_parsed(doc, document, lex)
+    parsed = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
+    if not timing.ENABLED:
+        for doc, document in parsed:
+            yield from code_parsed(doc, document, lex)
+        return
+    for doc, document in timing.timed_iter(parsed, "parse"):  # the benchmark's time-by-stage
+        with timing.stage("code"):
+            rows = list(code_parsed(doc, document, lex))
+        yield from rows
 
 
 def code_text(text: str, doc_id: str = "text", **fields: Any) -> list[dict[str, Any]]:
@@ -197,7 +204,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         threat = False
     if modality != "asserted":
         confidence -= 0.1
-    evt_date, precision = event_date(cand.trigger, document.doc_date)
+    with timing.stage("date"):
+        evt_date, precision = event_date(cand.trigger, document.doc_date)
     spans = [(cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text))]
     for actor in (source, target):
         if actor is not None and actor.end_char > actor.start_char and sent.start_char <= actor.start_char < sent.end_char:
