@@ -1,7 +1,9 @@
 """Read reported death counts from a sentence: digits and number words, ranges, "at least".
 
-ACLED's conventions: the lowest figure reported; vague counts map to fixed numbers
-("several" 3, "dozens" 12, "hundreds" 100); injured people are never counted.
+ACLED's conventions: the lowest figure reported ("between 10 and 15" is 10, "at least 12"
+is 12); vague counts map to fixed numbers ("several" 3, "dozens" 12, "hundreds" 100);
+injured people are never counted, so a number is only taken when the words around it
+say death (killed, dead, died, death toll), never wounded or injured.
 """
 
 from __future__ import annotations
@@ -14,25 +16,42 @@ UNITS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
-VAGUE = {"several": 3, "some": 3, "a few": 3, "few": 3, "a dozen": 12, "dozen": 12, "dozens": 12, "scores": 20,
-         "hundreds": 100, "thousands": 1000}
-NUMBER = r"(?:\d[\d,]*|a dozen|a few|dozens|hundreds|thousands|several|scores|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-QUALIFIER = r"(?:(?:at least|at most|some|about|around|nearly|almost|more than|over|up to|an estimated|approximately)\s+)?"
-VICTIMS = r"(?:\s+(?:[a-z\-]+\s+){0,2}?(?:people|persons|person|civilians|civilian|soldiers|soldier|troops|fighters|militants|rebels|police(?:men)?|officers|children|women|men|residents|villagers|protesters|others|members|gunmen|worshippers|students|passengers|workers|migrants))?"
+VAGUE = {"several": 3, "some": 3, "a few": 3, "few": 3, "a dozen": 12, "dozen": 12, "dozens": 12, "tens": 10,
+         "scores": 20, "hundreds": 100, "thousands": 1000}
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+NUMBER = (r"(?:\d[\d,]*|a dozen|a few|dozens|tens|hundreds|thousands|several|scores|" + _TENS +
+          r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+          r"|eighteen|nineteen)")
+QUALIFIER = (r"(?:(?:at least|at most|some|about|around|nearly|almost|more than|over|up to|an estimated|approximately"
+             r"|roughly|as many as|no fewer than|no less than|a total of|between)\s+)?")
+# A range gives its lowest figure: "10 to 15", "10-15", "three or four", "between 10 and 15".
+RANGE = rf"(?:\s*(?:-|–|to|or|and)\s*(?P<m>{NUMBER}))?"
+VICTIMS = (r"(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Za-z\-]+\s+){0,2}?(?:people|persons|person|individuals|civilians|civilian|"
+           r"soldiers|soldier|troops|fighters|militants|rebels|insurgents|terrorists|jihadists|police(?:men)?|officers|"
+           r"personnel|guards|rangers|marines|children|women|men|residents|villagers|protesters|demonstrators|others|"
+           r"members|gunmen|bandits|worshippers|pilgrims|students|passengers|workers|farmers|migrants|"
+           r"policemen|servicemen|attackers|assailants|bodies))?")
+DEATH_VERBS = r"(?:killing|killed|kills|kill|murdering|murdered|massacring|massacred|executing|executed|slaying|slew|slain)"
 
 _PATTERNS = [
     # "killing at least 12", "killed 30 civilians", "left two dead", "leaving one person dead"
-    re.compile(rf"\b(?:killing|killed|kills|kill|left|leaving|leaves)\s+{QUALIFIER}(?P<n>{NUMBER})(?:\s*(?:-|to|and)\s*(?P<m>{NUMBER}))?{VICTIMS}(?P<tail>\s+(?:dead|killed))?", re.I),
+    re.compile(rf"\b(?:{DEATH_VERBS}|left|leaving|leaves)\s+{QUALIFIER}(?P<n>{NUMBER}){RANGE}{VICTIMS}(?P<tail>\s+(?:dead|killed))?", re.I),
     # "two people were killed", "a dozen people died", "12 dead", "at least five soldiers lost their lives"
-    re.compile(rf"\b{QUALIFIER}(?P<n>{NUMBER})(?:\s*(?:-|to)\s*(?P<m>{NUMBER}))?{VICTIMS}\s+(?:(?:were|was|have been|had been|are|being)\s+)?(?:killed|dead|died|lost their lives|perished)\b", re.I),
+    re.compile(rf"\b{QUALIFIER}(?P<n>{NUMBER}){RANGE}{VICTIMS}\s+(?:(?:were|was|have been|has been|had been|are|being|got)\s+)?"
+               rf"(?:(?:shot|gunned|beaten|hacked|burned|stabbed)\s+(?:to death|dead|down)|killed|dead|died|lost their lives|"
+               rf"perished|murdered|massacred|executed|slain)\b", re.I),
     # "a death toll of 15", "the death toll rose to 20"
-    re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,5}}?(?:of|to|at)\s+{QUALIFIER}(?P<n>{NUMBER})", re.I),
+    re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,5}}?(?:of|to|at|reached|hit)\s+{QUALIFIER}(?P<n>{NUMBER}){RANGE}", re.I),
     # "15 deaths", "20 fatalities"
-    re.compile(rf"\b{QUALIFIER}(?P<n>{NUMBER})\s+(?:deaths|fatalities)\b", re.I),
+    re.compile(rf"\b{QUALIFIER}(?P<n>{NUMBER}){RANGE}\s+(?:deaths|fatalities)\b", re.I),
+    # "claimed the lives of 12 people", "the bodies of 30 villagers"
+    re.compile(rf"\b(?:claim(?:ed|ing|s)? the lives of|bodies of)\s+{QUALIFIER}(?P<n>{NUMBER}){RANGE}", re.I),
 ]
+_LEFT_WORDS = ("left", "leaving", "leaves")
 
 
 def number_value(text: str) -> int | None:
+    """The value of a number written in digits, words ("forty-two") or a vague word ("dozens")."""
     low = text.lower().strip()
     if low in VAGUE:
         return VAGUE[low]
@@ -47,21 +66,27 @@ def number_value(text: str) -> int | None:
     return total
 
 
+def _value(m: re.Match[str]) -> int | None:
+    n = m.group("n")
+    if n.lower() in {"a", "an"}:
+        return None
+    value = number_value(n)
+    other = m.group("m") if "m" in m.groupdict() else None
+    if other and value is not None:
+        second = number_value(other)
+        if second is not None:
+            value = min(value, second)  # ACLED: the lowest reported figure
+    return value
+
+
 def fatalities_in(text: str) -> tuple[int, int, int] | None:
-    """(count, start, end) of the first death count in ``text``, or None."""
-    best = None
+    """(count, start, end) of the first death count in ``text``, or None when it reports none."""
+    best: tuple[int, int, int] | None = None
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            n = m.group("n")
-            if pattern is _PATTERNS[0] and m.group(0).lower().startswith(("left", "leaving", "leaves")) and not m.groupdict().get("tail"):
+            if pattern is _PATTERNS[0] and m.group(0).lower().startswith(_LEFT_WORDS) and not m.group("tail"):
                 continue  # "left two injured" / "left the city" is not a death count
-            if n.lower() in {"a", "an"}:
-                continue
-            value = number_value(n)
-            if m.groupdict().get("m"):
-                other = number_value(m.group("m"))
-                if other is not None and value is not None:
-                    value = min(value, other)
+            value = _value(m)
             if value is None:
                 continue
             if best is None or m.start() < best[1]:

@@ -17,6 +17,15 @@ from coding.fatalities import fatalities_in, number_value
         ("Several soldiers were killed in the ambush.", 3),
         ("The explosion caused 1,200 deaths.", 1200),
         ("Ten to 15 protesters were killed.", 10),
+        ("Between 10 and 15 people were killed when the market was hit.", 10),
+        ("Gunmen stormed the church, killing three or four worshippers.", 3),
+        ("Two guards were shot dead at the gate.", 2),
+        ("The ambush claimed the lives of 7 soldiers.", 7),
+        ("Tens of pro-government fighters were killed near the dam.", 10),
+        ("Eleven people were injured and two were killed in the blast.", 2),
+        ("The attack killed two and wounded seven.", 2),
+        ("Several hundred people marched; hundreds were killed in the crackdown.", 100),
+        ("Rebels massacred 40 villagers overnight.", 40),
     ],
 )
 def test_death_counts(text, expected):
@@ -26,7 +35,9 @@ def test_death_counts(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["The attack left five injured.", "Troops left the city on Friday.", "Two people were wounded.", "The army said it killed time."],
+    ["The attack left five injured.", "Troops left the city on Friday.", "Two people were wounded.", "The army said it killed time.",
+     "The raid left 4 people wounded.", "Police said 3,000 people took part in the march.", "He was killed in 2019.",
+     "There were 2 casualties.", "Dozens of people were injured in the stampede."],
 )
 def test_no_death_count(text):
     assert fatalities_in(text) is None
