@@ -21,6 +21,8 @@ class Document:
     url: str | None = None
     dateline_place: str | None = None
     path: str | None = None
+    language: str | None = None  # ISO 639-1 code detected (or declared) for the text
+    dateline: str | None = None  # the dateline as printed, e.g. "KYIV, Sept 11 (Reuters)"
     content_hash: str = field(default="")
 
     def __post_init__(self) -> None:

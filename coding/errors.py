@@ -19,6 +19,14 @@ class ErrorCode(str, Enum):
     E107_UNSUPPORTED = "E107"  # a file type no reader handles
     E108_BINARY = "E108"  # binary content
     E109_MISSING_ID = "E109"  # a JSON object without an "id"
+    E110_TOO_LARGE = "E110"  # a file, decompressed stream or document over the configured size limit
+    E111_UNSAFE_XML = "E111"  # XML with entity declarations or external references (never expanded)
+    E112_LANGUAGE = "E112"  # a document not in English (reason "language=xx"); the coder is English-only
+    E113_BAD_ID = "E113"  # a document id that is empty once control characters are removed
+    E114_CORRUPT_ARCHIVE = "E114"  # a truncated or corrupt gzip/zip stream, or an encrypted member
+    E115_SUPERSEDED = "E115"  # an earlier version of a news item replaced by a later one in the same input
+    E116_MALFORMED_XML = "E116"  # XML or a feed that does not parse, or lacks the parts its format needs
+    E117_MALFORMED_CSV = "E117"  # a CSV file without a usable header, or a row that does not parse
     # Lexicons (E2xx): data files under coding/ that fail validation at load.
     E201_LEXICON_SYNTAX = "E201"
     E202_LEXICON_UNKNOWN_CODE = "E202"

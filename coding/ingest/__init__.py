@@ -1,7 +1,11 @@
 """Read input paths into Documents (or Rejected records, never silently dropped).
 
-One entry point, :func:`read_documents`; each format is a small module with a
-``read(path)`` generator, chosen from the file's name in :data:`READERS`.
+One entry point, :func:`read_documents`. Paths are expanded (directories, globs), opened
+as byte blobs (gzip and zip read as bounded streams, :mod:`.sources`), their format is
+detected from content (:mod:`.detect`) and each format is one small module with a
+``read(blob)`` generator in :data:`READERS`. Every Document then passes the same checks
+(:mod:`.screen`: safe id, size, language). NewsML items are held back until all inputs
+are read, so that only the latest version of each guid is coded.
 """
 
 from __future__ import annotations
@@ -11,57 +15,79 @@ from typing import Callable, Iterable, Iterator
 
 from coding.document import Document, Rejected
 from coding.errors import ErrorCode
-from coding.ingest import jsonl, plaintext
+from coding.ingest import csvfile, detect, feeds, htmlpage, jsonl, newsml, plaintext
+from coding.ingest.limits import InputProblem, Limits
+from coding.ingest.screen import screen_document
+from coding.ingest.sources import Blob, iter_input_files, open_blobs
 
-Reader = Callable[[Path], Iterator["Document | Rejected"]]
+__all__ = ["read_documents", "iter_input_files", "Limits", "READERS"]
+
+Reader = Callable[[Blob], Iterator["Document | Rejected | newsml.Versioned"]]
 
 READERS: dict[str, Reader] = {
-    ".txt": plaintext.read,
-    ".jsonl": jsonl.read,
+    detect.TEXT: plaintext.read,
+    detect.JSONL: jsonl.read,
+    detect.CSV: csvfile.read,
+    detect.NEWSML: newsml.read,
+    detect.FEED: feeds.read,
+    detect.HTML: htmlpage.read,
 }
 
-# Files a directory walk passes over without rejecting them: gold labels and notes
-# that live beside the stories (seeds/ keeps its gold file there).
-IGNORED_SUFFIXES = (".gold.json", ".gold.jsonl", ".md")
+
+def read_blob(blob: Blob) -> Iterator[Document | Rejected | newsml.Versioned]:
+    """The items of one blob, by its detected format; any problem becomes a Rejected."""
+    if not blob.data.strip():
+        yield Rejected(blob.source, ErrorCode.E103_EMPTY, "empty file")
+        return
+    try:
+        fmt = detect.detect(blob.data, blob.suffix)
+    except detect.Unsupported as exc:
+        yield Rejected(blob.source, ErrorCode.E107_UNSUPPORTED, str(exc))
+        return
+    try:
+        yield from READERS[fmt](blob)
+    except InputProblem as exc:
+        yield Rejected(blob.source, exc.code, exc.reason)
+    except RecursionError:
+        yield Rejected(blob.source, ErrorCode.E116_MALFORMED_XML, "markup nested too deeply")
 
 
-def _reader_for(path: Path) -> Reader | None:
-    return READERS.get(path.suffix.lower())
+def read_documents(paths: Iterable[str | Path], limits: Limits | None = None) -> Iterator[Document | Rejected]:
+    """Stream Documents from files, directories and globs; bad inputs come out as Rejected.
 
-
-def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path | Rejected]:
-    """Expand files and directories (recursively, sorted) into the files to read."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                name = child.name.lower()
-                if name.startswith(".") or name.endswith(IGNORED_SUFFIXES):
-                    continue
-                if child.name.lower().endswith(".gold.jsonl"):
-                    continue
-                if _reader_for(child) is None:
-                    yield Rejected(str(child), ErrorCode.E107_UNSUPPORTED, f"no reader for '{child.suffix}' files (supported: {', '.join(READERS)})")
-                    continue
-                yield child
-        elif path.is_file():
-            if _reader_for(path) is None:
-                yield Rejected(str(path), ErrorCode.E107_UNSUPPORTED, f"no reader for '{path.suffix}' files (supported: {', '.join(READERS)})")
-            else:
-                yield path
-        else:
-            yield Rejected(str(path), ErrorCode.E101_UNREADABLE, "no such file or directory")
-
-
-def read_documents(paths: Iterable[str | Path]) -> Iterator[Document | Rejected]:
-    """Stream Documents from files and directories; bad inputs come out as Rejected."""
+    ``limits`` defaults to :meth:`Limits.from_env` (the EVENTCODER_MAX_* variables).
+    """
+    limits = limits or Limits.from_env()
+    latest: dict[str, newsml.Versioned] = {}
     for item in iter_input_files(paths):
         if isinstance(item, Rejected):
             yield item
             continue
-        reader = _reader_for(item)
-        assert reader is not None
-        try:
-            yield from reader(item)
-        except OSError as exc:
-            yield Rejected(str(item), ErrorCode.E101_UNREADABLE, f"cannot read file: {exc}")
+        for blob in open_blobs(item, limits):
+            if isinstance(blob, Rejected):
+                yield blob
+                continue
+            for found in read_blob(blob):
+                if isinstance(found, newsml.Versioned):
+                    superseded = _keep_latest(latest, found)
+                    if superseded is not None:
+                        yield superseded
+                elif isinstance(found, Document):
+                    yield screen_document(found, limits)
+                else:
+                    yield found
+    for versioned in latest.values():
+        yield screen_document(versioned.document, limits)
+
+
+def _keep_latest(latest: dict[str, newsml.Versioned], item: newsml.Versioned) -> Rejected | None:
+    """Record ``item`` if it is the newest version of its guid; the one set aside, as Rejected."""
+    held = latest.get(item.guid)
+    if held is None:
+        latest[item.guid] = item
+        return None
+    keep, drop = (item, held) if newsml.newer(item, held) else (held, item)
+    latest[item.guid] = keep
+    return Rejected(drop.document.path or drop.guid, ErrorCode.E115_SUPERSEDED,
+                    f"version {drop.version} replaced by version {keep.version} ({keep.document.path})",
+                    doc_id=drop.guid)

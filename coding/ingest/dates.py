@@ -1,9 +1,10 @@
-"""Parse the date forms found in inputs: ISO dates, compact YYYYMMDD, and dateline month-day."""
+"""Parse the date forms found in inputs: ISO dates, compact YYYYMMDD, RFC 2822 and dateline month-day."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -17,7 +18,7 @@ _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
 
 
 def parse_date(value: object) -> date | None:
-    """An ISO date (or datetime) or YYYYMMDD; raises ValueError on anything else non-empty."""
+    """An ISO date (or datetime), YYYYMMDD or an RFC 2822 date; raises ValueError on anything else non-empty."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -27,8 +28,21 @@ def parse_date(value: object) -> date | None:
     text = str(value)
     m = _ISO.match(text) or _COMPACT.match(text)
     if not m:
+        rfc = _rfc2822(text)
+        if rfc is not None:
+            return rfc
         raise ValueError(f"not an ISO date: {text!r}")
     return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def _rfc2822(text: str) -> date | None:
+    """'Sun, 11 Sep 2022 10:00:00 GMT' (RSS and e-mail dates) -> date(2022, 9, 11), else None."""
+    if not re.search(r"\d{1,2}\s+[A-Za-z]{3}\s+\d{4}", text):
+        return None
+    try:
+        return parsedate_to_datetime(text.strip()).date()
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def month_day(text: str) -> tuple[int, int] | None:

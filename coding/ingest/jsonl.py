@@ -1,4 +1,4 @@
-"""JSON Lines: one object per line with ``id``, ``text`` and optional ``date``, ``source``, ``title``, ``url``.
+"""JSON Lines: one object per line with ``id``, ``text`` and optional ``date``, ``source``, ``title``, ``url``, ``language``.
 
 The text is kept exactly as given, so evidence offsets index the ``text`` field.
 A bad line is reported as Rejected with its line number; the other lines are read.
@@ -7,13 +7,13 @@ A bad line is reported as Rejected with its line number; the other lines are rea
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Iterator
 
 from coding.document import Document, Rejected
 from coding.errors import ErrorCode
 from coding.ingest.dates import parse_date
-from coding.ingest.textio import DecodeFailure, decode
+from coding.ingest.encoding import decode
+from coding.ingest.sources import Blob
 
 
 def _opt_str(obj: dict, key: str) -> str | None:
@@ -21,17 +21,17 @@ def _opt_str(obj: dict, key: str) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
-def read(path: Path) -> Iterator[Document | Rejected]:
-    try:
-        content = decode(path.read_bytes())
-    except DecodeFailure as exc:
-        yield Rejected(str(path), exc.code, exc.reason)
-        return
+def read(blob: Blob) -> Iterator[Document | Rejected]:
+    content, _ = decode(blob.data)
     if not content.strip():
-        yield Rejected(str(path), ErrorCode.E103_EMPTY, "empty file")
+        yield Rejected(blob.source, ErrorCode.E103_EMPTY, "empty file")
+        return
+    if content.lstrip().startswith("["):
+        yield Rejected(blob.source, ErrorCode.E104_MALFORMED_JSON,
+                       "a JSON array; expected JSON Lines (one object per line)")
         return
     for lineno, line in enumerate(content.splitlines(), start=1):
-        where = f"{path}:{lineno}"
+        where = f"{blob.source}:{lineno}"
         if not line.strip():
             continue
         try:
@@ -62,5 +62,6 @@ def read(path: Path) -> Iterator[Document | Rejected]:
             source=_opt_str(obj, "source"),
             title=_opt_str(obj, "title"),
             url=_opt_str(obj, "url"),
+            language=_opt_str(obj, "language") or _opt_str(obj, "lang"),
             path=where,
         )
