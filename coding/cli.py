@@ -2,6 +2,7 @@
 
     eventcoder code INPUT... --output FILE.parquet   code documents (library path, no Prefect)
     eventcoder run INPUT... [--output DIR]           the Prefect flow: code, validate, write dataset + report
+    eventcoder serve --inbox DIR [--cron CRON]       a Prefect server and the scheduled inbox deployment
     eventcoder evaluate GOLD PRED.parquet [--json]   score rows against a gold file
     eventcoder explain "SENTENCE"                    show the parse, actors, rules and rows for one sentence
 
@@ -15,7 +16,6 @@ import argparse
 import json
 import os
 import sys
-import time
 from pathlib import Path
 from typing import Sequence
 
@@ -23,20 +23,10 @@ from coding import __version__
 from coding.errors import EventCoderError
 
 
-def _progress(enabled: bool):
-    """A one-line progress counter on stderr for long runs (only on a terminal unless forced)."""
-    state = {"n": 0, "t": time.monotonic(), "last": 0.0}
-
-    def tick(docs: int, rows: int) -> None:
-        if not enabled:
-            return
-        now = time.monotonic()
-        if now - state["last"] >= 0.5:
-            rate = docs / max(now - state["t"], 1e-9)
-            print(f"\r  {docs} documents, {rows} events ({rate:.1f} docs/s)", end="", file=sys.stderr, flush=True)
-            state["last"] = now
-
-    return tick
+def _show_progress(args: argparse.Namespace) -> bool:
+    """--progress / --no-progress, else on when stderr is a terminal."""
+    flag = getattr(args, "progress", None)
+    return flag if flag is not None else sys.stderr.isatty()
 
 
 def cmd_code(args: argparse.Namespace) -> int:
@@ -59,26 +49,26 @@ def cmd_code(args: argparse.Namespace) -> int:
             counts["docs"] += 1
             yield item
 
-    show = args.progress if args.progress is not None else sys.stderr.isatty()
-    tick = _progress(show)
+    from coding.progressbar import ProgressBar
+
+    show = _show_progress(args)
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".partial")
     n_rows = 0
     buffer: list[dict] = []
-    with pq.ParquetWriter(tmp, arrow_schema(), compression="zstd") as writer:
+    with pq.ParquetWriter(tmp, arrow_schema(), compression="zstd") as writer, ProgressBar(show, "code") as bar:
         for row in code_documents(documents(), batch_size=args.batch_size):
             buffer.append(row)
             n_rows += 1
             if len(buffer) >= 5000:
                 writer.write_table(to_table(buffer))
                 buffer.clear()
-            tick(counts["docs"], n_rows)
+            bar.update(counts["docs"], n_rows)
         if buffer:
             writer.write_table(to_table(buffer))
+        bar.update(counts["docs"], n_rows)
     os.replace(tmp, out)  # never leave a half-written file under the final name
-    if show:
-        print(file=sys.stderr)
     print(f"coded {counts['docs']} documents into {n_rows} event rows -> {out}"
           + (f"; {len(rejected)} inputs rejected" if rejected else ""))
     if counts["docs"] == 0:
@@ -88,15 +78,34 @@ def cmd_code(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    if os.environ.get("PREFECT_HOME"):
-        # Prefect creates its home folder without parents; a missing parent breaks its SQLite database.
-        Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
+    _prefect_env()  # Prefect creates its home without parents; a missing parent breaks its SQLite database
+    from coding.progressbar import ProgressBar
+    from flows.observe import listening
     from flows.pipeline import run_flow
 
-    summary = run_flow(list(args.inputs), args.output, batch_size=args.batch_size)
+    with ProgressBar(_show_progress(args), "run") as bar, \
+            listening(lambda docs, total, rows: bar.update(docs, rows, total)):
+        summary = run_flow(list(args.inputs), args.output, batch_size=args.batch_size,
+                           task_runner=args.task_runner, workers=args.workers, dask_address=args.dask_address)
     print(json.dumps(summary, indent=2, default=str))
     return 0 if summary.get("validation_success", True) else 1
+
+
+def _prefect_env() -> None:
+    """Settings Prefect reads at import: no analytics, and a home folder that exists."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    if os.environ.get("PREFECT_HOME"):
+        Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _prefect_env()
+    from flows.serve import serve
+
+    serve(args.inbox, args.output, cron=args.cron, task_runner=args.task_runner, workers=args.workers,
+          dask_address=args.dask_address, batch_size=args.batch_size, api_url=args.api_url,
+          host=args.host, port=args.port, ui=args.ui)
+    return 0
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -115,6 +124,15 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
     print(explain(args.sentence, doc_date=args.date))
     return 0
+
+
+def _add_runner_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--task-runner", choices=("threads", "processes", "dask"), default="threads",
+                   help="where batches of documents are coded (default: threads)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="threads, processes or local Dask workers (default: 1 thread; CPU count otherwise)")
+    p.add_argument("--dask-address", default=None, metavar="tcp://HOST:PORT",
+                   help="an existing Dask scheduler (with --task-runner dask); without it a local cluster starts")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -142,7 +160,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("--output", "-o", default="output", metavar="DIR", help="output folder (default: output/)")
     p.add_argument("--batch-size", type=int, default=64)
+    _add_runner_options(p)
+    p.add_argument("--progress", dest="progress", action="store_true", default=None, help="show progress (default: on a terminal)")
+    p.add_argument("--no-progress", dest="progress", action="store_false")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("serve", help="start a Prefect server and serve the scheduled inbox deployment",
+                       description="Start a Prefect server on 127.0.0.1 (SQLite under PREFECT_HOME, default "
+                                   ".state/prefect; PostgreSQL via PREFECT_API_DATABASE_CONNECTION_URL) and serve "
+                                   "a deployment that codes --inbox into --output on the --cron schedule.")
+    p.add_argument("--inbox", required=True, metavar="DIR", help="folder of input documents (created if missing)")
+    p.add_argument("--output", "-o", default="output", metavar="DIR", help="output folder (default: output/)")
+    p.add_argument("--cron", default="*/15 * * * *", help='schedule, cron syntax (default "*/15 * * * *")')
+    p.add_argument("--batch-size", type=int, default=64)
+    _add_runner_options(p)
+    p.add_argument("--api-url", default=os.environ.get("PREFECT_API_URL") or None, metavar="URL",
+                   help="use this running Prefect server instead of starting one (default: PREFECT_API_URL)")
+    p.add_argument("--host", default="127.0.0.1", help="address the started server binds to (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=4200, help="port of the started server (default 4200)")
+    p.add_argument("--no-ui", dest="ui", action="store_false", help="start the server without its web UI")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("evaluate", help="score event rows against gold labels",
                        description="Score event rows against a gold file: the seed story format "

@@ -8,50 +8,112 @@ starts a temporary local one for the run.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any, Iterable
 
 import pyarrow as pa
 from prefect import flow, get_run_logger
+from prefect.futures import as_completed
 
+from coding import timing
 from coding.errors import ErrorCode, InputError
 from coding.store import new_run_id
-from flows.tasks import code_batch, read_inputs, report, summarise, validate, write_outputs
-from schemas.events import empty_table
-
-# Documents per "code documents" task run: coarse enough that task overhead stays small,
-# fine enough that a long run shows progress task by task.
-CODE_CHUNK = 1000
+from flows.batches import cache_root, chunk_size_for, chunked, clear_cache, code_batch, read_shards
+from flows.observe import RunProgress, publish_events_table
+from flows.runners import default_workers, make_task_runner
+from flows.tasks import read_inputs, report, summarise, validate, write_outputs
 
 
 @flow(name="eventcoder", persist_result=False)
-def eventcoder_flow(inputs: list[str], output_dir: str = "output", batch_size: int = 32) -> dict[str, Any]:
-    """Code ``inputs`` into ``output_dir``; return the run summary (also in reports/summary.md)."""
+def eventcoder_flow(inputs: list[str], output_dir: str = "output", batch_size: int = 64,
+                    chunk_size: int | None = None, workers: int = 1) -> dict[str, Any]:
+    """Code ``inputs`` into ``output_dir``; return the run summary (also in reports/summary.md).
+
+    ``chunk_size`` documents per task (default: chosen from the document count and ``workers``,
+    the number of workers of the task runner).
+    """
     logger = get_run_logger()
     out = Path(output_dir)
     run_id = new_run_id()
     logger.info("run %s: %d inputs -> %s", run_id, len(inputs), out)
+    stages: dict[str, float] = {}
 
+    t = time.perf_counter()
     documents, rejected = read_inputs(inputs)
+    stages["read"] = time.perf_counter() - t
     if not documents and not rejected:
         raise InputError(ErrorCode.E401_NO_INPUT, f"no documents found in {', '.join(inputs) or 'the inputs'}")
-    chunks = [documents[i:i + CODE_CHUNK] for i in range(0, len(documents), CODE_CHUNK)]
-    tables = [code_batch(chunk, batch_size) for chunk in chunks]
-    table = pa.concat_tables(tables) if tables else empty_table()
 
+    t = time.perf_counter()
+    table, batch_stages = code_all(documents, out, batch_size, chunk_size or chunk_size_for(len(documents), workers))
+    stages["code (wall)"] = time.perf_counter() - t
+    timing.merge(stages, batch_stages)
+
+    t = time.perf_counter()
     outcome = validate(table, out / "reports", run_id)
+    stages["validate"] = time.perf_counter() - t
+    t = time.perf_counter()
     outputs = write_outputs(outcome, documents, rejected, out, run_id)
+    stages["write"] = time.perf_counter() - t
+    clear_cache(out)  # the dataset now holds every batch's rows
+    publish_events_table(outcome.passed)
+
     summary_path = out / "reports" / "summary.md"
     outputs.update(data_docs=None if outcome.data_docs_index is None else str(outcome.data_docs_index),
                    summary=str(summary_path))
     summary = summarise(run_id, documents, rejected, table.num_rows, outcome, outputs)
     report(summary, summary_path)
+    summary["stage_seconds"] = {k: round(v, 3) for k, v in stages.items()}
     logger.info("run %s: %d documents, %d rejected, %d rows (%d written, %d quarantined)", run_id,
                 summary["documents"], len(rejected), summary["rows"], summary["rows_passed"],
                 summary["rows_quarantined"])
     return summary
 
 
-def run_flow(inputs: Iterable[str | Path], output_dir: str | Path = "output", batch_size: int = 32) -> dict[str, Any]:
-    """Run the flow and return its summary (the entry point of ``eventcoder run``)."""
-    return eventcoder_flow([str(p) for p in inputs], str(output_dir), int(batch_size))
+def code_all(documents: list, out: Path, batch_size: int, chunk_size: int) -> tuple[pa.Table, dict[str, float]]:
+    """Submit one task per batch to the flow's task runner; read their shards back in batch order.
+
+    Batches finished by an earlier, failed run of the same output folder come back from the
+    cache. A cached record whose shard is gone is coded again (E412 otherwise).
+    """
+    logger = get_run_logger()
+    cache = cache_root(out)
+    # A Path (not a str, which would name a saved block) is local result storage; shards and
+    # cached records live in the output folder, so a retried run of that folder finds them.
+    coder = code_batch.with_options(result_storage=(cache / "results").resolve())
+    shard_dir = str((cache / "shards").resolve())
+    chunks = chunked(documents, chunk_size)
+    progress = RunProgress(len(documents))
+    futures = [coder.submit(chunk, batch_size, shard_dir) for chunk in chunks]
+    index = {f.task_run_id: i for i, f in enumerate(futures)}
+    records: list[dict[str, Any] | None] = [None] * len(chunks)
+    cached = 0
+    for future in as_completed(futures):
+        record = future.result()
+        i = index[future.task_run_id]
+        if future.state.name == "Cached":
+            cached += 1
+            if not Path(record["shard"]).is_file():
+                record = coder.with_options(refresh_cache=True)(chunks[i], batch_size, shard_dir)
+        records[i] = record
+        progress.advance(record["documents"], record["rows"])
+        logger.info("batch %d/%d done: %d documents, %d rows (%d/%d documents)", i + 1, len(chunks),
+                    record["documents"], record["rows"], progress.done, progress.total)
+    if cached:
+        logger.info("%d of %d batches came from the cache of an earlier run", cached, len(chunks))
+    stages: dict[str, float] = {}
+    for record in records:
+        timing.merge(stages, record.get("stages") or {})
+    logger.info("%d batches on %d worker process(es)", len(chunks), len({r["pid"] for r in records}))
+    return read_shards(records), stages
+
+
+def run_flow(inputs: Iterable[str | Path], output_dir: str | Path = "output", batch_size: int = 64,
+             task_runner: str = "threads", workers: int | None = None, dask_address: str | None = None,
+             chunk_size: int | None = None) -> dict[str, Any]:
+    """Run the flow on the chosen task runner and return its summary (``eventcoder run``)."""
+    n = workers or default_workers(task_runner)
+    runner = make_task_runner(task_runner, n, dask_address)
+    configured = eventcoder_flow.with_options(task_runner=runner)
+    return configured([str(p) for p in inputs], str(output_dir), int(batch_size), chunk_size, n)

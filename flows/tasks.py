@@ -1,8 +1,9 @@
 """Prefect tasks of the eventcoder flow: each one calls a library function and logs counts.
 
 No coding, validation or storage logic lives here; it is in ``coding`` and ``schemas``.
-Tasks neither cache nor persist results: their inputs are large in-memory tables and
-documents, and re-running a flow is already idempotent at the store.
+These tasks neither cache nor persist results: their inputs are large in-memory tables and
+documents, and re-running a flow is already idempotent at the store. The coding task, the
+one worth caching, is in ``flows.batches``.
 """
 
 from __future__ import annotations
@@ -15,19 +16,34 @@ import pyarrow as pa
 from prefect import get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.tasks import exponential_backoff
 
-from coding.coder import code_documents
 from coding.document import Document, Rejected
 from coding.ingest import read_documents
 from coding.store import rejected_record, write_dataset, write_quarantine, write_rejected
-from schemas.events import empty_table, to_table
 from schemas.validation import FAILED_COLUMN, ValidationOutcome, validate_rows
 
 ARTIFACT_KEY = "eventcoder-summary"
 _OPTS: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": False}
 
 
-@task(name="read inputs", **_OPTS)
+def _io_error(_task: Any, _run: Any, state: Any) -> bool:
+    """Retry only what retrying can fix: OS-level I/O errors (a busy disk, a network share)."""
+    try:
+        state.result()
+    except OSError:
+        return True
+    except BaseException:
+        return False
+    return False
+
+
+# I/O steps: three retries with exponential backoff (1, 2, 4 s, jittered); parsing has none.
+_IO_RETRIES: dict[str, Any] = {"retries": 3, "retry_delay_seconds": exponential_backoff(backoff_factor=1),
+                               "retry_jitter_factor": 0.5, "retry_condition_fn": _io_error}
+
+
+@task(name="read inputs", **_OPTS, **_IO_RETRIES)
 def read_inputs(inputs: list[str]) -> tuple[list[Document], list[Rejected]]:
     """Documents to code, and the inputs rejected on the way (kept for the report)."""
     documents: list[Document] = []
@@ -41,14 +57,6 @@ def read_inputs(inputs: list[str]) -> tuple[list[Document], list[Rejected]]:
     return documents, rejected
 
 
-@task(name="code documents", **_OPTS)
-def code_batch(documents: list[Document], batch_size: int) -> pa.Table:
-    """Event rows of one chunk of documents (spaCy batches of ``batch_size`` inside)."""
-    table = to_table(code_documents(documents, batch_size=batch_size)) if documents else empty_table()
-    get_run_logger().info("coded %d documents into %d event rows", len(documents), table.num_rows)
-    return table
-
-
 @task(name="validate rows", **_OPTS)
 def validate(table: pa.Table, reports_dir: Path, run_id: str) -> ValidationOutcome:
     outcome = validate_rows(table, reports_dir, run_id)
@@ -60,7 +68,7 @@ def validate(table: pa.Table, reports_dir: Path, run_id: str) -> ValidationOutco
     return outcome
 
 
-@task(name="write outputs", **_OPTS)
+@task(name="write outputs", **_OPTS, **_IO_RETRIES)
 def write_outputs(outcome: ValidationOutcome, documents: list[Document], rejected: list[Rejected],
                   output_dir: Path, run_id: str) -> dict[str, Any]:
     """Dataset, quarantine and rejected files; every coded document's old rows are replaced."""

@@ -1,0 +1,117 @@
+"""Batches of documents as the unit of work: a cached Prefect task that writes a Parquet shard.
+
+A worker (thread, process or Dask worker) codes one batch and writes its rows to
+``<output>/.flow-cache/shards/<key>.parquet``; the flow reads the shards back and commits
+them to the dataset in one atomic write (``coding.store.write_dataset``). Only the small
+shard record is returned through Prefect, never the rows.
+
+The task's cache key is the batch's document hashes (id, text hash and metadata) plus the
+coder fingerprint (version, lexicons, code tables). Its result (the shard record) is
+persisted under ``<output>/.flow-cache/results/``, so a flow that failed after coding some
+batches (a write error, a killed worker) and is run again does not recode them. The whole
+``.flow-cache`` folder is removed once the dataset is committed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import shutil
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Sequence
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from prefect import get_run_logger, task
+
+from coding import __version__, timing
+from coding.coder import code_documents
+from coding.document import Document
+from coding.errors import ErrorCode, EventCoderError
+from schemas.events import arrow_schema, empty_table, to_table
+
+CACHE_DIR = ".flow-cache"
+CODING_DATA = Path(__file__).resolve().parents[1] / "coding"
+DEFAULT_CHUNK = 200  # documents per task: ~2 s of parsing, so Prefect's per-task overhead stays small
+
+
+@lru_cache(maxsize=1)
+def coder_fingerprint() -> str:
+    """The coder version plus a hash of every lexicon and code table: what makes rows differ."""
+    digest = hashlib.sha256(__version__.encode())
+    for folder in ("lexicons", "data"):
+        for path in sorted((CODING_DATA / folder).rglob("*")):
+            if path.is_file() and path.suffix in {".yaml", ".yml", ".tsv", ".json", ".txt"}:
+                digest.update(path.relative_to(CODING_DATA).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def batch_key(documents: Sequence[Document]) -> str:
+    """Stable key of one batch: coder fingerprint plus each document's id, text hash and metadata."""
+    digest = hashlib.sha256(coder_fingerprint().encode())
+    for d in documents:
+        meta = (d.doc_id, d.content_hash, d.doc_date, d.source, d.title, d.url, d.dateline_place)
+        digest.update(repr(meta).encode("utf-8"))
+    return digest.hexdigest()[:32]
+
+
+def cache_key(_context: Any, parameters: dict[str, Any]) -> str:
+    """Prefect cache key of ``code_batch`` (batch size does not change the rows, so it is left out)."""
+    return f"eventcoder-batch-{batch_key(parameters['documents'])}"
+
+
+def chunked(documents: Sequence[Document], size: int = DEFAULT_CHUNK) -> list[list[Document]]:
+    """Split documents into batches of at most ``size``, in input order (deterministic keys)."""
+    size = max(1, int(size))
+    return [list(documents[i:i + size]) for i in range(0, len(documents), size)]
+
+
+def chunk_size_for(n_docs: int, workers: int, default: int = DEFAULT_CHUNK) -> int:
+    """At most ``default`` documents per batch, but at least two batches per worker when there are enough."""
+    if workers <= 1 or n_docs == 0:
+        return default
+    return max(1, min(default, math.ceil(n_docs / (2 * workers))))
+
+
+def cache_root(output_dir: str | Path) -> Path:
+    return Path(output_dir) / CACHE_DIR
+
+
+def _write_shard(table: pa.Table, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    pq.write_table(table, tmp, compression="zstd")
+    os.replace(tmp, path)  # a shard is either complete or absent
+
+
+@task(name="code documents", cache_key_fn=cache_key, persist_result=True, retries=0)
+def code_batch(documents: list[Document], batch_size: int, shard_dir: str) -> dict[str, Any]:
+    """Code one batch and write its shard; no retries: re-parsing the same text fails the same way."""
+    before = timing.snapshot() if timing.ENABLED else {}
+    table = to_table(code_documents(documents, batch_size=batch_size)) if documents else empty_table()
+    path = Path(shard_dir) / f"{batch_key(documents)}.parquet"
+    with timing.stage("shard"):
+        _write_shard(table, path)
+    stages = {k: v - before.get(k, 0.0) for k, v in timing.snapshot().items()} if timing.ENABLED else {}
+    get_run_logger().info("coded %d documents into %d event rows (shard %s)", len(documents), table.num_rows, path.name)
+    return {"shard": str(path), "documents": len(documents), "rows": table.num_rows, "pid": os.getpid(),
+            "stages": stages}
+
+
+def read_shards(records: Sequence[dict[str, Any]]) -> pa.Table:
+    """The rows of all shards, in batch order; E412 if a shard has gone missing."""
+    tables = []
+    for record in records:
+        path = Path(record["shard"])
+        if not path.is_file():
+            raise EventCoderError(ErrorCode.E412_SHARD_MISSING, f"shard {path} of a coded batch is missing")
+        tables.append(pq.read_table(path).cast(arrow_schema()))
+    return pa.concat_tables(tables) if tables else empty_table()
+
+
+def clear_cache(output_dir: str | Path) -> None:
+    """Remove shards and cached batch results once the dataset holds their rows."""
+    shutil.rmtree(cache_root(output_dir), ignore_errors=True)
