@@ -39,10 +39,16 @@ class Dateline:
     month_day: tuple[int, int] | None
 
 
+_PARTICLES = frozenset({"al", "el", "es", "de", "del", "da", "do", "du", "la", "le", "of", "au", "aux", "en", "sur", "upon"})
+
+
 def title_place(raw: str) -> str:
-    """'NEW DELHI' -> 'New Delhi'; mixed-case names are kept as written."""
-    raw = raw.strip()
-    return raw.title() if raw.isupper() else raw
+    """'NEW DELHI' -> 'New Delhi', 'PORT-AU-PRINCE' -> 'Port-au-Prince'; mixed-case names are kept as written."""
+    raw = " ".join(raw.split())
+    if not raw.isupper():
+        return raw
+    words = re.split(r"([ \-])", raw.lower())
+    return "".join(w if i and w in _PARTICLES else w.capitalize() for i, w in enumerate(words))
 
 
 def _build(m: re.Match, end: int, paren: str | None) -> Dateline:

@@ -48,6 +48,11 @@ def _entry_date(entry) -> date | None:
     return None
 
 
+def _web_link(link: str | None) -> str | None:
+    """The entry's web address (feedparser falls back to an Atom ``tag:`` id, which is not one)."""
+    return link if link and link.lower().startswith(("http://", "https://")) else None
+
+
 def _language(tag: str | None) -> str | None:
     return tag.split("-")[0].split("_")[0].lower() if tag else None
 
@@ -82,7 +87,7 @@ def read(blob: Blob) -> Iterator[Document | Rejected]:
             doc_date=_entry_date(entry),
             source=story["source"] or source_detail.get("title") or feed_title,
             title=_plain(entry.get("title_detail"), entry.get("title")) or None,
-            url=entry.get("link") or None,
+            url=_web_link(entry.get("link")),
             dateline_place=story["dateline_place"],
             dateline=story["dateline"],
             language=_language((entry.get("content") or [{}])[0].get("language")) or feed_language,

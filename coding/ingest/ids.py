@@ -39,9 +39,9 @@ def _no_traversal(text: str) -> str:
 def clean_id(raw: str) -> str | None:
     """The id to use for ``raw`` (unchanged when it is already clean), or None if nothing is left."""
     text = _no_traversal(_visible(raw))
-    if text == raw and len(text) <= MAX_ID_CHARS:
-        return text
     if not text.strip("._- "):
         return None
+    if text == raw and len(text) <= MAX_ID_CHARS:
+        return text
     digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return f"{text[:MAX_ID_CHARS - 13]}~{digest}"
