@@ -10,12 +10,14 @@ are read, so that only the latest version of each guid is coded.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from coding.document import Document, Rejected
 from coding.errors import ErrorCode
 from coding.ingest import csvfile, detect, feeds, htmlpage, jsonl, newsml, plaintext
+from coding.ingest.ids import clean_id
 from coding.ingest.limits import InputProblem, Limits
 from coding.ingest.screen import screen_document
 from coding.ingest.sources import Blob, iter_input_files, open_blobs
@@ -75,9 +77,17 @@ def read_documents(paths: Iterable[str | Path], limits: Limits | None = None) ->
                 elif isinstance(found, Document):
                     yield screen_document(found, limits)
                 else:
-                    yield found
+                    yield _safe_rejected(found)
     for versioned in latest.values():
         yield screen_document(versioned.document, limits)
+
+
+def _safe_rejected(item: Rejected) -> Rejected:
+    """A reader's Rejected with its id (taken from the input) made safe like a Document's."""
+    if item.doc_id is None:
+        return item
+    cleaned = clean_id(item.doc_id)
+    return item if cleaned == item.doc_id else replace(item, doc_id=cleaned)
 
 
 def _keep_latest(latest: dict[str, newsml.Versioned], item: newsml.Versioned) -> Rejected | None:
@@ -90,4 +100,4 @@ def _keep_latest(latest: dict[str, newsml.Versioned], item: newsml.Versioned) ->
     latest[item.guid] = keep
     return Rejected(drop.document.path or drop.guid, ErrorCode.E115_SUPERSEDED,
                     f"version {drop.version} replaced by version {keep.version} ({keep.document.path})",
-                    doc_id=drop.guid)
+                    doc_id=clean_id(drop.guid))

@@ -73,6 +73,22 @@ def test_missing_text(bad):
                                                    (ErrorCode.E105_MISSING_TEXT, "no-text-2")]
 
 
+def test_html_with_entity_declarations_is_refused(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text('<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><html><body><p>&x;</p></body></html>',
+                    encoding="utf-8")
+    (item,) = read_documents([page])
+    assert isinstance(item, Rejected) and item.code is ErrorCode.E111_UNSAFE_XML
+
+
+def test_rejected_records_carry_sanitised_ids(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "../../x\\u0000y", "text": ""}\n', encoding="utf-8")
+    (item,) = read_documents([feed])
+    assert item.code is ErrorCode.E105_MISSING_TEXT
+    assert ".." not in item.doc_id and "\x00" not in item.doc_id
+
+
 def test_hostile_ids_are_sanitised(bad):
     items = bad["hostile_ids.jsonl"]
     docs = [i for i in items if isinstance(i, Document)]
