@@ -25,34 +25,38 @@ from coding.lexicon import Lexicon, default_lexicon
 from coding.modality import modality_of
 from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp
 from coding.tables import acled_for, cameo_table, plover_for
+from coding.transforms import statement_code
 
 MILITARY_PREFIXES = ("087", "15", "17", "18", "19", "20")
 COOPERATIVE_PREFIXES = ("02", "03", "04", "05", "06", "07")
 CONTEXT_SENTENCES = 2
 # PLOVER codes cooperative actions reported in the future tense as AGREE (an intention).
-PLOVER_FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+PLOVER_FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+# Speculation ("observers expect", "could", "if") is not a reported event; announced plans (future),
+# claims and denials are kept with their modality. code_documents(keep_speculative=True) keeps it too.
+SPECULATIVE = "hypothetical"
 
 
 def code_documents(documents: Iterable[Document], batch_size: int = DEFAULT_BATCH_SIZE,
-                   lexicon: Lexicon | None = None) -> Iterator[dict[str, Any]]:
-    """Stream event rows for a stream of documents."""
+                   lexicon: Lexicon | None = None, keep_speculative: bool = False) -> Iterator[dict[str, Any]]:
+    """Stream event rows for a stream of documents (speculative rows only with ``keep_speculative``)."""
     lex = lexicon or default_lexicon()
     nlp = load_nlp()
     pairs = ((d.text, d) for d in documents)
     parsed = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
     if not timing.ENABLED:
         for doc, document in parsed:
-            yield from code_parsed(doc, document, lex)
+            yield from code_parsed(doc, document, lex, keep_speculative)
         return
     for doc, document in timing.timed_iter(parsed, "parse"):  # the benchmark's time-by-stage
         with timing.stage("code"):
-            rows = list(code_parsed(doc, document, lex))
+            rows = list(code_parsed(doc, document, lex, keep_speculative))
         yield from rows
 
 
-def code_text(text: str, doc_id: str = "text", **fields: Any) -> list[dict[str, Any]]:
+def code_text(text: str, doc_id: str = "text", keep_speculative: bool = False, **fields: Any) -> list[dict[str, Any]]:
     """Convenience for one string (tests, `eventcoder explain`)."""
-    return list(code_documents([Document(doc_id=doc_id, text=text, **fields)]))
+    return list(code_documents([Document(doc_id=doc_id, text=text, **fields)], keep_speculative=keep_speculative))
 
 
 def content_sentences(doc: Doc) -> list[Span]:
@@ -60,7 +64,7 @@ def content_sentences(doc: Doc) -> list[Span]:
     return [s for s in doc.sents if s.text.strip()]
 
 
-def code_parsed(doc: Doc, document: Document, lex: Lexicon) -> Iterator[dict[str, Any]]:
+def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bool = False) -> Iterator[dict[str, Any]]:
     story = StoryActors.build(doc, lex)
     sentences = content_sentences(doc)
     context = StoryContext(story, sentences)
@@ -68,7 +72,7 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon) -> Iterator[dict[str
         best: dict[tuple, dict[str, Any]] = {}
         for cand in extract(sent, story, lex):
             row = build_row(cand, sent, index, document, context)
-            if row is None:
+            if row is None or (row["modality"] == SPECULATIVE and not keep_speculative):
                 continue
             key = (row["cameo_root"], row["actor1_country"], row["actor2_country"], row["modality"])
             if key not in best or row["confidence"] > best[key]["confidence"]:
@@ -197,11 +201,14 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     elif how != "explicit":
         confidence -= 0.1
     modality = modality_of(cand.trigger, rule.cameo)
-    if modality == "future" and code.code.startswith(("18", "19", "20")) and source is not None:
-        # CAMEO: an actor's announced or intended use of force is a threat (138), and the threat is asserted.
-        code, modality, threat = cameo_table()["138"], "asserted", True
+    statement = statement_code(code.code, modality, cand.trigger) if source is not None else None
+    if statement is not None:
+        # CAMEO: an announced, threatened or refused action is coded as the statement (03 intent, 13 threat,
+        # 12 reject), and the statement itself is asserted (coding/transforms.py).
+        code, modality, statement_kind = cameo_table()[statement[0]], "asserted", statement[1]
     else:
-        threat = False
+        statement_kind = None
+    threat = statement_kind is not None
     if modality != "asserted":
         confidence -= 0.1
     with timing.stage("date"):
@@ -247,7 +254,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         "fatalities": None,
         "modality": modality,
         "confidence": round(max(0.05, min(1.0, confidence)), 3),
-        "rule_id": f"{rule.id}:{cand.form}" + (":threat" if threat else "" if code.code == rule.cameo else f":cue{code.code}")
+        "rule_id": f"{rule.id}:{cand.form}" + (f":{statement_kind}" if statement_kind else "" if code.code == rule.cameo else f":cue{code.code}")
                    + (f"+{refined_by}" if refined_by else ""),
         "coder_version": __version__,
     }

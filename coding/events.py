@@ -25,7 +25,9 @@ PLACE_PREPS = {"in", "into", "to", "on", "at", "near", "from", "towards", "towar
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "territory", "capital", "port",
                "base", "airport", "border", "enclave", "state", "county", "oblast", "governorate", "locality", "settlement"}
 QUANTITY_NOUNS = {"array", "range", "batch", "shipment", "package", "number", "lot", "supply", "consignment", "wave", "series", "campaign",
-                  "thousand", "hundred", "dozen", "score", "ten", "crowd", "group", "band", "thousands", "hundreds", "dozens"}
+                  "thousand", "hundred", "dozen", "score", "ten", "crowd", "group", "band", "thousands", "hundreds", "dozens",
+                  "team", "mission", "delegation", "contingent", "third", "half", "quarter", "majority", "part", "member",
+                  "some", "most", "many", "all", "rest", "remainder", "patch", "unit", "tons", "ton", "tonne"}
 CLAUSE_DEPS = {"xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "pcomp"}
 
 
@@ -49,7 +51,7 @@ def _children_words(tok: Token) -> list[str]:
 def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
     lemma = tok.lemma_.lower()
     # Light verbs: "hold talks", "launch an offensive", "sent an array of arms".
-    for obj in (c for c in tok.children if c.dep_ in {"dobj", "attr"}):
+    for obj in (c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass"}):  # "sanctions were imposed"
         for noun in _object_nouns(obj):
             rule = lex.light_index.get((lemma, noun.lemma_.lower())) or lex.light_index.get((lemma, noun.lower_))
             if rule is not None:
@@ -59,9 +61,12 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
     if not options:
         return None
     words = _children_words(tok)
-    has_object = any(c.dep_ == "dobj" for c in tok.children)
+    has_object = any(c.dep_ in {"dobj", "ccomp", "nsubjpass"} for c in tok.children)
+    objects = {c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}}
     for extra, rule in options:
-        if rule.intransitive and has_object:
+        if (rule.intransitive and has_object) or (rule.transitive and not has_object):
+            continue
+        if objects & rule.object_not:
             continue
         if all(w in words for w in extra):
             return rule, "verb", " ".join([tok.text, *extra])
@@ -78,9 +83,12 @@ def _object_nouns(obj: Token) -> list[Token]:
 
 
 def _match_noun(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
-    options = lex.noun_index.get(tok.lemma_.lower()) or lex.noun_index.get(tok.lower_)
+    options = list(lex.noun_index.get(tok.lemma_.lower(), []))
+    if tok.lower_ != tok.lemma_.lower():  # "shelling" (lemma "shell") is a noun of its own
+        options += lex.noun_index.get(tok.lower_, [])
     if not options:
         return None
+    options.sort(key=lambda o: -len(o[0]))
     mods = [c.lower_ for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}]
     for extra, rule in options:
         if all(w in mods for w in extra):
@@ -95,19 +103,51 @@ def is_nominal(tok: Token) -> bool:
     return tok.tag_ == "VBG" and (tok.dep_ in {"nsubj", "csubj", "pobj", "pcomp", "dobj"} or any(c.dep_ in {"det", "amod", "poss"} for c in tok.children))
 
 
+def _is_verb(tok: Token) -> bool:
+    return (tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")) and tok.dep_ not in {"amod", "compound"}
+
+
 def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, str, str]]:
+    hits: dict[int, tuple[Token, EventRule, str, str]] = {}
+    consumed: set[int] = set()  # objects of light verbs: "lift the sanctions" is one event, not two
     for tok in sent:
         if tok.is_space or tok.is_punct:
             continue
         hit = None
         if is_nominal(tok):
             hit = _match_noun(tok, lex)
-        if hit is None and (tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")) and tok.dep_ not in {"amod", "compound"}:
+        if hit is None and _is_verb(tok):
             hit = _match_verb(tok, lex)
         if hit is not None:
-            yield tok, hit[0], hit[1], hit[2]
+            hits[tok.i] = (tok, *hit)
+            if hit[1] == "light":
+                consumed.update(c.i for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass"})
+    for i, hit in hits.items():
+        if i in consumed and hit[2] == "noun":
+            continue
+        if _is_reduced_relative(hit[0]) or _is_consequence(hit[0], hits):
+            continue
+        yield hit
 
 
+def _is_consequence(tok: Token, hits: dict) -> bool:
+    """'Russian shelling killed two', 'bombarded the city, killing eight': the second verb reports the
+    outcome of the first event (its death toll goes to that event), not a new event."""
+    if not _is_verb(tok):
+        return False
+    if any(c.dep_ in SUBJECT_DEPS and c.i in hits for c in tok.children):
+        return True
+    return tok.tag_ == "VBG" and tok.dep_ in {"advcl", "xcomp", "conj"} and tok.head.i in hits and tok.head.i != tok.i
+
+
+def _is_reduced_relative(tok: Token) -> bool:
+    """'civilians imprisoned for ...', 'a report released Tuesday', 'one village captured by ...':
+    a past participle describing a noun is background to the sentence, not its reported action."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)
+
+
+ANNOUNCING_LEMMAS = {"announce", "confirm", "order", "complete", "begin", "start", "launch", "conduct", "carry", "make", "repeat",
+                     "reiterate", "issue", "renew"}
 REPORTING_LEMMAS = {"say", "report", "tell", "announce", "add", "publish", "show", "see", "claim", "confirm", "state"}
 
 
@@ -115,8 +155,10 @@ def _governing_verb(tok: Token) -> Token | None:
     """The verb whose subject a non-finite or nominal trigger shares (never a reporting verb)."""
     head = tok.head
     steps = 0
-    while head is not tok and steps < 6:
+    while head.i != tok.i and steps < 6:
         if head.pos_ in {"VERB", "AUX"}:
+            if head.lemma_.lower() in ANNOUNCING_LEMMAS and tok.dep_ == "dobj":
+                return head  # "Russia announced the withdrawal of its troops": Russia withdraws
             if head.lemma_.lower() in REPORTING_LEMMAS:
                 # "In a meeting with X, Blinken said": the speaker took part in the meeting.
                 return head if tok.dep_ == "prep" and tok.lower_ in {"in", "during", "at", "after"} else None
@@ -126,26 +168,43 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
+DOCUMENT_NOUNS = {"report", "statement", "study", "communique", "communiqué", "document", "paper", "resolution", "declaration",
+                  "letter", "note", "survey", "investigation", "inquiry", "probe", "ruling", "verdict"}
+
+
 def _subject_of(verb: Token, story: StoryActors, depth: int = 0) -> Actor | None:
+    # "Obama is scheduled to attend": a passive head's subject is the subject of its infinitive.
+    subject_deps = SUBJECT_DEPS | (PASSIVE_SUBJECT_DEPS if depth > 0 else set())
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in subject_deps:
             # "Thousands of Kenyan protesters marched": the quantity's 'of' phrase names the actor.
             for noun in reversed(_object_nouns(child)):
                 actor = story.resolve(noun)
                 if actor is not None:
                     return actor
+            if child.lemma_.lower() in DOCUMENT_NOUNS:
+                return _document_author(child, story)
             return None
     for child in verb.children:
         if child.dep_ == "agent":  # passive: "captured by Russian troops"
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return story.resolve(pobj)
-    if depth < 3 and verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb:
+    if depth < 3 and verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
         return _subject_of(verb.head, story, depth + 1)
     if depth < 3 and verb.dep_ in {"acl"}:  # "Kyiv's claim to have entered": the noun's possessor
         for child in verb.head.children:
             if child.dep_ == "poss":
                 return story.resolve(child)
+    return None
+
+
+def _document_author(doc_noun: Token, story: StoryActors) -> Actor | None:
+    """'A report released in the Rwandan capital alleged ...': a document speaks for the country named in it."""
+    for tok in doc_noun.subtree:
+        entry = story.entry_at(tok)
+        if entry is not None and entry.country and entry.kind in {"country", "capital", "adjective"}:
+            return Actor(tok.text, entry.country, None, tok.idx, tok.idx + len(tok.text))
     return None
 
 
@@ -206,22 +265,28 @@ def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRu
     place: Token | None = None
     heads = [tok] + [c for c in tok.children if c.dep_ in OBJECT_DEPS]
     for head in heads:
-        for child in ([head] if head is not tok else []) + [c for c in head.children if c.dep_ in OBJECT_DEPS | {"prep", "prt"}]:
-            if child is tok:
+        for child in ([head] if head.i != tok.i else []) + [c for c in head.children if c.dep_ in OBJECT_DEPS | {"prep", "prt"}]:
+            if child.i == tok.i:
                 continue
             cands: list[Token]
             if child.dep_ in {"prep", "prt"} or child.pos_ == "ADP":  # 'to' is sometimes parsed as a dative
-                if child.lower_ not in TARGET_PREPS | PLACE_PREPS:
+                of_noun = child.lower_ == "of" and head.i == tok.i and is_nominal(tok)
+                if child.lower_ not in TARGET_PREPS | PLACE_PREPS and not of_noun:
                     continue
                 cands = [p for p in child.children if p.dep_ in {"pobj", "pcomp"}]
                 if not cands:  # "closing in on" -> prt 'in' then prep 'on'
                     continue
             else:
                 cands = [child]
+            for cand in list(cands):
+                if cand.lemma_.lower() in BORDER_NOUNS:
+                    cands += [p for prep in cand.children if prep.dep_ == "prep" and prep.lower_ in {"with", "of"}
+                              for p in prep.children if p.dep_ == "pobj"]
             for cand in cands:
                 for noun in _object_nouns(cand):
                     actor = story.resolve(noun)
-                    if actor is not None and child.dep_ in OBJECT_DEPS | {"dobj"} and _is_own_forces(actor, rule, source):
+                    own_slot = child.dep_ in OBJECT_DEPS | {"dobj"} or child.lower_ == "of"
+                    if actor is not None and own_slot and _is_own_forces(actor, rule, source):
                         continue
                     if actor is not None and actor != source and (source is None or actor.code != source.code or actor.is_person):
                         entry = story.entry_at(noun)
@@ -236,6 +301,17 @@ def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRu
     return None, place
 
 
+def _clause_subject(tok: Token, story: StoryActors, source: Actor | None) -> Actor | None:
+    """'demanded that Israel ease', 'alleged that France was aware', 'wants Putin to attack': the clause's subject."""
+    for clause in (c for c in tok.children if c.dep_ in {"ccomp", "xcomp", "acl"}):
+        for subj in (c for c in clause.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+            actor = story.resolve(subj)
+            if actor is not None and actor != source:
+                return actor
+    return None
+
+
+BORDER_NOUNS = {"border", "frontier", "boundary"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 DURATION_NOUNS = {"hour", "day", "week", "month", "year", "decade", "night", "weekend"}
 
@@ -254,14 +330,38 @@ def _own_argument(tok: Token, story: StoryActors) -> bool:
 def _is_back_reference(tok: Token, story: StoryActors) -> bool:
     """'the pullback', 'the capture of urban hubs': a definite noun with no actor of its own refers back to
     an event the story already reported (or discusses one in the abstract); it is not a new event."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ANNOUNCING_LEMMAS:
+        return False  # "Russia announced the withdrawal": news, not a back-reference
     has_definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
     if tok.dep_ in {"pobj", "pcomp"} and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in DURATION_NOUNS:
         return True  # "after months of fighting": background, not an event of the story's day
     return has_definite and not _own_argument(tok, story)
 
 
+REQUEST_LEMMAS = {"urge", "ask", "call", "demand", "appeal", "press", "pressure", "want", "encourage", "invite", "request",
+                  "implore", "plead", "push", "insist", "wish"}
+
+
+def is_requested(tok: Token) -> bool:
+    """'urged Russia to withdraw', 'demanded that India release': the action is asked for, not reported."""
+    for _ in range(3):
+        if tok.dep_ not in {"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep"} or tok.head.i == tok.i:
+            return False
+        clause, tok = tok, tok.head
+        if tok.lemma_.lower() in REQUEST_LEMMAS and (tok.pos_ == "NOUN" or clause.dep_ != "advcl" or
+                                                     any(c.dep_ == "nsubjpass" for c in tok.children)):
+            # Someone else is asked ("urged Russia to withdraw", "demanded that India release"); "Japan wants
+            # to help" is an intent of the subject itself (coding/transforms.py).
+            addressee = tok.pos_ == "NOUN" or any(c.dep_ in {"dobj", "dative", "nsubjpass"} for c in tok.children)
+            own_subject = any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in clause.children)
+            return addressee or own_subject or clause.dep_ in {"pobj", "pcomp"}
+    return False
+
+
 def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]:
     for tok, rule, form, text in find_triggers(sent, lex):
+        if is_requested(tok):
+            continue
         if form == "noun" and _is_back_reference(tok, story):
             continue
         if form == "noun":
@@ -279,6 +379,10 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
                 passive_target = story.resolve(subj)
                 if passive_target is not None and passive_target != source:
                     target = passive_target
+        if target is None and rule.clause_target:
+            target = _clause_subject(tok, story, source)
+            if target is None and rule.transitive:
+                continue  # "wants a ceasefire", "alleged corruption": no addressee, nothing to code
         if form == "noun" and target is None and tok.dep_ in {"dobj", "attr"} and tok.head.pos_ in {"VERB", "AUX"}:
             # "carried out air strikes on Lebanon": the light verb's prepositions belong to the noun.
             target, place2 = _targets(tok.head, story, source, rule)

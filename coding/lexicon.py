@@ -21,7 +21,8 @@ from coding.tables import acled_type_pairs, agent_code_set, cameo_table
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 ID_RE = re.compile(r"^[a-z][a-z0-9_.\-]*$")
 TRIGGER_FORMS = ("verbs", "light", "nouns")
-RULE_KEYS = {"id", "cameo", *TRIGGER_FORMS, "source_sector", "target_sector", "target_from_place", "acled", "confidence", "intransitive", "object_is_source", "cues"}
+RULE_KEYS = {"id", "cameo", *TRIGGER_FORMS, "source_sector", "target_sector", "target_from_place", "acled", "confidence", "intransitive", "object_is_source", "cues",
+             "transitive", "clause_target", "object_not"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class EventRule:
     intransitive: bool = False  # verb forms fire only without a direct object ("protesters demonstrated")
     object_is_source: bool = False  # the moved forces are the mover: "regroup Russian troops" -> source RUSMIL
     cues: tuple[tuple[frozenset[str], str], ...] = ()  # (cue words, code): a cue nearby refines the code
+    transitive: bool = False  # verb forms fire only with an object or a clause ("protested the decision")
+    clause_target: bool = False  # the target may be the subject of the verb's clause ("demanded that Israel ease")
+    object_not: frozenset[str] = frozenset()  # object lemmas that make the verb mean something else ("release a report")
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,7 @@ def _phrases(path: Path, line: int, entry: dict[str, Any], key: str) -> list[tup
 def load_event_rules(path: Path, lex: Lexicon) -> None:
     codes = cameo_table()
     sectors = agent_code_set()
-    claimed: dict[tuple[str, tuple[str, ...]], str] = {}
+    claimed: dict[tuple[str, tuple[str, ...]], list[tuple[str, str]]] = {}
     for entry in _load_yaml_list(path):
         line = entry.pop("__line__", 0)
         rid = entry.get("id")
@@ -151,19 +155,30 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
         forms = {key: _phrases(path, line, entry, key) for key in TRIGGER_FORMS}
         if not any(forms.values()):
             raise _bad(path, line, f"rule '{rid}' has no trigger: give verbs, light or nouns")
+        if entry.get("transitive") and entry.get("intransitive"):
+            raise _bad(path, line, f"rule '{rid}': a rule cannot be both transitive and intransitive")
+        object_not = entry.get("object_not") or []
+        if not isinstance(object_not, list) or not all(isinstance(w, str) for w in object_not):
+            raise _bad(path, line, f"rule '{rid}': object_not must be a list of lemmas")
         rule = EventRule(rid, code, entry.get("source_sector"), entry.get("target_sector"),
                          bool(entry.get("target_from_place", False)), tuple(acled) if acled else None, confidence, line,
-                         bool(entry.get("intransitive", False)), bool(entry.get("object_is_source", False)), tuple(cues))
+                         bool(entry.get("intransitive", False)), bool(entry.get("object_is_source", False)), tuple(cues),
+                         bool(entry.get("transitive", False)), bool(entry.get("clause_target", False)),
+                         frozenset(w.lower() for w in object_not))
+        # A verb may be claimed twice when one rule takes it with an object and the other without one.
+        valency = "transitive" if rule.transitive else "intransitive" if rule.intransitive else ""
         lex.rules[rid] = rule
         for form, phrases in forms.items():
             for words in phrases:
                 if form == "light" and len(words) != 2:
                     raise _bad(path, line, f"rule '{rid}': light form {' '.join(words)!r} must be 'verb object'")
                 key = (form, tuple(w.lower() for w in words))
-                if key in claimed and claimed[key] != rid:
-                    raise _bad(path, line, f"rule '{rid}': {form} {' '.join(words)!r} is already claimed by rule '{claimed[key]}'",
-                               ErrorCode.E203_LEXICON_DUPLICATE_ID)
-                claimed[key] = rid
+                mode = valency if form == "verbs" else ""
+                for other_mode, other in claimed.get(key, []):
+                    if other != rid and {mode, other_mode} != {"transitive", "intransitive"}:
+                        raise _bad(path, line, f"rule '{rid}': {form} {' '.join(words)!r} is already claimed by rule '{other}'",
+                                   ErrorCode.E203_LEXICON_DUPLICATE_ID)
+                claimed.setdefault(key, []).append((mode, rid))
                 low = tuple(w.lower() for w in words)
                 if form == "verbs":
                     lex.verb_index.setdefault(low[0], []).append((low[1:], rule))

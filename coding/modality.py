@@ -14,7 +14,8 @@ DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 HYPOTHETICAL_AUX = {"could", "may", "might", "would", "should", "must"}
 FUTURE_LEMMAS = {"plan", "intend", "prepare", "vow", "aim", "schedule", "expect_to", "threaten", "seek", "want", "hope", "propose", "consider", "mull", "set",
-                 "bid", "attempt", "effort", "intention", "goal", "ambition", "decide", "agree", "promise", "pledge", "ready", "willing", "able"}
+                 "bid", "attempt", "effort", "intention", "goal", "ambition", "decide", "agree", "promise", "pledge", "ready", "willing", "able",
+                 "swear", "determined", "resolve", "commit", "offer"}
 # "It's crucial to keep sending arms": an exhortation, not a report.
 EXHORTATION_ADJECTIVES = {"crucial", "important", "necessary", "vital", "essential", "imperative", "key", "time", "urgent"}
 HYPOTHETICAL_LEMMAS = {"expect", "predict", "speculate", "fear", "warn", "believe", "suspect", "likely", "possible", "if", "unless", "whether"}
@@ -33,11 +34,12 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
     steps = 0
     first = True
     while steps < 8:
-        for child in tok.children:
-            low = child.lower_
-            if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and not first):
+        for child in tok.children:  # negation first: "would not meet" is negated, not hypothetical
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no" and not first):
                 if first or tok.lemma_.lower() not in UNCONFIRMED_NOUNS:
                     return "negated"
+        for child in tok.children:
+            low = child.lower_
             if child.dep_ == "aux":
                 if low in FUTURE_AUX:
                     return "future"
@@ -63,7 +65,7 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
                 return "hypothetical"
             if lemma in FUTURE_LEMMAS and not cameo.startswith(SELF_MODAL_PREFIXES):
                 return "future"
-        if tok.head is tok:
+        if tok.head.i == tok.i:  # the root (Token objects are not identical across accesses)
             break
         first = False
         tok = tok.head

@@ -22,6 +22,9 @@ MODALITIES = ("asserted", "claimed", "negated", "future", "hypothetical")
 DATE_PRECISIONS = ("day", "week", "month", "year")
 GEO_PRECISIONS = (1, 2, 3)
 SPECIAL_COUNTRIES = ("IGO", "NGO")
+ACLED_DISORDER_TYPES = ("Political violence", "Demonstrations", "Political violence; Demonstrations", "Strategic developments")
+# ACLED interaction codes: a lone actor's type times ten, or two types joined with the smaller first.
+ACLED_INTERACTIONS = tuple([10 * i for i in range(1, 9)] + [10 * i + j for i in range(1, 9) for j in range(i, 9)])
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +115,13 @@ COLUMNS: tuple[Column, ...] = (
     Column("plover_mode", S, True, "PLOVER mode of the event type, when the text signals one.", allowed_from="plover_modes"),
     Column("acled_event_type", S, True, "ACLED event type; null where ACLED would not code the event.", allowed_from="acled_event_types"),
     Column("acled_sub_event_type", S, True, "ACLED sub-event type; null where ACLED would not code the event.", allowed_from="acled_sub_event_types"),
+    Column("disorder_type", S, True, "ACLED disorder type of the sub-event type; null where ACLED would not code the event.", allowed=ACLED_DISORDER_TYPES),
+    Column("acled_actor1", S, True, "Actor 1 in ACLED's naming style ('Military Forces of Russia (2000-)', 'Protesters (Kenya)', 'Unidentified Armed Group (Nigeria)')."),
+    Column("acled_actor2", S, True, "Actor 2 in ACLED's naming style; in Violence against civilians always the civilian target."),
+    Column("inter1", I8, True, "ACLED actor type code of acled_actor1: 1 state forces, 2 rebels, 3 political militia, 4 identity militia, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces.", min_value=1, max_value=8),
+    Column("inter2", I8, True, "ACLED actor type code of acled_actor2 (same codes as inter1).", min_value=1, max_value=8),
+    Column("interaction", I8, True, "ACLED interaction code: the two inter codes joined, smaller first (12, 17, 78); a lone actor's code times ten (60).", allowed=ACLED_INTERACTIONS),
+    Column("civilian_targeting", S, True, "'Civilian targeting' when civilians are the main target of a political violence event, else null.", allowed=("Civilian targeting",)),
     Column("location_name", S, True, "Name of the place where the event happened, as resolved."),
     Column("country_iso3", S, True, "ISO 3166 alpha-3 code of the country where the event happened.", regex=r"^[A-Z]{3}$"),
     Column("admin1", S, True, "First-level administrative division (province, oblast, state) of the event's place."),

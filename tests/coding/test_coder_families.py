@@ -98,8 +98,12 @@ def test_nominal_trigger_with_nationality_adjective():
     ],
 )
 def test_modality(sentence, modality):
-    rows = [r for r in rows_for(sentence) if r["cameo_code"] == "0874"]
+    rows = [r for r in code_text(sentence, doc_date=DOC_DATE, keep_speculative=True) if r["cameo_code"] == "0874"]
     assert rows and {r["modality"] for r in rows} == {modality}
+
+
+def test_speculation_is_not_reported_by_default():
+    assert not [r for r in rows_for("Analysts expect Russia to withdraw its troops from Kherson.") if r["cameo_code"] == "0874"]
 
 
 def test_reported_speech_by_a_source_stays_asserted():

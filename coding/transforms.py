@@ -1,0 +1,106 @@
+"""Modal transforms: an announced, refused or threatened action is an event of its own.
+
+CAMEO codes what an actor says it will do as a statement of intent, not as the act:
+"Hungary will support the resolution" is an intent to cooperate (03), "NATO said it
+would tighten the blockade" a threat (13), "the U.S. said it would not meet the
+demands" a rejection (12). These statements are asserted: they did happen. The act
+itself (support, blockade, meeting) did not, so it is not coded as such.
+
+Each table maps a CAMEO prefix (longest first) to the code of the statement.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Announced cooperation -> express intent to cooperate (03x).
+INTENT = {
+    "04": "036", "045": "039", "046": "036",
+    "05": "032", "057": "030",
+    "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "033",
+    "08": "035", "081": "0351", "0811": "0351", "0813": "0351", "0814": "0351", "082": "0352", "083": "034",
+    "0831": "0341", "084": "0353", "0841": "0353", "0842": "0353", "085": "0354", "086": "0355",
+    "0861": "0355", "0862": "0355", "0863": "0355", "087": "0356", "0871": "0356", "0872": "0356",
+    "0873": "0356", "0874": "0356",
+}
+# Refused or ruled-out cooperation -> reject (12x).
+REJECT = {
+    "03": "120", "04": "125", "045": "126", "046": "125",
+    "05": "120", "057": "127",
+    "06": "121", "061": "1211", "062": "1212", "063": "1213", "064": "1214",
+    "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
+    "08": "124", "081": "1241", "083": "123", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
+}
+# Announced coercion or force -> threaten (13x).
+THREAT = {
+    "14": "133",
+    "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
+    "17": "137", "171": "137", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
+    "18": "138", "19": "138", "191": "1381", "192": "1382", "20": "138", "204": "1385", "2041": "1385",
+}
+REFUSAL_LEMMAS = {"refuse", "decline", "fail", "reject", "rule"}  # "ruled out", with its particle
+
+
+def lookup(table: dict[str, str], code: str) -> str | None:
+    for n in range(len(code), 1, -1):
+        hit = table.get(code[:n])
+        if hit is not None:
+            return hit
+    return None
+
+
+def refused(trigger: Token) -> bool:
+    """'refused to release', 'failed to reach agreement', 'ruled out talks': the action is refused."""
+    tok = trigger
+    for _ in range(3):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.dep_ in {"xcomp", "dobj", "pobj", "prep"} and head.lemma_.lower() in REFUSAL_LEMMAS:
+            if head.lemma_.lower() != "rule" or any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
+                return True
+        tok = head
+    return False
+
+
+def statement_code(code: str, modality: str, trigger: Token) -> tuple[str, str] | None:
+    """The code of the statement an unrealised action stands for, and its kind; None to keep the act."""
+    if refused(trigger):
+        hit = lookup(REJECT, code)
+        return (hit, "reject") if hit else None
+    if modality == "negated" and _announced(trigger):
+        hit = lookup(REJECT, code)
+        return (hit, "reject") if hit else None
+    if modality == "future":
+        # Cooperation is coded as a statement of intent only when an intent verb says so ("wants to help",
+        # "pledged to send"); a scheduled or agreed action ("will supply arms", "agreed to lift sanctions")
+        # keeps the act's code, with modality future. Announced force or coercion is always a threat.
+        hit = lookup(INTENT, code) if expressed_intent(trigger) else None
+        if hit:
+            return hit, "intent"
+        hit = lookup(THREAT, code)
+        if hit:
+            return hit, "threat"
+    return None
+
+
+INTENT_LEMMAS = {"want", "wish", "intend", "vow", "pledge", "promise", "offer", "commit", "willing", "ready", "eager",
+                 "determined", "swear", "hope", "seek"}
+
+
+def expressed_intent(trigger: Token) -> bool:
+    """Whether the trigger is the complement of an intent word ('wants to help', 'is willing to withdraw')."""
+    tok = trigger
+    for _ in range(3):
+        if tok.dep_ not in {"xcomp", "ccomp", "acomp", "pcomp", "prep"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in INTENT_LEMMAS:
+            return True
+    return False
+
+
+def _announced(trigger: Token) -> bool:
+    """A negated action in the future or conditional ('will not meet', 'would not release')."""
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "wo"} for c in trigger.children)

@@ -1,0 +1,100 @@
+"""The ACLED view of coded events: one sentence (written for these tests) per sub-event type.
+
+Each sentence's answer is its most confident row, as in the case2021 scoring.
+"""
+
+import datetime as dt
+
+import pytest
+
+from coding.acled.view import DISORDER, DISORDER_BY_SUB
+from coding.coder import code_text
+from coding.tables import acled_type_pairs
+
+SENTENCES = {
+    "Armed clash": "Government troops clashed with rebels near the town of Kismayo on Tuesday.",
+    "Government regains territory": "Nigerian troops recaptured the town of Damboa from Boko Haram fighters on Sunday.",
+    "Non-state actor overtakes territory": "Al-Shabaab militants captured the town of Bulo Burde after government forces fled.",
+    "Chemical weapon": "Government helicopters dropped barrels of chlorine gas on the village, residents said.",
+    "Air/drone strike": "Turkish warplanes carried out air strikes on PKK positions in northern Iraq.",
+    "Suicide bomb": "A suicide bomber blew himself up at a checkpoint in Kabul, killing four people.",
+    "Shelling/artillery/missile attack": "Rebels fired dozens of rockets at the city overnight.",
+    "Remote explosive/landmine/IED": "A roadside bomb exploded under a minibus near Mogadishu on Monday.",
+    "Grenade": "Unknown assailants hurled a grenade into a crowded bar, wounding eight people.",
+    "Sexual violence": "Soldiers raped two women in the village, a local rights group said.",
+    "Attack": "Gunmen killed five villagers in an attack on their farm on Friday.",
+    "Abduction/forced disappearance": "Gunmen kidnapped 12 students from a school in Zamfara state.",
+    "Peaceful protest": "Thousands of teachers marched peacefully through the capital to demand higher wages.",
+    "Protest with intervention": "Police fired tear gas to disperse protesters who rallied outside parliament in Nairobi.",
+    "Excessive force against protesters": "Security forces opened fire on protesters in Khartoum, killing three of them.",
+    "Violent demonstration": "Protesters threw stones at police and set fire to tyres during a demonstration in Lagos.",
+    "Mob violence": "An angry mob lynched two men accused of theft in the market.",
+    "Agreement": "The government and the rebels signed a ceasefire agreement in Addis Ababa on Monday.",
+    "Arrests": "Police arrested the opposition leader at his home on Thursday.",
+    "Change to group/activity": "Hundreds of fighters defected to the government side on Saturday.",
+    "Disrupted weapons use": "Soldiers defused a bomb planted near the market, the army said.",
+    "Headquarters or base established": "Turkish forces established a new military base near the border town on Monday.",
+    "Looting/property destruction": "Militants looted shops and torched houses in the village.",
+    "Non-violent transfer of territory": "Rebels entered the town without a fight after the army withdrew from it.",
+}
+
+
+def top(rows):
+    assert rows, "no row coded"
+    return max(rows, key=lambda r: r["confidence"])
+
+
+@pytest.mark.parametrize("sub_event, sentence", sorted(SENTENCES.items()))
+def test_sub_event_type_of_the_top_row(sub_event, sentence):
+    rows = code_text(sentence)
+    best = top(rows)
+    assert best["acled_sub_event_type"] == sub_event, [(r["trigger"], r["acled_sub_event_type"], r["rule_id"]) for r in rows]
+    assert (best["acled_event_type"], sub_event) in acled_type_pairs()
+    assert best["disorder_type"] == DISORDER_BY_SUB.get(sub_event, DISORDER[best["acled_event_type"]])
+
+
+def test_other_is_the_one_type_left_to_the_analyst():
+    """'Other' has no rule: nothing in the coder produces it, and every other type has a sentence above."""
+    subs = {sub for _etype, sub in acled_type_pairs()}
+    assert subs - set(SENTENCES) == {"Other"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Russia's foreign minister spoke by phone with his Chinese counterpart on Monday.",
+     "The president condemned the decision in a statement."],
+)
+def test_no_acled_type_for_calls_and_statements(sentence):
+    rows = code_text(sentence)
+    assert rows and all(r["acled_sub_event_type"] is None and r["disorder_type"] is None and r["inter1"] is None for r in rows)
+
+
+def test_threats_and_plans_are_not_acled_events():
+    rows = code_text("The army threatened to shell the rebel-held town.")
+    assert all(r["acled_sub_event_type"] is None for r in rows)
+
+
+def test_cue_ids_are_cited_in_the_rule_id():
+    best = top(code_text("Police fired tear gas to disperse protesters who rallied outside parliament in Nairobi."))
+    assert "+acled.base.repress_protest" in best["rule_id"]
+
+
+def test_attack_on_soldiers_is_an_armed_clash():
+    best = top(code_text("Militants attacked an army checkpoint in the north on Sunday."))
+    assert best["acled_sub_event_type"] == "Armed clash"
+
+
+def test_foreign_forces_taking_territory_overtake_it():
+    """ACLED: a foreign state's forces taking ground code as 'Non-state actor overtakes territory'."""
+    rows = code_text("Russian troops captured the Ukrainian town of Lyman.")
+    assert "Non-state actor overtakes territory" in {r["acled_sub_event_type"] for r in rows}
+
+
+def test_seized_weapons_are_disrupted_weapons_use():
+    best = top(code_text("Police seized rifles and ammunition during a raid on a house in the city."))
+    assert best["acled_sub_event_type"] == "Disrupted weapons use"
+
+
+def test_arrests_at_a_protest_are_an_intervention():
+    rows = code_text("Police arrested dozens of demonstrators during a rally in Minsk on Sunday.", doc_date=dt.date(2020, 9, 6))
+    assert "Protest with intervention" in {r["acled_sub_event_type"] for r in rows}
