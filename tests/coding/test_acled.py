@@ -25,10 +25,10 @@ SENTENCES = {
     "Attack": "Gunmen killed five villagers in an attack on their farm on Friday.",
     "Abduction/forced disappearance": "Gunmen kidnapped 12 students from a school in Zamfara state.",
     "Peaceful protest": "Thousands of teachers marched peacefully through the capital to demand higher wages.",
-    "Protest with intervention": "Police fired tear gas to disperse protesters who rallied outside parliament in Nairobi.",
+    "Protest with intervention": "Police used tear gas to disperse hundreds of protesters who rallied in Nairobi.",
     "Excessive force against protesters": "Security forces opened fire on protesters in Khartoum, killing three of them.",
-    "Violent demonstration": "Protesters threw stones at police and set fire to tyres during a demonstration in Lagos.",
-    "Mob violence": "An angry mob lynched two men accused of theft in the market.",
+    "Violent demonstration": "Protesters rioted in Lagos, throwing stones at police and setting fire to tyres.",
+    "Mob violence": "An angry mob attacked two men accused of theft in the market.",
     "Agreement": "The government and the rebels signed a ceasefire agreement in Addis Ababa on Monday.",
     "Arrests": "Police arrested the opposition leader at his home on Thursday.",
     "Change to group/activity": "Hundreds of fighters defected to the government side on Saturday.",
@@ -75,8 +75,8 @@ def test_threats_and_plans_are_not_acled_events():
 
 
 def test_cue_ids_are_cited_in_the_rule_id():
-    best = top(code_text("Police fired tear gas to disperse protesters who rallied outside parliament in Nairobi."))
-    assert "+acled.base.repress_protest" in best["rule_id"]
+    rows = code_text("Police used tear gas to disperse hundreds of protesters who rallied in Nairobi.")
+    assert any("+acled.protest.intervention" in r["rule_id"] for r in rows)
 
 
 def test_attack_on_soldiers_is_an_armed_clash():

@@ -50,7 +50,7 @@ def test_interaction_puts_the_smaller_code_first(one, two, code):
 
 
 def test_protest_row_columns():
-    rows = code_text("Kenyan police fired tear gas to disperse protesters in Nairobi on Tuesday.", doc_date=dt.date(2023, 7, 12))
+    rows = code_text("Kenyan police fired tear gas at protesters in Nairobi on Tuesday.", doc_date=dt.date(2023, 7, 12))
     row = next(r for r in rows if r["acled_sub_event_type"] == "Protest with intervention")
     assert row["acled_actor1"] == "Protesters (Kenya)" and row["inter1"] == 6
     assert row["acled_actor2"] == "Police Forces of Kenya (2022-)" and row["inter2"] == 1
