@@ -393,3 +393,25 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
                 target, place2 = _targets(obj, story, source, rule)
                 place = place or place2
         yield Candidate(rule, form, tok, text, source, target, place)
+        if form != "noun" and source is not None:
+            # "Russia and Belarus held drills": one row per conjoined source actor, same action and target.
+            for other in _conjoined_subjects(tok, story, source):
+                if other != target:
+                    yield Candidate(rule, form, tok, text, other, target, place)
+
+
+def _conjoined_subjects(verb: Token, story: StoryActors, first: Actor) -> list[Actor]:
+    """The other actors of a coordinated subject ('Russia and Belarus', 'Obama and Putin')."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+        if subject is not None:
+            out = []
+            for conj in subject.conjuncts:
+                actor = story.resolve(conj)
+                if actor is not None and actor.code != first.code and actor not in out:
+                    out.append(actor)
+            return out
+        if verb.dep_ not in {"xcomp", "conj", "advcl"} or verb.head.i == verb.i:
+            return []
+        verb = verb.head
+    return []

@@ -175,3 +175,9 @@ def test_acled_refinements_from_cues_and_targets(sentence, sub_event):
 
 def test_statement_without_action_is_not_an_event():
     assert rows_for("The minister said the situation was difficult.") == []
+
+
+def test_conjoined_subjects_give_one_row_each():
+    rows = [r for r in rows_for("Russia and Belarus held military drills near the Polish border.") if r["cameo_root"] == "06"]
+    assert {r["actor1_country"] for r in rows} == {"RUS", "BLR"}
+    assert len({r["event_id"] for r in rows}) == 2
