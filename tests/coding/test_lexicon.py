@@ -23,7 +23,7 @@ def test_packaged_lexicon_loads_and_every_rule_has_a_trigger():
     assert triggered == set(lex.rules)
     # every CAMEO root that the first coder covers has at least one rule
     roots = {rule.cameo[:2] for rule in lex.rules.values()}
-    assert {"02", "03", "04", "07", "08", "19"} <= roots
+    assert roots == {f"{n:02d}" for n in range(1, 21)}  # every CAMEO root has rules
 
 
 def test_unknown_cameo_code(tmp_path):
@@ -103,3 +103,30 @@ def test_acled_refinement_errors(tmp_path):
     path.write_text("- id: r.three\n  when: Attack\n  then: [Battles, Armed clash]\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="needs cues or target_sectors"):
         load_acled_refinements(path, Lexicon())
+
+
+def test_a_verb_may_be_shared_by_a_transitive_and_an_intransitive_rule(tmp_path):
+    path = write(tmp_path, "- id: a.b\n  cameo: \"141\"\n  verbs: [protest]\n  intransitive: true\n"
+                           "- id: a.c\n  cameo: \"114\"\n  verbs: [protest]\n  transitive: true\n")
+    lex = Lexicon()
+    load_event_rules(path, lex)
+    assert {rule.id for _, rule in lex.verb_index["protest"]} == {"a.b", "a.c"}
+
+
+def test_same_verb_twice_needs_opposite_valency(tmp_path):
+    path = write(tmp_path, "- id: a.b\n  cameo: \"141\"\n  verbs: [protest]\n  transitive: true\n"
+                           "- id: a.c\n  cameo: \"114\"\n  verbs: [protest]\n")
+    with pytest.raises(LexiconError) as err:
+        load_event_rules(path, Lexicon())
+    assert err.value.code is ErrorCode.E203_LEXICON_DUPLICATE_ID and "already claimed by rule 'a.b'" in str(err.value)
+
+
+@pytest.mark.parametrize("extra, message", [
+    ("  transitive: true\n  intransitive: true\n", "both transitive and intransitive"),
+    ("  object_not: report\n", "object_not must be a list"),
+])
+def test_valency_and_object_filters_are_checked(tmp_path, extra, message):
+    path = write(tmp_path, "- id: a.b\n  cameo: \"0841\"\n  verbs: [release]\n" + extra)
+    with pytest.raises(LexiconError) as err:
+        load_event_rules(path, Lexicon())
+    assert message in str(err.value) and f"{path}:1" in str(err.value)
