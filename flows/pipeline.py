@@ -18,7 +18,7 @@ from prefect.futures import as_completed
 
 from coding import timing
 from coding.errors import ErrorCode, InputError
-from coding.store import new_run_id
+from coding.store import new_run_id, prepare_rows
 from flows.batches import cache_root, chunk_size_for, chunked, clear_cache, code_batch, read_shards
 from flows.observe import RunProgress, publish_events_table
 from flows.runners import default_workers, make_task_runner
@@ -51,6 +51,7 @@ def eventcoder_flow(inputs: list[str], output_dir: str = "output", batch_size: i
     timing.merge(stages, batch_stages)
 
     t = time.perf_counter()
+    table = prepare_rows(table, documents)  # content hashes and dedup clusters, checked by the suite
     outcome = validate(table, out / "reports", run_id)
     stages["validate"] = time.perf_counter() - t
     t = time.perf_counter()

@@ -17,11 +17,14 @@ from typing import Any, Iterable, Mapping
 import pyarrow as pa
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "coding" / "data"
+SCHEMA_DATA_DIR = Path(__file__).resolve().parent / "data"
 
 MODALITIES = ("asserted", "claimed", "negated", "future", "hypothetical")
 DATE_PRECISIONS = ("day", "week", "month", "year")
 GEO_PRECISIONS = (1, 2, 3)
-SPECIAL_COUNTRIES = ("IGO", "NGO")
+# CAMEO's transnational "country" codes: intergovernmental and non-governmental organisations,
+# international militarised groups, multinational corporations.
+SPECIAL_COUNTRIES = ("IGO", "NGO", "IMG", "MNC")
 ACLED_DISORDER_TYPES = ("Political violence", "Demonstrations", "Political violence; Demonstrations", "Strategic developments")
 # ACLED interaction codes: a lone actor's type times ten, or two types joined with the smaller first.
 ACLED_INTERACTIONS = tuple([10 * i for i in range(1, 9)] + [10 * i + j for i in range(1, 9) for j in range(i, 9)])
@@ -31,6 +34,18 @@ ACLED_INTERACTIONS = tuple([10 * i for i in range(1, 9)] + [10 * i + j for i in 
 def _tsv(name: str) -> tuple[dict[str, str], ...]:
     with (DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
         return tuple(csv.DictReader(fh, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def iso3_codes() -> tuple[str, ...]:
+    """ISO 3166 alpha-3 codes (project data built by tools/build_iso3166.py)."""
+    with (SCHEMA_DATA_DIR / "iso3166.tsv").open(encoding="utf-8", newline="") as fh:
+        return tuple(r["iso3"] for r in csv.DictReader(fh, delimiter="\t"))
+
+
+def actor_countries() -> tuple[str, ...]:
+    """Countries an actor can belong to: ISO-3 codes plus CAMEO's transnational codes."""
+    return iso3_codes() + SPECIAL_COUNTRIES
 
 
 def cameo_codes() -> tuple[str, ...]:
@@ -100,11 +115,11 @@ COLUMNS: tuple[Column, ...] = (
     Column("date_precision", S, True, "Precision of `event_date`.", allowed=DATE_PRECISIONS),
     Column("actor1_name", S, True, "Text of the source actor as written in the story."),
     Column("actor1_code", S, True, "CAMEO actor code of the source actor: country (or IGO/NGO) followed by sector, e.g. RUSMIL.", regex=r"^[A-Z]{3,12}$"),
-    Column("actor1_country", S, True, "ISO 3166 alpha-3 country of the source actor, or IGO / NGO for international bodies.", regex=COUNTRY_RE),
+    Column("actor1_country", S, True, "ISO 3166 alpha-3 country of the source actor, or IGO / NGO / IMG / MNC for transnational actors.", allowed_from="actor_countries"),
     Column("actor1_sector", S, True, "CAMEO agent code of the source actor (GOV, MIL, REB, COP, CVL, ...).", allowed_from="agent_codes"),
     Column("actor2_name", S, True, "Text of the target actor as written in the story."),
     Column("actor2_code", S, True, "CAMEO actor code of the target actor.", regex=r"^[A-Z]{3,12}$"),
-    Column("actor2_country", S, True, "ISO 3166 alpha-3 country of the target actor, or IGO / NGO.", regex=COUNTRY_RE),
+    Column("actor2_country", S, True, "ISO 3166 alpha-3 country of the target actor, or IGO / NGO / IMG / MNC.", allowed_from="actor_countries"),
     Column("actor2_sector", S, True, "CAMEO agent code of the target actor.", allowed_from="agent_codes"),
     Column("cameo_code", S, False, "CAMEO event code (2 to 4 digits).", allowed_from="cameo_codes"),
     Column("cameo_root", S, False, "CAMEO root code (the first two digits).", allowed_from="cameo_roots"),
@@ -123,7 +138,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("interaction", I8, True, "ACLED interaction code: the two inter codes joined, smaller first (12, 17, 78); a lone actor's code times ten (60).", allowed=ACLED_INTERACTIONS),
     Column("civilian_targeting", S, True, "'Civilian targeting' when civilians are the main target of a political violence event, else null.", allowed=("Civilian targeting",)),
     Column("location_name", S, True, "Name of the place where the event happened, as resolved."),
-    Column("country_iso3", S, True, "ISO 3166 alpha-3 code of the country where the event happened.", regex=r"^[A-Z]{3}$"),
+    Column("country_iso3", S, True, "ISO 3166 alpha-3 code of the country where the event happened.", allowed_from="iso3_codes"),
     Column("admin1", S, True, "First-level administrative division (province, oblast, state) of the event's place."),
     Column("latitude", F64, True, "Latitude of the event's place (WGS84).", min_value=-90, max_value=90),
     Column("longitude", F64, True, "Longitude of the event's place (WGS84).", min_value=-180, max_value=180),
@@ -133,6 +148,11 @@ COLUMNS: tuple[Column, ...] = (
     Column("confidence", F32, False, "Coder confidence in the row, 0 to 1.", min_value=0, max_value=1),
     Column("rule_id", S, False, "Id of the lexicon rule that produced the row."),
     Column("coder_version", S, False, "Version of eventcoder that produced the row."),
+    # Dataset columns: filled when rows are written (coding.dedup, coding.store), not by the coder.
+    Column("content_hash", S, True, "SHA-256 of the document text the row was coded from (identifies the document's version).", regex=r"^[0-9a-f]{64}$"),
+    Column("event_cluster_id", S, False, "Id shared by the rows of every story reporting the same event (same date, CAMEO code, actors, place and modality).", regex=r"^[0-9a-f]{16}$"),
+    Column("num_sources", I32, False, "Distinct sources (source_name) reporting the event's cluster in the dataset, like GDELT's NumSources.", min_value=0),
+    Column("num_stories", I32, False, "Distinct documents (doc_id) reporting the event's cluster in the dataset, like GDELT's NumArticles.", min_value=1),
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
@@ -140,6 +160,19 @@ COLUMNS_BY_NAME: Mapping[str, Column] = {c.name: c for c in COLUMNS}
 
 # Columns that, taken together, identify one coded action (see the dataset contract).
 NATURAL_KEY = ("doc_id", "sentence_index", "trigger", "cameo_code", "actor1_code", "actor2_code")
+
+# Filled from all rows of a cluster (coding.dedup), never by the coder.
+DEDUP_COLUMNS = ("event_cluster_id", "num_sources", "num_stories")
+
+# Code-like columns without a closed value set that still repeat a lot: dictionary-encoded too.
+DICTIONARY_EXTRA = frozenset({"source_name", "actor1_code", "actor2_code", "cameo_label", "location_name", "admin1",
+                              "rule_id", "coder_version", "doc_id", "content_hash"})
+
+
+def dictionary_columns() -> tuple[str, ...]:
+    """Columns written with Parquet dictionary encoding: codes and labels, not free text or ids."""
+    return tuple(c.name for c in COLUMNS if c.allowed_values() is not None or c.name in DICTIONARY_EXTRA)
+
 
 # Partition columns added when writing the dataset, derived from event_date (doc_date as fallback).
 PARTITION_COLUMNS = ("event_year", "event_month")
@@ -154,10 +187,19 @@ def arrow_schema() -> pa.Schema:
 
 
 def to_table(rows: Iterable[Mapping[str, Any]]) -> pa.Table:
-    """Build a table with the contract's schema from row dicts (missing keys become nulls)."""
+    """Build a table with the contract's schema from row dicts (missing keys become nulls).
+
+    The dedup columns the coder does not fill are computed over ``rows`` (the store recounts
+    them over the whole dataset), so a coder batch is a valid table on its own.
+    """
     rows = list(rows)
     arrays = {c.name: [r.get(c.name) for r in rows] for c in COLUMNS}
-    return pa.Table.from_pydict(arrays, schema=arrow_schema())
+    table = pa.Table.from_pydict(arrays, schema=arrow_schema())
+    if any(table.column(name).null_count for name in DEDUP_COLUMNS):
+        from coding.dedup import assign_clusters  # pyarrow only; imported here to keep schemas standalone
+
+        table = assign_clusters(table)
+    return table
 
 
 def empty_table() -> pa.Table:

@@ -13,22 +13,32 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from schemas.events import COLUMNS, NATURAL_KEY
+from schemas.quality import DERIVED_DESCRIPTIONS, HAS_BOTH_ACTORS, HAS_LOCATION, QualityConfig
 
 if TYPE_CHECKING:  # pragma: no cover - typing only, GX is imported lazily
     from great_expectations import ExpectationSuite
 
-# Expectations whose GX result lists offending row indices: a row failing one of these is quarantined.
+# Expectations whose GX result lists offending row indices: a row failing one of these is
+# quarantined, unless the expectation has a ``mostly`` floor (then it is about the table).
 ROW_LEVEL = frozenset({
     "expect_column_values_to_not_be_null",
     "expect_column_values_to_be_in_set",
     "expect_column_values_to_be_between",
     "expect_column_values_to_match_regex",
+    "expect_column_pair_values_a_to_be_greater_than_b",
 })
 # Expectations about the table as a whole (a duplicate has no single "bad" row to quarantine).
 TABLE_LEVEL = frozenset({
     "expect_column_to_exist",
     "expect_column_values_to_be_unique",
     "expect_compound_columns_to_be_unique",
+    "expect_table_row_count_to_be_between",
+})
+# An event cannot happen after the story reporting it, unless the story says it will.
+DATE_ORDER_SPEC = ("expect_column_pair_values_a_to_be_greater_than_b", {
+    "column_A": "doc_date", "column_B": "event_date", "or_equal": True,
+    "ignore_row_if": "either_value_is_missing",
+    "row_condition": {"column": "modality", "not_equal": "future"},
 })
 
 Spec = tuple[str, dict[str, Any]]
@@ -52,7 +62,31 @@ def expectation_specs() -> tuple[Spec, ...]:
             specs.append(("expect_column_values_to_match_regex", {"column": col.name, "regex": col.regex}))
     specs.append(("expect_column_values_to_be_unique", {"column": "event_id"}))
     specs.append(("expect_compound_columns_to_be_unique", {"column_list": list(NATURAL_KEY)}))
+    specs.append(DATE_ORDER_SPEC)
     return tuple(specs)
+
+
+def quality_specs(quality: QualityConfig, documents: int | None = None) -> tuple[Spec, ...]:
+    """The configurable table-level gates; the row-count range needs the run's document count."""
+    specs: list[Spec] = []
+    if documents is not None:
+        low, high = quality.row_range(documents)
+        specs.append(("expect_table_row_count_to_be_between", {"min_value": low, "max_value": high}))
+    specs.append(("expect_column_values_to_be_in_set",
+                  {"column": HAS_LOCATION, "value_set": [True], "mostly": quality.min_location_share}))
+    specs.append(("expect_column_values_to_be_in_set",
+                  {"column": HAS_BOTH_ACTORS, "value_set": [True], "mostly": quality.min_both_actors_share}))
+    return tuple(specs)
+
+
+def is_row_level(expectation_type: str, kwargs: dict[str, Any]) -> bool:
+    """True when a failure blames single rows (they are quarantined), False for table-level gates."""
+    return expectation_type in ROW_LEVEL and kwargs.get("mostly") is None
+
+
+def is_derived(column: str | None) -> bool:
+    """Validation-only columns (``schemas.quality``) that are not part of the dataset."""
+    return column in DERIVED_DESCRIPTIONS
 
 
 def _class_name(expectation_type: str) -> str:
@@ -62,18 +96,36 @@ def _class_name(expectation_type: str) -> str:
 
 def describe(expectation_type: str, kwargs: dict[str, Any]) -> str:
     """A short label for reports and the quarantine column, e.g. ``expect_..._in_set(cameo_code)``."""
-    target = kwargs.get("column") or ",".join(kwargs.get("column_list") or ())
+    target = (kwargs.get("column") or ",".join(kwargs.get("column_list") or ())
+              or ",".join(kwargs[k] for k in ("column_A", "column_B") if k in kwargs) or "table")
     return f"{expectation_type}({target})"
 
 
-def build_suite(name: str = "events") -> "ExpectationSuite":
-    """A new GX ExpectationSuite holding every expectation of the contract."""
+def all_specs(quality: QualityConfig | None = None, documents: int | None = None) -> tuple[Spec, ...]:
+    """The column contract's specs, then the table-level gates (defaults when ``quality`` is None)."""
+    return expectation_specs() + quality_specs(quality or QualityConfig(), documents)
+
+
+def _gx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Spec kwargs as GX takes them: no None values, row conditions as GX Condition objects."""
+    from great_expectations.expectations.row_conditions import Column as GXColumn
+
+    out = {k: v for k, v in kwargs.items() if v is not None}
+    condition = out.get("row_condition")
+    if isinstance(condition, dict):
+        out["row_condition"] = GXColumn(condition["column"]) != condition["not_equal"]
+    return out
+
+
+def build_suite(name: str = "events", quality: QualityConfig | None = None,
+                documents: int | None = None) -> "ExpectationSuite":
+    """A new GX ExpectationSuite holding every expectation of the contract and the quality gates."""
     import great_expectations as gx
     import great_expectations.expectations as gxe
 
     expectations = [
-        getattr(gxe, _class_name(expectation_type))(**{k: v for k, v in kwargs.items() if v is not None})
-        for expectation_type, kwargs in expectation_specs()
+        getattr(gxe, _class_name(expectation_type))(**_gx_kwargs(kwargs))
+        for expectation_type, kwargs in all_specs(quality, documents)
     ]
     # Passed to the constructor: add_expectation() needs an active context and compares each
     # new expectation with all earlier ones (about 1 s for this suite).

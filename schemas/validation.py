@@ -19,10 +19,12 @@ from typing import Any
 
 import pyarrow as pa
 
-from schemas.expectations import ROW_LEVEL, build_suite, describe
+from schemas.expectations import build_suite, describe, is_row_level
+from schemas.quality import QualityConfig, derived_columns
 
 FAILED_COLUMN = "failed_expectations"
 DATA_DOCS_DIR = "data_docs"
+RESULTS_DIR = "validations"  # GX validation results of every run, so the Data Docs index keeps the history
 SUITE_NAME = "events"
 
 
@@ -42,7 +44,9 @@ def _context(reports_dir: Path | None):
     """An in-memory GX context whose only Data Docs site (if any) is ``reports_dir/data_docs``.
 
     Ephemeral rather than file-based so that no ``gx/`` project folder or stale datasource
-    names survive between runs; the default temporary docs site is not created at all.
+    names survive between runs; the default temporary docs site is not created at all. Only
+    the validation results are kept on disk (``reports_dir/validations``), so the Data Docs
+    index lists every earlier run next to the new one.
     """
     import great_expectations as gx
     from great_expectations.data_context.types.base import (
@@ -61,8 +65,14 @@ def _context(reports_dir: Path | None):
             },
             "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
         }
+    defaults = InMemoryStoreBackendDefaults(init_temp_docs_sites=False)
+    if reports_dir is not None:
+        defaults.stores[defaults.validation_results_store_name]["store_backend"] = {
+            "class_name": "TupleFilesystemStoreBackend",
+            "base_directory": str(Path(reports_dir).resolve() / RESULTS_DIR),
+        }
     config = DataContextConfig(
-        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+        store_backend_defaults=defaults,
         data_docs_sites=sites,
         analytics_enabled=False,
         progress_bars=ProgressBarsConfig(globally=False),
@@ -80,8 +90,24 @@ def _raised(result: Any) -> str | None:
     return None
 
 
-def validate_rows(table: pa.Table, reports_dir: Path | None, run_name: str) -> ValidationOutcome:
-    """Run the suite over ``table``; build Data Docs under ``reports_dir`` when given."""
+def _table_failure(label: str, result: dict[str, Any]) -> str:
+    """``label: what was seen`` for a failed table-level expectation."""
+    if result.get("observed_value") is not None:
+        return f"{label}: observed {result['observed_value']}"
+    count = result.get("unexpected_count")
+    if count is None:
+        return label
+    percent = result.get("unexpected_percent")
+    return f"{label}: {count} rows" + ("" if percent is None else f" ({percent:.1f}% unexpected)")
+
+
+def validate_rows(table: pa.Table, reports_dir: Path | None, run_name: str,
+                  quality: QualityConfig | None = None, documents: int | None = None) -> ValidationOutcome:
+    """Run the suite over ``table``; build Data Docs under ``reports_dir`` when given.
+
+    ``quality`` sets the table-level gates (defaults when None); ``documents`` is the number
+    of documents coded into ``table``, which sets the allowed row count (unchecked when None).
+    """
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
     from great_expectations.checkpoint import UpdateDataDocsAction
@@ -91,7 +117,7 @@ def validate_rows(table: pa.Table, reports_dir: Path | None, run_name: str) -> V
     batch_def = (ctx.data_sources.add_pandas("eventcoder")
                  .add_dataframe_asset("events")
                  .add_batch_definition_whole_dataframe("all_rows"))
-    suite = ctx.suites.add(build_suite(SUITE_NAME))
+    suite = ctx.suites.add(build_suite(SUITE_NAME, quality, documents))
     vdef = ctx.validation_definitions.add(gx.ValidationDefinition(name="events", data=batch_def, suite=suite))
     actions = [UpdateDataDocsAction(name="data_docs")] if reports_dir is not None else []
     checkpoint = ctx.checkpoints.add(gx.Checkpoint(
@@ -99,6 +125,8 @@ def validate_rows(table: pa.Table, reports_dir: Path | None, run_name: str) -> V
         result_format={"result_format": "COMPLETE"},
     ))
     frame = table.to_pandas().reset_index(drop=True)  # positional index: unexpected indices are row numbers
+    for name, values in derived_columns(table).items():  # validation-only columns of the quality gates
+        frame[name] = values.to_pandas() if hasattr(values, "to_pandas") else list(values)
     run_id = RunIdentifier(run_name=run_name, run_time=datetime.now(timezone.utc))
     with warnings.catch_warnings():
         # pandas warns for every regex with a capture group (the country pattern has one).
@@ -116,12 +144,12 @@ def validate_rows(table: pa.Table, reports_dir: Path | None, run_name: str) -> V
             table_failures.append(f"{label}: could not be evaluated: {error}")
         elif res.success:
             continue
-        elif res.expectation_config.type in ROW_LEVEL and res.result.get("unexpected_index_list"):
+        elif (is_row_level(res.expectation_config.type, res.expectation_config.kwargs)
+              and res.result.get("unexpected_index_list")):
             for index in res.result["unexpected_index_list"]:
                 failures[int(index)].append(label)
         else:
-            count = res.result.get("unexpected_count")
-            table_failures.append(label if count is None else f"{label}: {count} rows")
+            table_failures.append(_table_failure(label, res.result))
 
     failed_idx = sorted(failures)
     failed_set = set(failed_idx)

@@ -27,6 +27,8 @@ def good_row(doc_id: str = "doc-a", sentence_index: int = 0, **overrides: Any) -
         "location_name": "Kharkiv", "country_iso3": "UKR", "admin1": "Kharkiv Oblast",
         "latitude": 49.99, "longitude": 36.23, "geo_precision": 1, "fatalities": 2,
         "modality": "asserted", "confidence": 0.9, "rule_id": "fight.artillery", "coder_version": "0.1.0",
+        "content_hash": hashlib.sha256(doc_id.encode()).hexdigest(),
+        "event_cluster_id": event_id, "num_sources": 1, "num_stories": 1,
     }
     row.update(overrides)
     return row
