@@ -16,15 +16,16 @@ from typing import Any, Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from coding import __version__, timing
+from coding.acled import acled_view
 from coding.actors import Actor, StoryActors
 from coding.dates import event_date
 from coding.document import Document
 from coding.events import Candidate, extract
 from coding.fatalities import fatalities_in
-from coding.lexicon import Lexicon, default_lexicon
+from coding.lexicon import EventRule, Lexicon, default_lexicon
 from coding.modality import modality_of
 from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp
-from coding.tables import acled_for, cameo_table, plover_for
+from coding.tables import cameo_table, plover_for
 from coding.transforms import statement_code
 
 MILITARY_PREFIXES = ("087", "15", "17", "18", "19", "20")
@@ -83,6 +84,9 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
 
 
 VIOLENT_PREFIXES = ("145", "18", "19", "20")
+ACLED_CUE_BONUS = 0.1
+# ACLED codes violence and demonstrations whose actors go unnamed ("Unidentified Armed Group", "Protesters (X)").
+UNNAMED_ACTOR_PREFIXES = VIOLENT_PREFIXES + ("14",)
 
 
 def attach_fatalities(rows: list[dict[str, Any]], sent: Span) -> None:
@@ -190,9 +194,9 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             target = Actor(tok.text, country, None, tok.idx, tok.idx + len(tok.text))
             how = "context"
     target = _with_default_sector(target, rule.target_sector)
-    if source is None and target is None and not (code.code.startswith(VIOLENT_PREFIXES) and (cand.form != "noun" or rule.acled)):
-        # Nothing to code: no actor at all ('recent attacks', 'months of fighting'). Kept: violent verbs
-        # and the specific weapons ACLED codes even when the perpetrator is unnamed ('a roadside bomb').
+    if source is None and target is None and not ((code.code.startswith(UNNAMED_ACTOR_PREFIXES) and cand.form != "noun") or rule.acled):
+        # Nothing to code: no actor at all ('recent attacks', 'months of fighting'). Kept: violent and protest
+        # verbs and the specific actions ACLED codes even when the actor is unnamed ('a roadside bomb').
         return None
     if source is None:
         confidence -= 0.2
@@ -221,8 +225,6 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     plover_type, plover_mode = plover_for(code.code)
     if modality == "future" and plover_type in PLOVER_FUTURE_AS_AGREE:
         plover_type, plover_mode = "AGREE", None  # PLOVER: promised cooperation is an AGREE event
-    acled_type, acled_sub = rule.acled if rule.acled and not threat else acled_for(code.code)
-    acled_type, acled_sub, refined_by = refine_acled(acled_type, acled_sub, sent, target, ctx.story.lex)
     row = {
         "doc_id": document.doc_id,
         "source_name": document.source,
@@ -243,8 +245,6 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         "goldstein": code.goldstein,
         "plover_event_type": plover_type,
         "plover_mode": plover_mode,
-        "acled_event_type": acled_type,
-        "acled_sub_event_type": acled_sub,
         "location_name": None,
         "country_iso3": place_country,
         "admin1": None,
@@ -254,30 +254,24 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         "fatalities": None,
         "modality": modality,
         "confidence": round(max(0.05, min(1.0, confidence)), 3),
-        "rule_id": f"{rule.id}:{cand.form}" + (f":{statement_kind}" if statement_kind else "" if code.code == rule.cameo else f":cue{code.code}")
-                   + (f"+{refined_by}" if refined_by else ""),
+        "rule_id": f"{rule.id}:{cand.form}" + (f":{statement_kind}" if statement_kind else "" if code.code == rule.cameo else f":cue{code.code}"),
         "coder_version": __version__,
     }
+    _add_acled_view(row, cand, rule, source, target, ctx, index, threat)
     row["event_id"] = event_id(row)
     return row
 
 
-def refine_acled(etype: str | None, sub: str | None, sent: Span, target: Actor | None,
-                 lex: Lexicon) -> tuple[str | None, str | None, str | None]:
-    """Apply the ACLED refinements (coding/lexicons/acled_refinements.yaml); returns the id that fired."""
-    if sub is None:
-        return etype, sub, None
-    lemmas = [t.lemma_.lower() for t in sent]
-    text = " ".join(lemmas)
-    fired = None
-    for ref in lex.acled_refinements:
-        if ref.when != sub:
-            continue
-        hit = bool(target is not None and target.sector in ref.target_sectors)
-        hit = hit or any(f" {' '.join(cue)} " in f" {text} " for cue in ref.cues)
-        if hit:
-            etype, sub, fired = ref.event_type, ref.sub_event_type, ref.id
-    return etype, sub, fired
+def _add_acled_view(row: dict[str, Any], cand: Candidate, rule: EventRule, source: Actor | None, target: Actor | None,
+                    ctx: StoryContext, index: int, threat: bool) -> None:
+    """The ACLED columns (coding/acled), decided once the row's code, modality and place are known."""
+    acled = acled_view(row["cameo_code"], rule, cand.trigger.lemma_, source, target, ctx.sentences, index, ctx.story.lex,
+                       threat=threat, modality=row["modality"], event_country=row["country_iso3"], when=row["event_date"])
+    row.update(acled.columns)
+    row["rule_id"] += "".join(f"+{fired}" for fired in acled.fired)
+    if acled.columns["acled_sub_event_type"] and (acled.cued or rule.acled):
+        # The trigger and an independent ACLED cue (a weapon, a protest's police response) agree on the event.
+        row["confidence"] = round(min(1.0, row["confidence"] + ACLED_CUE_BONUS), 3)
 
 
 def _actor_columns(prefix: str, actor: Actor | None) -> dict[str, Any]:
