@@ -22,6 +22,7 @@ from coding.dates import event_date
 from coding.document import Document
 from coding.events import Candidate, extract
 from coding.fatalities import fatalities_in
+from coding.geo import locate
 from coding.lexicon import EventRule, Lexicon, default_lexicon
 from coding.modality import modality_of
 from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp
@@ -216,7 +217,9 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     if modality != "asserted":
         confidence -= 0.1
     with timing.stage("date"):
-        evt_date, precision = event_date(cand.trigger, document.doc_date)
+        evt_date, precision = event_date(cand.trigger, document.doc_date, modality)
+    with timing.stage("place"):
+        geo = locate(cand.trigger, cand.target_place, index, ctx, document.dateline_place, source, target, code.quad_class)
     spans = [(cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text))]
     for actor in (source, target):
         if actor is not None and actor.end_char > actor.start_char and sent.start_char <= actor.start_char < sent.end_char:
@@ -245,12 +248,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         "goldstein": code.goldstein,
         "plover_event_type": plover_type,
         "plover_mode": plover_mode,
-        "location_name": None,
-        "country_iso3": place_country,
-        "admin1": None,
-        "latitude": None,
-        "longitude": None,
-        "geo_precision": None,
+        **geo,  # location_name, country_iso3, admin1, admin2, latitude, longitude, geonames_id, geo_precision
         "fatalities": None,
         "modality": modality,
         "confidence": round(max(0.05, min(1.0, confidence)), 3),

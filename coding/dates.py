@@ -1,8 +1,16 @@
-"""Resolve an event's date from time words near its trigger and the document date.
+"""Resolve an event's date from the time words near its trigger and the document date.
 
-A first version: weekdays (the most recent such day on or before the document date),
-"yesterday", "today", "last week", month names ("in July": the most recent July),
-and explicit ISO dates. Without a time expression the event takes the document date.
+Forms understood (``resolve_expression``): explicit dates ("3 March 2022", "March 3",
+"Sept. 3", ISO), month and year ("in July", "last July", "July last year", "July 2021",
+"in 2021"), weekdays ("on Saturday": the most recent Saturday on or before the document
+date), "yesterday", "today", "overnight" / "last night", "N days/weeks/months ago",
+"last/this/next week|month|year", "earlier this week|month|year". A vague period takes
+its first day with the matching precision (week: its Monday; month: the 1st; year: 1
+January). Without a time expression the event takes the document date.
+
+Dates never lie after the document date: forms without a year take the most recent past
+occurrence, and anything later is brought back to the document date; only events whose
+modality is ``future`` resolve forwards ("will meet on Monday", "next month").
 """
 
 from __future__ import annotations
@@ -13,56 +21,201 @@ from datetime import date, timedelta
 from spacy.tokens import Token
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
-                                       "september", "october", "november", "december"], start=1)}
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "several": 3, "few": 3, "couple": 2}
+REPORTING = {"say", "tell", "add", "announce", "report", "state", "claim", "confirm", "write", "tweet"}
+TIME_PREPS = {"on", "in", "during", "at", "over", "by", "last", "earlier", "this"}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_PATTERNS = [
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b")),
+    ("dmy", re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b")),
+    ("mdy", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?:,?\s+" + _YEAR + r")?")),
+    ("my", re.compile(r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b")),
+]
+_AGO = re.compile(r"\b(?P<n>\d+|" + "|".join(NUMBERS) + r")\s+(?P<unit>day|week|month|year)s?\s+ago\b")
+_PERIOD = re.compile(r"\b(?P<which>last|past|previous|this|earlier this|later this|next|coming)\s+(?P<unit>week|month|year)\b")
+_WEEKDAY = re.compile(r"\b(?P<which>last|this|next|past)?\s*(?P<wd>" + "|".join(WEEKDAYS) + r")\b")
+_MONTH_ALONE = re.compile(r"\b(?P<which>last|this|next|early|mid|late|in|since)?[\s-]*" + _MONTH
+                          + r"(?P<last_year>\s+(?:of\s+)?last\s+year)?\b")
+_BARE_YEAR = re.compile(r"^(?:in\s+|during\s+|since\s+)?" + _YEAR + r"$")
 
 
-def resolve_word(word: str, doc_date: date) -> tuple[date, str] | None:
-    low = word.lower()
-    if low in WEEKDAYS:
-        delta = (doc_date.weekday() - WEEKDAYS[low]) % 7
-        return doc_date - timedelta(days=delta), "day"
-    if low == "yesterday":
-        return doc_date - timedelta(days=1), "day"
-    if low in {"today", "tonight"}:
-        return doc_date, "day"
-    if low in MONTHS and low != "may":
-        month = MONTHS[low]
-        year = doc_date.year if month <= doc_date.month else doc_date.year - 1
-        return date(year, month, 1), "month"
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", word)
-    if m:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day"
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _add_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _explicit(text: str, doc_date: date, future: bool) -> tuple[date, str] | None:
+    for name, pattern in _PATTERNS:
+        m = pattern.search(text)
+        if not m:
+            continue
+        month = int(m.group("m")) if name == "iso" else MONTHS[m.group("month")]
+        year = m.group("year")
+        if name == "my":
+            return date(int(year), month, 1), "month"
+        day = int(m.group("day"))
+        if year:
+            found = _safe_date(int(year), month, day)
+            return (found, "day") if found else None
+        found = _safe_date(doc_date.year, month, day)
+        if found is None:
+            return None
+        if not future and found > doc_date:
+            found = _safe_date(doc_date.year - 1, month, day) or found
+        elif future and found < doc_date:
+            found = _safe_date(doc_date.year + 1, month, day) or found
+        return found, "day"
     return None
 
 
-def _time_words(tok: Token) -> list[Token]:
-    """Time words attached to ``tok``: 'on Saturday', 'Saturday', 'in July', 'last week'."""
+def _relative(text: str, doc_date: date, future: bool) -> tuple[date, str] | None:
+    words = set(text.split())
+    if "day before yesterday" in text:
+        return doc_date - timedelta(days=2), "day"
+    if "yesterday" in words:
+        return doc_date - timedelta(days=1), "day"
+    if "overnight" in words or "last night" in text:
+        return doc_date - timedelta(days=1), "day"
+    if words & {"today", "tonight"} or re.search(r"\bthis (morning|afternoon|evening)\b", text):
+        return doc_date, "day"
+    if "tomorrow" in words:
+        return doc_date + timedelta(days=1), "day"
+    m = _AGO.search(text)
+    if m:
+        n = int(m.group("n")) if m.group("n").isdigit() else NUMBERS[m.group("n")]
+        unit = m.group("unit")
+        if unit == "day":
+            return doc_date - timedelta(days=n), "day"
+        if unit == "week":
+            return _monday(doc_date - timedelta(weeks=n)), "week"
+        if unit == "month":
+            return _add_months(doc_date, -n), "month"
+        return date(doc_date.year - n, 1, 1), "year"
+    m = _PERIOD.search(text)
+    if m:
+        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m.group("which"), 0)
+        unit = m.group("unit")
+        if unit == "week":
+            return _monday(doc_date) + timedelta(weeks=step), "week"
+        if unit == "month":
+            return _add_months(doc_date, step), "month"
+        return date(doc_date.year + step, 1, 1), "year"
+    return None
+
+
+def _weekday(text: str, doc_date: date, future: bool) -> tuple[date, str] | None:
+    m = _WEEKDAY.search(text)
+    if not m:
+        return None
+    target = WEEKDAYS[m.group("wd")]
+    if future or m.group("which") == "next":
+        return doc_date + timedelta(days=(target - doc_date.weekday()) % 7), "day"
+    delta = (doc_date.weekday() - target) % 7
+    if delta == 0 and m.group("which") in {"last", "past"}:
+        delta = 7
+    return doc_date - timedelta(days=delta), "day"
+
+
+def _month(text: str, doc_date: date, future: bool, original: str) -> tuple[date, str] | None:
+    for m in _MONTH_ALONE.finditer(text):
+        name = m.group("month")
+        if name == "may" and not re.search(r"\bMay\b", original):
+            continue  # the modal verb
+        month = MONTHS[name]
+        if m.group("last_year"):
+            return date(doc_date.year - 1, month, 1), "month"
+        if future or m.group("which") == "next":
+            year = doc_date.year if month >= doc_date.month else doc_date.year + 1
+        else:
+            year = doc_date.year if month <= doc_date.month else doc_date.year - 1
+            if m.group("which") == "last" and month == doc_date.month:
+                year -= 1
+        return date(year, month, 1), "month"
+    return None
+
+
+def resolve_expression(text: str, doc_date: date, future: bool = False) -> tuple[date, str] | None:
+    """The date and precision a time expression denotes, relative to ``doc_date``; None when it is not one."""
+    low = " ".join(re.sub(r"[,;()]", " ", text.lower()).split())
+    m = _BARE_YEAR.match(low)
+    found = ((date(int(m.group("year")), 1, 1), "year") if m else None) \
+        or _explicit(low, doc_date, future) or (_month(low, doc_date, future, text) if "last year" in low else None) \
+        or _relative(low, doc_date, future) \
+        or _weekday(low, doc_date, future) or _month(low, doc_date, future, text)
+    if found is None:
+        return None
+    when, precision = found
+    if not future and when > doc_date:
+        return doc_date, "day"  # a reported event cannot postdate its report
+    return when, precision
+
+
+def _phrase(tok: Token) -> str:
+    """The words of a time word's phrase: its named-entity span when it has one, else its subtree."""
+    doc = tok.doc
+    if tok.ent_type_ in {"DATE", "TIME"}:
+        start, end = tok.i, tok.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        span = doc[start:end]
+        if tok.left_edge.i < start or tok.right_edge.i >= end:
+            span = doc[min(start, tok.left_edge.i):max(end, tok.right_edge.i + 1)]
+        return span.text
+    return doc[tok.left_edge.i:tok.right_edge.i + 1].text
+
+
+def _time_phrases(tok: Token) -> list[str]:
+    """Time phrases attached to ``tok``: 'on Saturday', 'Saturday', 'in July', 'last week', 'overnight'."""
     out = []
     for child in tok.children:
-        if child.dep_ in {"npadvmod", "tmod"} or (child.ent_type_ == "DATE" and child.dep_ not in {"prep"}):
-            out.append(child)
-        elif child.dep_ == "prep" and child.lower_ in {"on", "in", "since", "during", "last"}:
-            out.extend(p for p in child.children if p.dep_ == "pobj")
+        if child.dep_ == "prep":
+            if child.lower_ in TIME_PREPS:
+                out.extend(_phrase(p) for p in child.children if p.dep_ == "pobj")
+        elif child.dep_ in {"npadvmod", "tmod"} or child.ent_type_ in {"DATE", "TIME"}:
+            out.append(_phrase(child))
+        elif child.dep_ == "advmod" and child.lower_ in {"overnight", "yesterday", "today", "tonight"}:
+            out.append(child.text)
     return out
 
 
-def event_date(trigger: Token, doc_date: date | None) -> tuple[date | None, str | None]:
+def event_date(trigger: Token, doc_date: date | None, modality: str | None = None) -> tuple[date | None, str | None]:
+    """The event's date and precision: from a time phrase on the trigger's clause, else the document date."""
     if doc_date is None:
         return None, None
     chain = [trigger]
     head = trigger.head
-    # The trigger's own clause, and for a nominal trigger the verb that governs it.
+    # The trigger's own clause, and for a nominal trigger the verb that governs it (not a reporting verb).
     for _ in range(2):
-        if head is chain[-1] or head.lemma_ in {"say", "tell", "add", "announce", "report"}:
+        if head.i == chain[-1].i or head.lemma_ in REPORTING:
             break
         chain.append(head)
         head = head.head
+    future = modality == "future"
     for tok in chain:
-        for word in _time_words(tok):
-            if word.lower_ in {"week"} and any(c.lower_ == "last" for c in word.children):
-                return doc_date - timedelta(days=7 + doc_date.weekday()), "week"
-            resolved = resolve_word(word.text, doc_date)
+        for phrase in _time_phrases(tok):
+            resolved = resolve_expression(phrase, doc_date, future)
             if resolved:
                 return resolved
     return doc_date, "day"

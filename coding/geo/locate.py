@@ -1,0 +1,138 @@
+"""Choose an event's place and fill its location columns.
+
+In order: a place attached to the trigger or its arguments in the parse (nearest in the
+tree first); else the nearest place named in the sentence; else where the event's source
+person was last placed by the story ("Baerbock arrived in the capital ... Baerbock
+pledged"); else, for a material event in a story local to its dateline, the dateline
+place; else the country of the target. Places are resolved once per story
+(``StoryPlaces``) and kept for the story's lifetime.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+from weakref import WeakKeyDictionary
+
+from spacy.tokens import Span, Token
+
+from coding.geo.gazetteer import Gazetteer, load_gazetteer
+from coding.geo.resolve import NEAR, Location, Resolved, StoryPlaces, from_country
+
+EMPTY = Location(None, None)
+MATERIAL_QUADS = (2, 4)
+
+
+class ActorLike(Protocol):
+    name: str
+    country: str | None
+    is_person: bool
+
+
+class StoryContextLike(Protocol):
+    """What locating needs from the coder's per-story context (``coding.coder.StoryContext``)."""
+
+    story: Any
+    sentences: list[Span]
+
+
+class _StoryState:
+    def __init__(self, places: StoryPlaces) -> None:
+        self.places = places
+        self.whereabouts: dict[str, Location] = {}  # a person's last known place in the story
+
+
+_STATES: "WeakKeyDictionary[object, _StoryState]" = WeakKeyDictionary()
+
+
+def story_state(ctx: StoryContextLike, dateline_place: str | None, gazetteer: Gazetteer | None = None) -> _StoryState:
+    state = _STATES.get(ctx)
+    if state is None:
+        places = StoryPlaces(ctx.sentences, ctx.story, gazetteer or load_gazetteer(), dateline_place)
+        state = _STATES[ctx] = _StoryState(places)
+    return state
+
+
+def _ancestors(tok: Token) -> list[int]:
+    out = [tok.i]
+    while tok.head.i != tok.i:
+        tok = tok.head
+        out.append(tok.i)
+    return out
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of one sentence's parse."""
+    up_a, up_b = _ancestors(a), _ancestors(b)
+    common = set(up_a) & set(up_b)
+    if not common:
+        return 99
+    return min(up_a.index(c) + up_b.index(c) for c in common)
+
+
+def _in_arguments(anchor: Token, trigger: Token, target_place: Token | None) -> bool:
+    if target_place is not None and anchor.i == target_place.i:
+        return True
+    return anchor.i in {t.i for t in trigger.subtree}
+
+
+def _person_key(actor: ActorLike | None) -> str | None:
+    if actor is None or not actor.is_person or not actor.name:
+        return None
+    return actor.name.split()[-1]
+
+
+def choose(resolved: list[Resolved], trigger: Token, target_place: Token | None) -> Location | None:
+    """The sentence's place for this trigger: attached to it first, else the nearest one named."""
+    if not resolved:
+        return None
+    towns = [r for r in resolved if r.location.precision is not None]
+    countries = [r for r in resolved if r.location.precision is None]
+    attached = [r for r in towns if _in_arguments(r.mention.anchor, trigger, target_place)]
+    if attached:
+        best = min(attached, key=lambda r: (tree_distance(r.mention.anchor, trigger), abs(r.mention.anchor.i - trigger.i)))
+        return best.location
+    if towns:
+        return min(towns, key=lambda r: abs(r.mention.anchor.i - trigger.i)).location
+    attached = [r for r in countries if _in_arguments(r.mention.anchor, trigger, target_place)]
+    return attached[0].location if attached else None
+
+
+def locate(trigger: Token, target_place: Token | None, index: int, ctx: StoryContextLike, dateline_place: str | None,
+           source: ActorLike | None, target: ActorLike | None, quad_class: int | None,
+           gazetteer: Gazetteer | None = None) -> dict[str, Any]:
+    """The location columns for one event of sentence ``index`` of the story."""
+    state = story_state(ctx, dateline_place, gazetteer)
+    places = state.places
+    loc = choose(places.by_sentence[index], trigger, target_place)
+    person = _person_key(source)
+    if loc is not None and loc.precision is not None:
+        if person:
+            state.whereabouts[person] = loc
+        return loc.columns()
+    if person and person in state.whereabouts:
+        return state.whereabouts[person].columns()
+    if loc is None and places.dateline is not None and quad_class in MATERIAL_QUADS and _local(places, dateline_place) \
+            and places.dateline.iso3 in {a.country for a in (source, target) if a is not None}:
+        dl = places.dateline
+        return Location(dl.name, dl.iso3, dl.admin1, dl.admin2, dl.lat, dl.lon, dl.gid, NEAR, dl.a1_id, True).columns()
+    if loc is not None:
+        return loc.columns()
+    place_entry = ctx.story.entry_at(target_place) if target_place is not None else None
+    for iso3 in (place_entry.country if place_entry is not None and place_entry.kind in {"country", "capital"} else None,
+                 target.country if target is not None else None):
+        country = places.gaz.country(iso3)
+        if country is not None:
+            return from_country(country).columns()
+    return EMPTY.columns()
+
+
+def _local(places: StoryPlaces, dateline_place: str | None) -> bool:
+    """The story is local to its dateline place when its body names that place (or its region) again."""
+    dl = places.dateline
+    if dl is None:
+        return False
+    for sentence in places.by_sentence:
+        for r in sentence:
+            if r.location.gid == dl.gid or (r.location.a1_id is not None and r.location.a1_id == dl.a1_id):
+                return True
+    return False

@@ -1,0 +1,244 @@
+"""Find the place mentions in a parsed sentence, with the words that qualify them.
+
+A mention is a proper name used as a place ("in Nova Kakhovka", "the town of Lyman",
+"Kharkiv region", "liberated Vasylenkovo"), or a definite description that names no place
+("the Ukrainian capital", "the city", "the region"). Names used as actors ("Kyiv's troops",
+"Moscow announced") are not places. Each mention keeps the country and admin-1 words
+attached to it ("the eastern Kharkiv region of Ukraine", "a town ... in the Kherson
+region") because those constrain which same-named place it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from spacy.tokens import Span, Token
+
+TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "port", "settlement", "locality", "hamlet", "municipality",
+                        "suburb", "township"})
+ADMIN_NOUNS = frozenset({"region", "oblast", "province", "governorate", "state", "prefecture", "krai", "county"})
+# A part of a place, or its surroundings: the event is near or in part of it (precision 2).
+PART_NOUNS = frozenset({"district", "neighbourhood", "neighborhood", "outskirts", "suburbs", "area", "part", "centre",
+                        "center", "quarter", "edge", "vicinity", "environs", "outskirt", "south", "north", "east", "west"})
+PLACE_PREPS = frozenset({"in", "into", "at", "near", "from", "to", "towards", "toward", "around", "outside", "inside",
+                         "across", "through", "within", "on", "onto", "over", "beyond", "along"})
+NEAR_PREPS = frozenset({"near", "around", "outside", "beyond", "towards", "toward"})
+NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+ACTOR_KINDS = frozenset({"igo", "ngo", "armed_group", "institution", "party", "media", "person"})
+
+
+class StoryLike(Protocol):
+    """What mention finding needs from the story's actor analysis (``coding.actors.StoryActors``)."""
+
+    people: dict
+
+    def entry_at(self, token: Token): ...
+
+
+@dataclass
+class Mention:
+    anchor: Token  # the token that stands for the mention in the parse (a place noun, else the name's head)
+    name: str | None  # the proper name, None for a description ("the city")
+    kind: str  # name | town | admin1 | country | capital | city_ref | region_ref
+    near: bool = False  # part of the place or close to it
+    country: str | None = None  # ISO-3 fixed by the words around it ("Ukrainian", "of Ukraine")
+    linked: list["Mention"] = field(default_factory=list)  # admin-1 mentions that qualify this one
+    tokens: tuple[int, int] = (0, 0)  # token range of the name (or of the description's noun)
+
+
+def _noun_kind(lemma: str) -> str | None:
+    if lemma in TOWN_NOUNS:
+        return "capital" if lemma == "capital" else "town"
+    if lemma in ADMIN_NOUNS:
+        return "admin1"
+    if lemma in PART_NOUNS:
+        return "part"
+    return None
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _country_of(tok: Token, story: StoryLike) -> str | None:
+    entry = story.entry_at(tok)
+    if entry is not None and entry.country and entry.kind in {"country", "adjective"}:
+        return entry.country
+    return None
+
+
+def _country_words(noun: Token, story: StoryLike) -> str | None:
+    """A country fixed by an adjective, a possessive or an of/in phrase on a place noun or name."""
+    for child in noun.children:
+        if child.dep_ in {"amod", "poss", "compound", "nmod", "npadvmod", "appos"}:
+            country = _country_of(child, story)
+            if country:
+                return country
+        if child.dep_ == "prep" and child.lower_ in {"of", "in"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and _country_of(obj, story):
+                    return _country_of(obj, story)
+    return None
+
+
+def _name_heads(sent: Span, story: StoryLike) -> list[tuple[Token, int]]:
+    """Heads of proper-name spans with their start token: 'Nova Kakhovka' -> (Kakhovka, i of Nova)."""
+    out = []
+    for tok in sent:
+        if not _is_name_token(tok, story):
+            continue
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+        if nxt is not None and _is_name_token(nxt, story) and tok.dep_ == "compound" and tok.head.i >= nxt.i:
+            continue  # inside a longer name
+        if nxt is not None and nxt.text == "-" and not tok.whitespace_ and tok.i + 2 < sent.end:
+            continue  # 'Ivano-' of 'Ivano-Frankivsk'
+        start = tok.i
+        while start > sent.start:
+            prev = tok.doc[start - 1]
+            if _is_name_token(prev, story) and prev.dep_ == "compound":
+                start -= 1
+            elif prev.text == "-" and not prev.whitespace_ and start - 2 >= sent.start and not tok.doc[start - 2].whitespace_:
+                start -= 2
+            else:
+                break
+        out.append((tok, start))
+    return out
+
+
+def _is_name_token(tok: Token, story: StoryLike) -> bool:
+    if tok.ent_type_ in NOT_PLACE_LABELS:
+        return False
+    if not tok.text[:1].isupper():
+        return False
+    if tok.pos_ != "PROPN" and not (tok.ent_type_ in NAME_LABELS and tok.pos_ in {"NOUN", "PROPN"}):
+        # an unknown capitalised word the tagger took for something else ("in Kup’yans’k" tagged ADV)
+        if tok.is_sent_start or tok.pos_ not in {"NOUN", "ADV", "X"} or tok.dep_ != "pobj":
+            return False
+    entry = story.entry_at(tok)
+    return entry is None or entry.kind not in ACTOR_KINDS
+
+
+def _is_person(head: Token, start: int, story: StoryLike) -> bool:
+    """A person the story names, or a multi-word name the tagger calls a person ('Emmanuel Macron').
+
+    A single unknown word tagged PERSON in a place position is kept: the small model often
+    tags unfamiliar town names so ('entered Lyman').
+    """
+    if head.text in story.people or head.doc[start:head.i + 1].text in story.people:
+        return True
+    if head.ent_type_ != "PERSON":
+        return False
+    first = head
+    while first.i > 0 and first.ent_iob_ == "I":
+        first = head.doc[first.i - 1]
+    return first.i < head.i
+
+
+def _place_context(head: Token) -> tuple[str | None, Token, bool] | None:
+    """How a name is used: (kind from its place noun, anchor, near), or None when it is not used as a place."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    parent = first.head
+    if first.dep_ in {"compound", "nmod", "amod"} and _noun_kind(_lemma(parent)):
+        kind = _noun_kind(_lemma(parent))
+        return (None if kind == "part" else kind), parent, kind == "part" or _is_near_noun(parent)
+    if first.dep_ == "pobj" and parent.lower_ == "of" and _noun_kind(_lemma(parent.head)):
+        kind = _noun_kind(_lemma(parent.head))
+        return (None if kind == "part" else kind), parent.head, kind == "part"
+    if first.dep_ == "appos" and _noun_kind(_lemma(parent)) in {"town", "admin1"}:
+        return _noun_kind(_lemma(parent)), parent, False
+    if first.dep_ == "pobj" and parent.lower_ in PLACE_PREPS:
+        return None, first, parent.lower_ in NEAR_PREPS or _is_near_noun(parent.head)
+    if first.dep_ in {"dobj", "nsubjpass"} and parent.pos_ == "VERB":
+        return None, first, False
+    for child in first.children:  # "Nova Kakhovka, a town held by ..."
+        if child.dep_ == "appos" and _noun_kind(_lemma(child)) in {"town", "admin1"}:
+            return _noun_kind(_lemma(child)), first, False
+    return None
+
+
+def _is_near_noun(tok: Token) -> bool:
+    return _lemma(tok) in PART_NOUNS
+
+
+def _descriptions(sent: Span, story: StoryLike, named_anchors: set[int]) -> list[Mention]:
+    """'the capital', 'the Ukrainian capital', 'the city', 'the region' (singular, definite, unnamed)."""
+    out = []
+    for tok in sent:
+        kind = _noun_kind(_lemma(tok))
+        if kind not in {"town", "capital", "admin1"} or tok.tag_ in {"NNS", "NNPS"} or tok.i in named_anchors:
+            continue
+        if any(c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in tok.children):
+            continue
+        country = _country_words(tok, story)
+        definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that"} or c.dep_ == "poss" for c in tok.children)
+        if not definite and not country:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children) for c in tok.children):
+            continue  # 'the city of X' is a named mention
+        near = tok.dep_ == "pobj" and (tok.head.lower_ in NEAR_PREPS
+                                       or (tok.head.lower_ == "of" and _is_near_noun(tok.head.head)))
+        ref = {"town": "city_ref", "capital": "capital", "admin1": "region_ref"}[kind]
+        out.append(Mention(tok, None, ref, near=near, country=country, tokens=(tok.i, tok.i + 1)))
+    return out
+
+
+def find_mentions(sent: Span, story: StoryLike) -> list[Mention]:
+    """Place mentions of a sentence, in text order, each linked to the admin-1 mentions that qualify it."""
+    mentions: list[Mention] = []
+    for head, start in _name_heads(sent, story):
+        context = _place_context(head)
+        if context is None:
+            continue
+        kind, anchor, near = context
+        if anchor is not head and _is_near_noun(anchor) and any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):
+            continue  # 'the Kholodnogirskiy district of the city': the place is the city
+        entry = story.entry_at(head)
+        if kind is None and not (entry is not None and entry.kind in {"capital", "country"}) and _is_person(head, start, story):
+            continue  # a person's name, unless a place noun says otherwise ('the town of Lyman')
+        name = sent.doc.text[sent.doc[start].idx:head.idx + len(head.text)]
+        if entry is not None and entry.kind == "country":
+            kind = "country"
+        mentions.append(Mention(anchor, name, kind or "name", near=near,
+                                country=_country_words(anchor, story) or (_country_words(head, story) if anchor is not head else None),
+                                tokens=(start, head.i + 1)))
+    named_anchors = {m.anchor.i for m in mentions}
+    mentions.extend(_descriptions(sent, story, named_anchors))
+    mentions.sort(key=lambda m: m.tokens[0])
+    admins = [m for m in mentions if m.kind == "admin1"]
+    for m in mentions:
+        if m.kind in {"admin1", "country"}:
+            continue
+        scope = _scope(m.anchor)
+        governor = _governor(m.anchor)
+        for a in admins:
+            if a is m:
+                continue
+            other = _governor(a.anchor)
+            if a.anchor.i in scope or (governor is not None and other is not None and other.i == governor.i
+                                       and a.anchor.i > m.anchor.i):
+                m.linked.append(a)
+    return mentions
+
+
+def _scope(tok: Token) -> set[int]:
+    """Token indices of a phrase without its conjuncts ('Kharkiv city and the region of Donbas' -> 'Kharkiv city')."""
+    out = {tok.i}
+    for child in tok.children:
+        if child.dep_ not in {"conj", "cc"}:
+            out |= {t.i for t in child.subtree}
+    return out
+
+
+def _governor(tok: Token) -> Token | None:
+    """The verb a (conjoined) object or prepositional phrase hangs from: 'liberated X and Y in Z region'."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        tok = tok.head
+    if tok.dep_ in {"dobj", "prep", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"}:
+        return tok.head
+    return None

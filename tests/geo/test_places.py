@@ -1,0 +1,92 @@
+"""Place mentions resolved with the story as context, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from coding.actors import StoryActors
+from coding.coder import code_text, content_sentences
+from coding.geo.resolve import REGION, StoryPlaces
+from coding.lexicon import default_lexicon
+from coding.nlp import load_nlp
+
+
+def resolved(text: str, gaz, dateline: str | None = None) -> list[tuple[str | None, object]]:
+    doc = load_nlp()(text)
+    places = StoryPlaces(content_sentences(doc), StoryActors.build(doc, default_lexicon()), gaz, dateline)
+    return [(r.mention.name or r.mention.kind, r.location) for sent in places.by_sentence for r in sent]
+
+
+def location_of(rows: list[dict], trigger_word: str) -> dict:
+    matching = [r for r in rows if trigger_word in r["trigger"]]
+    assert matching, f"no event with trigger {trigger_word!r} in {[r['trigger'] for r in rows]}"
+    return matching[0]
+
+
+def test_same_name_town_in_the_region_the_story_names(gaz):
+    donetsk = resolved("Fighting raged across the eastern Donetsk region. Separatists said the town of Lyman was under fire.", gaz)
+    kharkiv = resolved("Ukrainian forces pushed on in the Kharkiv region. Officials said the village of Lyman was retaken.", gaz)
+    lyman_d = dict(donetsk)["Lyman"]
+    lyman_k = dict(kharkiv)["Lyman"]
+    assert lyman_d.admin1 == "Donetsk" and lyman_d.precision == 1
+    assert "Kharkiv" in lyman_k.admin1 and lyman_k.gid != lyman_d.gid
+
+
+def test_same_name_town_in_the_story_country(gaz):
+    ukr = dict(resolved("Ukrainian troops entered Lyman on Saturday.", gaz))["Lyman"]
+    usa = dict(resolved("American police arrested two men in Lyman on Saturday.", gaz))["Lyman"]
+    assert ukr.iso3 == "UKR" and usa.iso3 == "USA"
+
+
+@pytest.mark.parametrize("spelling", ["Kupiansk", "Kupyansk", "Kup’yans’k"])
+def test_transliteration_variants_in_text(gaz, spelling: str):
+    loc = dict(resolved(f"Ukrainian special forces were filmed in {spelling} on Saturday.", gaz))[spelling]
+    assert loc.gid == 703656 and loc.iso3 == "UKR"
+
+
+def test_a_village_missing_from_the_gazetteer_takes_the_region_named_beside_it(gaz):
+    found = resolved("Ukrainian troops liberated Vasylenkovo and Artemivka in the Kharkiv region.", gaz)
+    for name in ("Vasylenkovo", "Artemivka"):  # an Artemivka exists, but in other oblasts
+        loc = dict(found)[name]
+        assert "Kharkiv" in loc.admin1 and loc.precision == REGION and loc.gid is None
+
+
+def test_a_region_named_in_an_apposition_constrains_the_town(gaz):
+    loc = dict(resolved("Explosions were reported in Nova Kakhovka, a town held by Russian troops in the southern Kherson region.", gaz))["Nova Kakhovka"]
+    assert loc.admin1 == "Kherson" and loc.precision == 1
+
+
+def test_the_city_and_the_capital_resolve_from_context(gaz):
+    found = resolved("Russian forces shelled Kharkiv overnight. Officials said a district of the city was hit.", gaz)
+    city = dict(found)["city_ref"]
+    assert city.name == "Kharkiv" and city.precision == 2
+    capital = dict(resolved("The German minister arrived in the Ukrainian capital on Saturday.", gaz))["capital"]
+    assert capital.name == "Kyiv" and capital.iso3 == "UKR"
+    # without a country word: the capital of the dateline's country
+    bare = dict(resolved("Police fired tear gas at protesters in the capital.", gaz, dateline="Nairobi"))["capital"]
+    assert bare.iso3 == "KEN" and bare.name == "Nairobi"
+
+
+def test_names_used_as_actors_are_not_places(gaz):
+    names = [name for name, _ in resolved("Kyiv’s troops advanced as Moscow announced a pullback.", gaz)]
+    assert "Kyiv" not in names and "Moscow" not in names
+
+
+def test_rows_carry_the_location_columns(temp_cache_env):
+    rows = code_text("German Foreign Minister Annalena Baerbock arrived in the Ukrainian capital on Saturday. "
+                     "Baerbock pledged continued deliveries of weapons.", doc_date=date(2022, 9, 11))
+    arrived = location_of(rows, "arrived")
+    assert arrived["location_name"] == "Kyiv" and arrived["country_iso3"] == "UKR" and arrived["geo_precision"] == 1
+    assert arrived["geonames_id"] == 703448 and abs(arrived["latitude"] - 50.45) < 0.1
+    pledged = location_of(rows, "pledged")  # no place in its sentence: where the same person was last placed
+    assert pledged["location_name"] == "Kyiv"
+
+
+def test_rows_for_a_missing_village_use_the_region_centroid(temp_cache_env):
+    rows = code_text("Ukrainian troops liberated Vasylenkovo and Artemivka in the Kharkiv region on Saturday.",
+                     doc_date=date(2022, 9, 11))
+    row = location_of(rows, "liberated")
+    assert row["geo_precision"] == 3 and "Kharkiv" in row["admin1"] and row["country_iso3"] == "UKR"
+    assert row["geonames_id"] is None and 48.5 < row["latitude"] < 50.5
