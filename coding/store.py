@@ -53,7 +53,7 @@ import pyarrow.parquet as pq
 from coding import __version__
 from coding.dedup import assign_clusters
 from coding.document import Document, Rejected
-from schemas.events import COLUMN_NAMES, PARTITION_COLUMNS, arrow_schema, dictionary_columns
+from schemas.events import COLUMN_NAMES, DEDUP_COLUMNS, PARTITION_COLUMNS, arrow_schema, dictionary_columns
 
 EVENTS_DIR = "events"
 VERSIONS_DIR = ".events"
@@ -187,11 +187,15 @@ def _read_partition(folder: Path) -> pa.Table:
 
 
 def _upgrade(table: pa.Table) -> pa.Table:
-    """Rows written under an older contract: columns added since then are filled with nulls."""
-    for field in arrow_schema():
-        if field.name not in table.column_names:
-            table = table.append_column(field.name, pa.nulls(table.num_rows, field.type))
-    return table.select(list(COLUMN_NAMES)).cast(arrow_schema())
+    """Rows written under an older contract: columns added since then are filled with nulls
+    (the dedup columns are computed), so old partitions merge with new rows."""
+    missing = [f for f in arrow_schema() if f.name not in table.column_names]
+    for field in missing:
+        table = table.append_column(field.name, pa.nulls(table.num_rows, field.type))
+    table = table.select(list(COLUMN_NAMES))
+    if any(table.column(name).null_count for name in DEDUP_COLUMNS):
+        table = assign_clusters(table)
+    return table.cast(arrow_schema())
 
 
 def conform(table: pa.Table) -> pa.Table:

@@ -18,7 +18,8 @@ from prefect.futures import as_completed
 
 from coding import timing
 from coding.errors import ErrorCode, InputError
-from coding.store import new_run_id, prepare_rows
+from coding.manifest import manifest_path, run_manifest, write_manifest
+from coding.store import new_run_id, plan_documents, prepare_rows
 from flows.batches import cache_root, chunk_size_for, chunked, clear_cache, code_batch, read_shards
 from flows.observe import RunProgress, publish_events_table
 from flows.runners import default_workers, make_task_runner
@@ -44,6 +45,9 @@ def eventcoder_flow(inputs: list[str], output_dir: str = "output", batch_size: i
     stages["read"] = time.perf_counter() - t
     if not documents and not rejected:
         raise InputError(ErrorCode.E401_NO_INPUT, f"no documents found in {', '.join(inputs) or 'the inputs'}")
+    plan = plan_documents(documents, out)  # documents already in the dataset, unchanged, are not parsed again
+    documents = plan.to_code
+    logger.info("documents: %s", plan.counts())
 
     t = time.perf_counter()
     table, batch_stages = code_all(documents, out, batch_size, chunk_size or chunk_size_for(len(documents), workers))
@@ -52,7 +56,7 @@ def eventcoder_flow(inputs: list[str], output_dir: str = "output", batch_size: i
 
     t = time.perf_counter()
     table = prepare_rows(table, documents)  # content hashes and dedup clusters, checked by the suite
-    outcome = validate(table, out / "reports", run_id)
+    outcome = validate(table, out / "reports", run_id, len(documents))
     stages["validate"] = time.perf_counter() - t
     t = time.perf_counter()
     outputs = write_outputs(outcome, documents, rejected, out, run_id)
@@ -62,10 +66,11 @@ def eventcoder_flow(inputs: list[str], output_dir: str = "output", batch_size: i
 
     summary_path = out / "reports" / "summary.md"
     outputs.update(data_docs=None if outcome.data_docs_index is None else str(outcome.data_docs_index),
-                   summary=str(summary_path))
-    summary = summarise(run_id, documents, rejected, table.num_rows, outcome, outputs)
+                   summary=str(summary_path), manifest=str(manifest_path(out, run_id)))
+    summary = summarise(run_id, documents, rejected, table.num_rows, outcome, outputs, plan)
     report(summary, summary_path)
     summary["stage_seconds"] = {k: round(v, 3) for k, v in stages.items()}
+    write_manifest(run_manifest(summary, inputs), out)  # beside the data: inputs, counts, timings, validation
     logger.info("run %s: %d documents, %d rejected, %d rows (%d written, %d quarantined)", run_id,
                 summary["documents"], len(rejected), summary["rows"], summary["rows_passed"],
                 summary["rows_quarantined"])

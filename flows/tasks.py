@@ -8,7 +8,6 @@ one worth caching, is in ``flows.batches``.
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +19,11 @@ from prefect.tasks import exponential_backoff
 
 from coding.document import Document, Rejected
 from coding.ingest import read_documents
-from coding.store import rejected_record, write_dataset, write_quarantine, write_rejected
-from schemas.validation import FAILED_COLUMN, ValidationOutcome, validate_rows
+from coding.store import (DocumentPlan, dataset_stats, rejected_record, write_dataset, write_quarantine,
+                          write_rejected)
+from schemas.quality import load_quality
+from schemas.summary import build_summary, render_summary
+from schemas.validation import ValidationOutcome, validate_rows
 
 ARTIFACT_KEY = "eventcoder-summary"
 _OPTS: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": False}
@@ -58,8 +60,9 @@ def read_inputs(inputs: list[str]) -> tuple[list[Document], list[Rejected]]:
 
 
 @task(name="validate rows", **_OPTS)
-def validate(table: pa.Table, reports_dir: Path, run_id: str) -> ValidationOutcome:
-    outcome = validate_rows(table, reports_dir, run_id)
+def validate(table: pa.Table, reports_dir: Path, run_id: str, documents: int | None = None) -> ValidationOutcome:
+    """The GX suite and the quality gates (``$EVENTCODER_QUALITY``); ``documents`` coded sets the row range."""
+    outcome = validate_rows(table, reports_dir, run_id, load_quality(), documents)
     logger = get_run_logger()
     logger.info("validation %s: %d rows passed, %d quarantined",
                 "passed" if outcome.success else "failed", outcome.passed.num_rows, outcome.failed.num_rows)
@@ -72,7 +75,7 @@ def validate(table: pa.Table, reports_dir: Path, run_id: str) -> ValidationOutco
 def write_outputs(outcome: ValidationOutcome, documents: list[Document], rejected: list[Rejected],
                   output_dir: Path, run_id: str) -> dict[str, Any]:
     """Dataset, quarantine and rejected files; every coded document's old rows are replaced."""
-    files = write_dataset(outcome.passed, output_dir, run_id=run_id, replace_docs=[d.doc_id for d in documents])
+    files = write_dataset(outcome.passed, output_dir, run_id=run_id, documents=documents)
     quarantine = write_quarantine(outcome.failed, output_dir, run_id=run_id)
     rejected_file = write_rejected(rejected, output_dir, run_id=run_id)
     get_run_logger().info("wrote %d partition files under %s", len(files), output_dir / "events")
@@ -81,50 +84,8 @@ def write_outputs(outcome: ValidationOutcome, documents: list[Document], rejecte
         "partition_files": [str(p) for p in files],
         "quarantine": None if quarantine is None else str(quarantine),
         "rejected": None if rejected_file is None else str(rejected_file),
+        "dataset": dataset_stats(output_dir),
     }
-
-
-def quarantine_reasons(failed: pa.Table) -> dict[str, int]:
-    """How many quarantined rows failed each expectation."""
-    if FAILED_COLUMN not in failed.column_names:
-        return {}
-    counts: Counter[str] = Counter()
-    for value in failed.column(FAILED_COLUMN).to_pylist():
-        counts.update(part for part in (value or "").split("; ") if part)
-    return dict(counts.most_common())
-
-
-def render_summary(summary: dict[str, Any]) -> str:
-    """The run summary as Markdown (same text in summary.md and the Prefect artifact)."""
-    ok = "passed" if summary["validation_success"] else "FAILED"
-    lines = [
-        f"# eventcoder run {summary['run_id']}",
-        "",
-        "| | |", "|---|---|",
-        f"| documents coded | {summary['documents']} |",
-        f"| inputs rejected | {len(summary['rejected'])} |",
-        f"| event rows | {summary['rows']} |",
-        f"| rows written | {summary['rows_passed']} |",
-        f"| rows quarantined | {summary['rows_quarantined']} |",
-        f"| validation | {ok} ({summary['statistics'].get('successful_expectations', 0)}"
-        f"/{summary['statistics'].get('evaluated_expectations', 0)} expectations) |",
-        "",
-    ]
-    if summary["table_failures"]:
-        lines += ["## Table-level expectations failed", ""] + [f"- `{f}`" for f in summary["table_failures"]] + [""]
-    if summary["quarantine_reasons"]:
-        lines += ["## Quarantined rows by expectation", "", "| expectation | rows |", "|---|---|"]
-        lines += [f"| `{k}` | {v} |" for k, v in summary["quarantine_reasons"].items()] + [""]
-    if summary["rejected"]:
-        lines += ["## Rejected inputs", "", "| input | code | reason |", "|---|---|---|"]
-        lines += [f"| `{r['source']}` | {r['code']} | {r['reason'].replace('|', '/')} |" for r in summary["rejected"]]
-        lines.append("")
-    out = summary["outputs"]
-    lines += ["## Outputs", "", f"- dataset: `{out['events']}` ({len(out['partition_files'])} partition files written)"]
-    for label in ("quarantine", "rejected", "data_docs", "summary"):
-        if out.get(label):
-            lines.append(f"- {label.replace('_', ' ')}: `{out[label]}`")
-    return "\n".join(lines) + "\n"
 
 
 @task(name="report", **_OPTS)
@@ -140,19 +101,8 @@ def report(summary: dict[str, Any], path: Path) -> str:
 
 
 def summarise(run_id: str, documents: list[Document], rejected: list[Rejected], rows: int,
-              outcome: ValidationOutcome, outputs: dict[str, Any]) -> dict[str, Any]:
-    """The JSON-ready run summary returned by the flow (and printed by `eventcoder run`)."""
-    return {
-        "run_id": run_id,
-        "documents": len(documents),
-        "rejected": [rejected_record(r) for r in rejected],
-        "rows": rows,
-        "rows_passed": outcome.passed.num_rows,
-        "rows_quarantined": outcome.failed.num_rows,
-        "validation_success": outcome.success,
-        "table_failures": list(outcome.table_failures),
-        "quarantine_reasons": quarantine_reasons(outcome.failed),
-        "statistics": dict(outcome.statistics),
-        "data_docs": None if outcome.data_docs_index is None else str(outcome.data_docs_index),
-        "outputs": dict(outputs),
-    }
+              outcome: ValidationOutcome, outputs: dict[str, Any], plan: DocumentPlan | None = None) -> dict[str, Any]:
+    """The run summary (``schemas.summary``); ``documents`` are the coded ones, ``plan`` says what was skipped."""
+    read = len(documents) if plan is None else len(documents) + len(plan.unchanged) + len(plan.duplicates)
+    return build_summary(run_id, read, documents, [rejected_record(r) for r in rejected], rows, outcome, outputs,
+                         None if plan is None else plan.counts(), load_quality().as_dict())

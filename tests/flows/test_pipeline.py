@@ -1,4 +1,9 @@
-"""The Prefect flow end to end: seeds plus a feed with a malformed line, run twice into one folder."""
+"""The Prefect flow end to end, three runs into one folder.
+
+Run 1: the seed story, a feed (one good line, one malformed line) and one input of every
+bad kind (empty, binary, missing text, undecodable bytes, unsupported type). Run 2: the same
+inputs again. Run 3: the feed's story corrected. Counts and ids are taken after each run.
+"""
 
 from __future__ import annotations
 
@@ -19,63 +24,84 @@ pytestmark = pytest.mark.flow
 
 SEEDS = Path(__file__).parents[2] / "seeds"
 GOOD_LINE = {"id": "feed-1", "text": "Russian forces shelled Kyiv on Saturday.", "date": "2023-03-12"}
+CORRECTED = {"id": "feed-1", "text": "Russian forces shelled Odesa on Saturday. Ukraine condemned the attack.",
+             "date": "2023-03-12"}
+# Each bad input kind and the stable code it must be rejected with.
+BAD_INPUTS: dict[str, tuple[bytes, str]] = {
+    "empty.txt": (b"", "E103"),
+    "blob.txt": (b"\x00\x01\x02\xff\xfe\x00binary\x00\x00", "E108"),
+    "notext.jsonl": (b'{"id": "no-text", "date": "2023-03-12"}\n', "E105"),
+    "latin.txt": (b"Caf\xe9 \x81\x8d\x90 \xff\xfe bad", "E102"),
+    "table.xlsx": (b"a,b\n", "E107"),
+}
 
 
-def count_events(out: Path) -> int:
-    return duckdb.sql(f"select count(*) from read_parquet('{out}/events/**/*.parquet', hive_partitioning=true)").fetchall()[0][0]
+def glob(out: Path) -> str:
+    return f"read_parquet('{out}/events/**/*.parquet', hive_partitioning=true)"
 
 
-def doc_ids(out: Path) -> set[str]:
-    rows = duckdb.sql(f"select distinct doc_id from read_parquet('{out}/events/**/*.parquet', hive_partitioning=true)")
-    return {r[0] for r in rows.fetchall()}
+def event_ids(out: Path) -> list[tuple[str, str]]:
+    return duckdb.sql(f"select doc_id, event_id from {glob(out)} order by all").fetchall()
 
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """Run the flow twice on the same inputs and output folder; counts are taken after each run."""
     base = tmp_path_factory.mktemp("flow")
-    feed_dir = base / "inputs"
-    feed_dir.mkdir()
-    (feed_dir / "feed.jsonl").write_text(json.dumps(GOOD_LINE) + "\n{broken json\n", encoding="utf-8")
+    inputs = base / "inputs"
+    inputs.mkdir()
+    feed = inputs / "feed.jsonl"
+    feed.write_text(json.dumps(GOOD_LINE) + "\n{broken json\n", encoding="utf-8")
+    for name, (data, _) in BAD_INPUTS.items():
+        (inputs / name).write_bytes(data)
     out = base / "out"
-    first = run_flow([SEEDS, feed_dir], out, batch_size=8)
-    first_count = count_events(out)
-    second = run_flow([str(SEEDS), str(feed_dir)], str(out), batch_size=8)
-    return {"out": out, "first": first, "second": second, "first_count": first_count,
-            "second_count": count_events(out)}
+    summaries, ids = [], []
+    for corrected in (False, False, True):
+        if corrected:
+            feed.write_text(json.dumps(CORRECTED) + "\n{broken json\n", encoding="utf-8")
+        summaries.append(run_flow([SEEDS, inputs], out, batch_size=8))
+        ids.append(event_ids(out))
+    return {"out": out, "summaries": summaries, "ids": ids}
 
 
 def test_dataset_is_written_and_readable(runs):
-    out, summary = runs["out"], runs["first"]
-    assert summary["documents"] == 2
+    out, summary = runs["out"], runs["summaries"][0]
+    assert summary["documents"] == summary["documents_coded"] == 2
     assert summary["rows"] > 0
     assert summary["rows_passed"] + summary["rows_quarantined"] == summary["rows"]
-    assert runs["first_count"] == summary["rows_passed"] > 0
+    assert len(runs["ids"][0]) == summary["rows_passed"] > 0
     seed_doc = next(SEEDS.glob("*.txt")).stem
-    assert {seed_doc, "feed-1"} <= doc_ids(out)
+    assert {seed_doc, "feed-1"} <= {doc for doc, _ in runs["ids"][0]}
     assert all(p.startswith(str(out / "events")) for p in summary["outputs"]["partition_files"])
     assert summary["validation_success"] == (summary["rows_quarantined"] == 0 and not summary["table_failures"])
+    assert summary["dataset"]["rows"] == summary["rows_passed"] and summary["dataset"]["documents"] == 2
 
 
-def test_malformed_line_is_rejected_with_its_reason(runs):
-    summary = runs["first"]
-    assert [(r["code"], r["source"].rsplit(":", 1)[1]) for r in summary["rejected"]] == [("E104", "2")]
-    path = Path(summary["outputs"]["rejected"])
-    assert path.parent == runs["out"] / "rejected"
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    assert len(records) == 1
-    assert records[0]["code"] == "E104" and "malformed JSON" in records[0]["reason"]
-    assert records[0]["source"].endswith("feed.jsonl:2")
+def test_every_bad_input_kind_is_rejected_with_its_reason_and_the_rest_is_coded(runs):
+    summary = runs["summaries"][0]
+    by_file = {Path(r["source"].split(":")[0]).name: r for r in summary["rejected"]}
+    assert {name: by_file[name]["code"] for name in BAD_INPUTS} == {n: code for n, (_, code) in BAD_INPUTS.items()}
+    assert by_file["feed.jsonl"]["code"] == "E104" and by_file["feed.jsonl"]["source"].endswith(":2")
+    assert len(summary["rejected"]) == len(BAD_INPUTS) + 1
+    assert summary["rejected_reasons"] == {code: 1 for code in ["E104", *(c for _, c in BAD_INPUTS.values())]}
+    records = [json.loads(line) for line in Path(summary["outputs"]["rejected"]).read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["code"] for r in records) == sorted(summary["rejected_reasons"])
+    assert all(r["reason"] for r in records)
+    text = (runs["out"] / "reports" / "summary.md").read_text(encoding="utf-8")
+    for code in summary["rejected_reasons"]:
+        assert f"| {code} | 1 |" in text
 
 
-def test_reports_are_written(runs):
-    out, summary = runs["out"], runs["first"]
-    index = Path(summary["data_docs"])
-    assert index.is_file() and index.name == "index.html"
-    assert index.resolve().is_relative_to((out / "reports").resolve())
+def test_reports_are_written_with_history(runs):
+    out, summaries = runs["out"], runs["summaries"]
+    index = Path(summaries[0]["data_docs"])
+    assert index.is_file() and index.resolve().is_relative_to((out / "reports").resolve())
+    html = index.read_text(encoding="utf-8")
+    assert all(s["run_id"] in html for s in summaries)  # every run stays listed
     text = (out / "reports" / "summary.md").read_text(encoding="utf-8")
-    assert f"| event rows | {runs['second']['rows']} |" in text  # the second run rewrote it
-    assert "E104" in text
+    assert f"# eventcoder run {summaries[2]['run_id']}" in text  # the last run rewrote it
+    first_counts = summaries[0]["counts"]
+    assert sum(first_counts["cameo_root"].values()) == summaries[0]["rows_passed"]
+    assert sum(first_counts["acled_event_type"].values()) == summaries[0]["rows_passed"]
 
 
 def test_summary_is_a_prefect_artifact(runs):
@@ -84,14 +110,66 @@ def test_summary_is_a_prefect_artifact(runs):
 
     with get_client(sync_client=True) as client:
         artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[ARTIFACT_KEY])))
-    assert len(artifacts) == 2  # one per run
-    assert all(a.type == "markdown" and "documents coded | 2" in a.data for a in artifacts)
+    assert len(artifacts) == 3  # one per run
+    assert all(a.type == "markdown" and "documents read | 2" in a.data for a in artifacts)
+    assert sorted(a.data.count("documents coded | ") for a in artifacts) == [1, 1, 1]
 
 
-def test_rerun_adds_no_rows(runs):
-    assert runs["second"]["rows"] == runs["first"]["rows"]
-    assert runs["second_count"] == runs["first_count"]
+def test_rerun_parses_nothing_and_keeps_rows_and_ids(runs):
+    first, second = runs["summaries"][:2]
+    assert second["documents_coded"] == 0 and second["rows"] == 0
+    assert second["plan"] == {"to_code": 0, "new": 0, "changed": 0, "unchanged": 2, "duplicates": 0}
+    assert runs["ids"][1] == runs["ids"][0]
+    assert second["dataset"]["rows"] == first["dataset"]["rows"]
+    assert second["validation_success"], second["table_failures"]
     assert not (runs["out"] / ".staging").exists()
+
+
+def test_changed_document_replaces_its_rows(runs):
+    third = runs["summaries"][2]
+    assert third["plan"]["changed"] == 1 and third["plan"]["unchanged"] == 1 and third["documents_coded"] == 1
+    before = {e for d, e in runs["ids"][1] if d == "feed-1"}
+    after = {e for d, e in runs["ids"][2] if d == "feed-1"}
+    assert after and not before & after
+    assert [x for x in runs["ids"][2] if x[0] != "feed-1"] == [x for x in runs["ids"][1] if x[0] != "feed-1"]
+    hashes = duckdb.sql(f"select distinct content_hash from {glob(runs['out'])} where doc_id = 'feed-1'").fetchall()
+    from coding.document import content_hash
+
+    assert hashes == [(content_hash(CORRECTED["text"]),)]
+
+
+def test_run_manifests_sit_beside_the_data(runs):
+    out = runs["out"]
+    for summary in runs["summaries"]:
+        manifest = json.loads((out / "manifests" / f"{summary['run_id']}.json").read_text(encoding="utf-8"))
+        assert manifest["run_id"] == summary["run_id"] and manifest["coder_version"]
+        assert manifest["counts"]["documents_coded"] == summary["documents_coded"]
+        assert manifest["counts"]["rows_written"] == summary["rows_passed"]
+        assert manifest["validation"]["success"] == summary["validation_success"]
+        assert manifest["timings"]["validate"] >= 0 and len(manifest["inputs"]) == 2
+        assert manifest["quality"]["min_both_actors_share"] >= 0
+    latest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert latest["run_id"] == runs["summaries"][2]["run_id"]
+
+
+def test_duckdb_pandas_and_polars_agree_on_counts_by_acled_type(runs):
+    """The README's three ways of loading the dataset, on the flow's output."""
+    import pandas as pd
+    import polars as pl
+
+    events = runs["out"] / "events"
+    con = duckdb.connect()
+    by_duckdb = dict(con.sql(f"SELECT acled_event_type, count(*) FROM read_parquet('{events}/**/*.parquet', "
+                             "hive_partitioning=true) GROUP BY 1").fetchall())
+    df = pd.read_parquet(events)
+    by_pandas = {(None if pd.isna(k) else k): int(v) for k, v in
+                 df.groupby("acled_event_type", dropna=False).size().items()}
+    lf = pl.scan_parquet(f"{events}/**/*.parquet", hive_partitioning=True)
+    by_polars = {r["acled_event_type"]: r["len"] for r in lf.group_by("acled_event_type").len().collect().to_dicts()}
+    assert by_duckdb == by_pandas == by_polars
+    assert sum(by_duckdb.values()) == len(runs["ids"][2])
+    assert set(df["event_year"].astype(int)) == {y for (y,) in con.sql(
+        f"select distinct event_year from read_parquet('{events}/**/*.parquet', hive_partitioning=true)").fetchall()}
 
 
 def test_no_documents_is_an_error(tmp_path: Path):
