@@ -132,8 +132,9 @@ def acled_view(cameo: str, rule: EventRule, trigger: str, source: Actor | None, 
     if threat or modality in UNASSERTED:
         return AcledDecision(dict(EMPTY), (), False)  # ACLED codes events that happened, not threats or plans
     event_country = event_country if event_country not in {"IGO", "NGO"} else None
-    if event_country is None and target is not None and actor_kind(target, None, lex) == "country":
-        event_country = target.country  # "captured the Ukrainian town of Lyman": the place is the target
+    if event_country is None and target is not None and target.name and actor_kind(target, None, lex) == "country":
+        # "captured the Ukrainian town of Lyman": a named place is the target (never a side inferred from the story)
+        event_country = target.country
     raw_kinds = (actor_kind(source, event_country, lex), actor_kind(target, event_country, lex))
     country = event_country or (source.country if source is not None and source.country not in {"IGO", "NGO"} else None)
     kinds = (raw_kinds[0] or "none", raw_kinds[1] or "none")

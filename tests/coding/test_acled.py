@@ -98,3 +98,19 @@ def test_seized_weapons_are_disrupted_weapons_use():
 def test_arrests_at_a_protest_are_an_intervention():
     rows = code_text("Police arrested dozens of demonstrators during a rally in Minsk on Sunday.", doc_date=dt.date(2020, 9, 6))
     assert "Protest with intervention" in {r["acled_sub_event_type"] for r in rows}
+
+
+def test_seed_story_keeps_its_acled_types_and_fatalities(tmp_path):
+    """The seed's shelling, fighting and territory rows carry the gold ACLED types; its death counts (1 and 2) hold."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from coding.coder import code_documents
+    from coding.evaluation import evaluate
+    from coding.ingest import read_documents
+    from tests.conftest import SEED_GOLD, SEED_STORY
+
+    rows = list(code_documents(read_documents([SEED_STORY])))
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "seed.parquet")
+    summary = evaluate(SEED_GOLD, tmp_path / "seed.parquet")["summary"]
+    assert summary["acled_accuracy"] == 1.0 and summary["fatalities_accuracy"] == 1.0, summary
