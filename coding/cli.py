@@ -94,6 +94,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 def _prefect_env() -> None:
     """Settings Prefect reads at import: no analytics, and a home folder that exists."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # The temporary API of `run` needs more than Prefect's default 20 s on a busy two-core machine.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
     if os.environ.get("PREFECT_HOME"):
         Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
 

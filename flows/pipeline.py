@@ -50,7 +50,8 @@ def eventcoder_flow(inputs: list[str], output_dir: str = "output", batch_size: i
     logger.info("documents: %s", plan.counts())
 
     t = time.perf_counter()
-    table, batch_stages = code_all(documents, out, batch_size, chunk_size or chunk_size_for(len(documents), workers))
+    table, batch_stages, batches = code_all(documents, out, batch_size,
+                                            chunk_size or chunk_size_for(len(documents), workers))
     stages["code (wall)"] = time.perf_counter() - t
     timing.merge(stages, batch_stages)
 
@@ -71,13 +72,15 @@ def eventcoder_flow(inputs: list[str], output_dir: str = "output", batch_size: i
     report(summary, summary_path)
     summary["stage_seconds"] = {k: round(v, 3) for k, v in stages.items()}
     write_manifest(run_manifest(summary, inputs), out)  # beside the data: inputs, counts, timings, validation
+    summary["batches"] = batches
     logger.info("run %s: %d documents, %d rejected, %d rows (%d written, %d quarantined)", run_id,
                 summary["documents"], len(rejected), summary["rows"], summary["rows_passed"],
                 summary["rows_quarantined"])
     return summary
 
 
-def code_all(documents: list, out: Path, batch_size: int, chunk_size: int) -> tuple[pa.Table, dict[str, float]]:
+def code_all(documents: list, out: Path, batch_size: int,
+             chunk_size: int) -> tuple[pa.Table, dict[str, float], dict[str, Any]]:
     """Submit one task per batch to the flow's task runner; read their shards back in batch order.
 
     Batches finished by an earlier, failed run of the same output folder come back from the
@@ -111,8 +114,9 @@ def code_all(documents: list, out: Path, batch_size: int, chunk_size: int) -> tu
     stages: dict[str, float] = {}
     for record in records:
         timing.merge(stages, record.get("stages") or {})
-    logger.info("%d batches on %d worker process(es)", len(chunks), len({r["pid"] for r in records}))
-    return read_shards(records), stages
+    pids = sorted({r["pid"] for r in records})
+    logger.info("%d batches on %d worker process(es)", len(chunks), len(pids))
+    return read_shards(records), stages, {"total": len(chunks), "cached": cached, "worker_pids": pids}
 
 
 def run_flow(inputs: Iterable[str | Path], output_dir: str | Path = "output", batch_size: int = 64,
