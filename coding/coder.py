@@ -22,7 +22,6 @@ from coding.dates import event_date
 from coding.document import Document
 from coding.events import Candidate, extract
 from coding.fatalities import fatalities_in
-from coding.geo import locate
 from coding.lexicon import EventRule, Lexicon, default_lexicon
 from coding.modality import modality_of
 from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp
@@ -33,7 +32,9 @@ MILITARY_PREFIXES = ("087", "15", "17", "18", "19", "20")
 COOPERATIVE_PREFIXES = ("02", "03", "04", "05", "06", "07")
 CONTEXT_SENTENCES = 2
 # PLOVER codes cooperative actions reported in the future tense as AGREE (an intention).
-PLOVER_FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+PLOVER_FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# PLOVER: an announced retreat ("would withdraw troops") is a verbal concession.
+PLOVER_FUTURE_AS_CONCEDE = {"RETREAT"}
 # Speculation ("observers expect", "could", "if") is not a reported event; announced plans (future),
 # claims and denials are kept with their modality. code_documents(keep_speculative=True) keeps it too.
 SPECULATIVE = "hypothetical"
@@ -205,7 +206,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         confidence -= 0.1
     elif how != "explicit":
         confidence -= 0.1
-    modality = modality_of(cand.trigger, rule.cameo)
+    # A modal demand ("X said Y must ...") is as real as the saying of it.
+    modality = modality_of(cand.trigger.head.head if rule.modal else cand.trigger, rule.cameo)
     statement = statement_code(code.code, modality, cand.trigger) if source is not None else None
     if statement is not None:
         # CAMEO: an announced, threatened or refused action is coded as the statement (03 intent, 13 threat,
@@ -217,9 +219,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     if modality != "asserted":
         confidence -= 0.1
     with timing.stage("date"):
-        evt_date, precision = event_date(cand.trigger, document.doc_date, modality)
-    with timing.stage("place"):
-        geo = locate(cand.trigger, cand.target_place, index, ctx, document.dateline_place, source, target, code.quad_class)
+        evt_date, precision = event_date(cand.trigger, document.doc_date)
     spans = [(cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text))]
     for actor in (source, target):
         if actor is not None and actor.end_char > actor.start_char and sent.start_char <= actor.start_char < sent.end_char:
@@ -228,6 +228,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     plover_type, plover_mode = plover_for(code.code)
     if modality == "future" and plover_type in PLOVER_FUTURE_AS_AGREE:
         plover_type, plover_mode = "AGREE", None  # PLOVER: promised cooperation is an AGREE event
+    elif modality == "future" and plover_type in PLOVER_FUTURE_AS_CONCEDE:
+        plover_type, plover_mode = "CONCEDE", None
     row = {
         "doc_id": document.doc_id,
         "source_name": document.source,
@@ -248,7 +250,12 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         "goldstein": code.goldstein,
         "plover_event_type": plover_type,
         "plover_mode": plover_mode,
-        **geo,  # location_name, country_iso3, admin1, admin2, latitude, longitude, geonames_id, geo_precision
+        "location_name": None,
+        "country_iso3": place_country,
+        "admin1": None,
+        "latitude": None,
+        "longitude": None,
+        "geo_precision": None,
         "fatalities": None,
         "modality": modality,
         "confidence": round(max(0.05, min(1.0, confidence)), 3),

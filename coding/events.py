@@ -148,7 +148,7 @@ def _is_reduced_relative(tok: Token) -> bool:
 
 ANNOUNCING_LEMMAS = {"announce", "confirm", "order", "complete", "begin", "start", "launch", "conduct", "carry", "make", "repeat",
                      "reiterate", "issue", "renew"}
-REPORTING_LEMMAS = {"say", "report", "tell", "announce", "add", "publish", "show", "see", "claim", "confirm", "state"}
+REPORTING_LEMMAS = {"say", "reiterate", "insist", "stress", "conclude", "report", "tell", "announce", "add", "publish", "show", "see", "claim", "confirm", "state"}
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -358,8 +358,23 @@ def is_requested(tok: Token) -> bool:
     return False
 
 
+def _modal_demand(tok: Token, story: StoryActors) -> tuple[Actor | None, Actor | None]:
+    """'Britain said Libya must hand over the suspects': the speaker (source) demands of the clause's subject."""
+    clause = tok.head
+    if tok.dep_ != "aux" or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_LEMMAS | {"insist", "conclude", "stress"}:
+        return None, None
+    speaker = _subject_of(clause.head, story)
+    addressee = next((story.resolve(c) for c in clause.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+    return speaker, addressee
+
+
 def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]:
     for tok, rule, form, text in find_triggers(sent, lex):
+        if rule.modal:
+            source, target = _modal_demand(tok, story)
+            if source is not None and target is not None and source != target:
+                yield Candidate(rule, form, tok, text, source, target, None)
+            continue
         if is_requested(tok):
             continue
         if form == "noun" and _is_back_reference(tok, story):

@@ -22,7 +22,7 @@ LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 ID_RE = re.compile(r"^[a-z][a-z0-9_.\-]*$")
 TRIGGER_FORMS = ("verbs", "light", "nouns")
 RULE_KEYS = {"id", "cameo", *TRIGGER_FORMS, "source_sector", "target_sector", "target_from_place", "acled", "confidence", "intransitive", "object_is_source", "cues",
-             "transitive", "clause_target", "object_not"}
+             "transitive", "clause_target", "object_not", "modal"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class EventRule:
     transitive: bool = False  # verb forms fire only with an object or a clause ("protested the decision")
     clause_target: bool = False  # the target may be the subject of the verb's clause ("demanded that Israel ease")
     object_not: frozenset[str] = frozenset()  # object lemmas that make the verb mean something else ("release a report")
+    modal: bool = False  # the trigger is a modal in reported speech: "X said Y must hand over" (X demands of Y)
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,7 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
                          bool(entry.get("target_from_place", False)), tuple(acled) if acled else None, confidence, line,
                          bool(entry.get("intransitive", False)), bool(entry.get("object_is_source", False)), tuple(cues),
                          bool(entry.get("transitive", False)), bool(entry.get("clause_target", False)),
-                         frozenset(w.lower() for w in object_not))
+                         frozenset(w.lower() for w in object_not), bool(entry.get("modal", False)))
         # A verb may be claimed twice when one rule takes it with an object and the other without one.
         valency = "transitive" if rule.transitive else "intransitive" if rule.intransitive else ""
         lex.rules[rid] = rule

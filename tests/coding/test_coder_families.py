@@ -181,3 +181,21 @@ def test_conjoined_subjects_give_one_row_each():
     rows = [r for r in rows_for("Russia and Belarus held military drills near the Polish border.") if r["cameo_root"] == "06"]
     assert {r["actor1_country"] for r in rows} == {"RUS", "BLR"}
     assert len({r["event_id"] for r in rows}) == 2
+
+
+def test_reported_must_is_a_demand_by_the_speaker():
+    rows = rows_for("The British minister said that Libya must hand over the suspects.")
+    demand = [r for r in rows if r["cameo_root"] == "10"]
+    assert demand and demand[0]["actor1_country"] == "GBR" and demand[0]["actor2_country"] == "LBY"
+    assert demand[0]["modality"] == "asserted"
+    assert not [r for r in rows if r["cameo_root"] == "08"]  # the handing over has not happened
+
+
+def test_announced_withdrawal_is_a_plover_concession():
+    rows = [r for r in rows_for("Russia will withdraw its troops from Kherson.") if r["cameo_code"] == "0874"]
+    assert rows and rows[0]["plover_event_type"] == "CONCEDE" and rows[0]["modality"] == "future"
+
+
+def test_urged_action_is_not_reported_as_done():
+    rows = rows_for("France urged Russia to withdraw its troops from Ukraine.")
+    assert {r["cameo_root"] for r in rows} == {"02"}
