@@ -26,7 +26,7 @@ from coding.lexicon import EventRule, Lexicon, default_lexicon
 from coding.modality import modality_of
 from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp
 from coding.tables import cameo_table, plover_for
-from coding.transforms import statement_code
+from coding.transforms import agreed_to, statement_code
 
 MILITARY_PREFIXES = ("087", "15", "17", "18", "19", "20")
 COOPERATIVE_PREFIXES = ("02", "03", "04", "05", "06", "07")
@@ -35,6 +35,7 @@ CONTEXT_SENTENCES = 2
 PLOVER_FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # PLOVER: an announced retreat ("would withdraw troops") is a verbal concession.
 PLOVER_FUTURE_AS_CONCEDE = {"RETREAT"}
+PLOVER_COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 # Speculation ("observers expect", "could", "if") is not a reported event; announced plans (future),
 # claims and denials are kept with their modality. code_documents(keep_speculative=True) keeps it too.
 SPECULATIVE = "hypothetical"
@@ -226,7 +227,9 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             spans.append((actor.start_char, actor.end_char))
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
     plover_type, plover_mode = plover_for(code.code)
-    if modality == "future" and plover_type in PLOVER_FUTURE_AS_AGREE:
+    if plover_type in PLOVER_COOPERATIVE and agreed_to(cand.trigger):
+        plover_type, plover_mode = "AGREE", None  # PLOVER: a commitment to cooperate or concede is AGREE
+    elif modality == "future" and plover_type in PLOVER_FUTURE_AS_AGREE:
         plover_type, plover_mode = "AGREE", None  # PLOVER: promised cooperation is an AGREE event
     elif modality == "future" and plover_type in PLOVER_FUTURE_AS_CONCEDE:
         plover_type, plover_mode = "CONCEDE", None

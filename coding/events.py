@@ -125,9 +125,22 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, 
     for i, hit in hits.items():
         if i in consumed and hit[2] == "noun":
             continue
-        if _is_reduced_relative(hit[0]) or _is_consequence(hit[0], hits):
+        if _is_reduced_relative(hit[0]) or _is_consequence(hit[0], hits) or _is_protest_aim(hit, hits):
             continue
         yield hit
+
+
+def _is_protest_aim(hit: tuple, hits: dict) -> bool:
+    """'staged demonstrations to demand reforms', 'began a hunger strike to protest': the demand or complaint
+    is the protest's aim; the protest is the event."""
+    tok, rule = hit[0], hit[1]
+    if not rule.cameo.startswith(("02", "10", "11")) or tok.dep_ not in {"advcl", "xcomp", "acl"}:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    head = tok.head
+    near = [head] + [c for c in head.children if c.dep_ in {"dobj", "attr"}]
+    return any(t.i in hits and hits[t.i][1].cameo.startswith("14") for t in near)
 
 
 def _is_consequence(tok: Token, hits: dict) -> bool:
@@ -342,12 +355,28 @@ REQUEST_LEMMAS = {"urge", "ask", "call", "demand", "appeal", "press", "pressure"
                   "implore", "plead", "push", "insist", "wish"}
 
 
+REQUEST_NOUNS = {"invitation", "ultimatum", "plea", "request", "call", "demand", "appeal"}
+# Verbs whose object is the thing asked for, refused or answered: "demanded the withdrawal", "rejected the demand".
+ANSWERING_LEMMAS = REQUEST_LEMMAS | {"reject", "refuse", "dismiss", "rebuff", "oppose", "spurn", "ignore", "respond", "accept",
+                                    "welcome", "answer", "heed", "defy"}
+
+
 def is_requested(tok: Token) -> bool:
-    """'urged Russia to withdraw', 'demanded that India release': the action is asked for, not reported."""
+    """'urged Russia to withdraw', 'demanded that India release': the action is asked for, not reported.
+    Also the object of a request or an answer to one ('demanded a truce', 'rejected the ultimatum'): the
+    request or the answer is the event."""
+    if is_nominal(tok) and tok.dep_ in {"dobj", "pobj"}:
+        governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ not in {"to", "for", "of"}:
+            governor = tok  # "in", "after": a circumstance, not the thing asked for
+        if governor.i != tok.i and governor.lemma_.lower() in ANSWERING_LEMMAS:
+            return True
     for _ in range(3):
         if tok.dep_ not in {"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep"} or tok.head.i == tok.i:
             return False
         clause, tok = tok, tok.head
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in REQUEST_NOUNS:
+            return True  # "an invitation to attend", "his appeal to lay down their arms"
         if tok.lemma_.lower() in REQUEST_LEMMAS and (tok.pos_ == "NOUN" or clause.dep_ != "advcl" or
                                                      any(c.dep_ == "nsubjpass" for c in tok.children)):
             # Someone else is asked ("urged Russia to withdraw", "demanded that India release"); "Japan wants

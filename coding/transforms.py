@@ -104,3 +104,18 @@ def expressed_intent(trigger: Token) -> bool:
 def _announced(trigger: Token) -> bool:
     """A negated action in the future or conditional ('will not meet', 'would not release')."""
     return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "wo"} for c in trigger.children)
+
+
+AGREEMENT_LEMMAS = {"agree", "consent", "accept", "promise", "pledge", "vow", "offer", "commit", "willing", "ready", "undertake"}
+
+
+def agreed_to(trigger: Token) -> bool:
+    """'agreed to resign', 'willing to withdraw', 'promised to release': PLOVER codes the commitment as AGREE."""
+    tok = trigger
+    for _ in range(3):
+        if tok.dep_ not in {"xcomp", "ccomp", "acomp", "pcomp", "pobj", "prep"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in AGREEMENT_LEMMAS:
+            return True
+    return False

@@ -199,3 +199,20 @@ def test_announced_withdrawal_is_a_plover_concession():
 def test_urged_action_is_not_reported_as_done():
     rows = rows_for("France urged Russia to withdraw its troops from Ukraine.")
     assert {r["cameo_root"] for r in rows} == {"02"}
+
+
+def test_the_thing_demanded_or_rejected_is_not_a_second_event():
+    rows = rows_for("The European Union demanded the withdrawal of Serbian forces from Bosnia.")
+    assert {r["cameo_root"] for r in rows} == {"10"}
+    rows = rows_for("The rebels rejected the government's ultimatum.")
+    assert {r["cameo_root"] for r in rows} == {"12"}
+
+
+def test_agreeing_to_a_concession_is_plover_agree():
+    rows = [r for r in rows_for("The president agreed to resign.") if r["cameo_code"] == "0831"]
+    assert rows and rows[0]["plover_event_type"] == "AGREE"
+
+
+def test_a_protest_aim_is_part_of_the_protest():
+    rows = rows_for("Thousands of Kenyan students staged demonstrations to demand lower fees.")
+    assert {r["cameo_root"] for r in rows} == {"14"}
