@@ -22,6 +22,8 @@ from coding.dates import event_date
 from coding.document import Document
 from coding.events import Candidate, extract
 from coding.fatalities import fatalities_in
+from coding.geo import locate
+from coding.geo.locate import story_state
 from coding.lexicon import EventRule, Lexicon, default_lexicon
 from coding.modality import modality_of
 from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp
@@ -151,6 +153,17 @@ def _place_country(place: Token, story: StoryActors) -> str | None:
     return story._country_of_np(place)
 
 
+def _gazetteer_country(place: Token, index: int, ctx: StoryContext, document: Document) -> str | None:
+    """The country of a place the gazetteer knows ('shelling in Kharkiv' -> UKR), resolved with the story's context."""
+    with timing.stage("place"):
+        resolved = story_state(ctx, document.dateline_place).places.by_sentence[index]
+    for r in resolved:
+        start, end = r.mention.tokens
+        if (r.mention.anchor.i == place.i or start <= place.i < end) and r.location.iso3:
+            return r.location.iso3
+    return None
+
+
 def _with_default_sector(actor: Actor | None, sector: str | None) -> Actor | None:
     if actor is None or sector is None or actor.sector is not None or actor.is_person or actor.org_code:
         return actor
@@ -177,6 +190,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     target = cand.target
     confidence = rule.confidence
     place_country = _place_country(cand.target_place, ctx.story) if cand.target_place is not None else None
+    if place_country is None and cand.target_place is not None:
+        place_country = _gazetteer_country(cand.target_place, index, ctx, document)
     how = "explicit"
     if target is not None and source is not None and how == "explicit" and target.country and target.country == source.country \
             and target.sector is None and not target.is_person and not target.org_code and rule.target_from_place:
@@ -220,7 +235,9 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     if modality != "asserted":
         confidence -= 0.1
     with timing.stage("date"):
-        evt_date, precision = event_date(cand.trigger, document.doc_date)
+        evt_date, precision = event_date(cand.trigger, document.doc_date, modality)
+    with timing.stage("place"):
+        geo = locate(cand.trigger, cand.target_place, index, ctx, document.dateline_place, source, target, code.quad_class)
     spans = [(cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text))]
     for actor in (source, target):
         if actor is not None and actor.end_char > actor.start_char and sent.start_char <= actor.start_char < sent.end_char:
@@ -253,12 +270,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         "goldstein": code.goldstein,
         "plover_event_type": plover_type,
         "plover_mode": plover_mode,
-        "location_name": None,
-        "country_iso3": place_country,
-        "admin1": None,
-        "latitude": None,
-        "longitude": None,
-        "geo_precision": None,
+        **geo,  # location_name, country_iso3, admin1, admin2, latitude, longitude, geonames_id, geo_precision
         "fatalities": None,
         "modality": modality,
         "confidence": round(max(0.05, min(1.0, confidence)), 3),

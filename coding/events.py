@@ -307,10 +307,10 @@ def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRu
                             place = place or noun
                             continue
                         return actor, place
-                    if place is None and child.pos_ == "ADP" and child.lower_ in PLACE_PREPS:
+                    if place is None and child.pos_ == "ADP" and (child.lower_ in PLACE_PREPS or of_noun) and _may_be_place(noun):
                         place = noun
-                    elif place is None and child.dep_ == "dobj" and (noun.lemma_.lower() in PLACE_NOUNS or noun.ent_type_ in {"GPE", "LOC", "FAC"}):
-                        place = noun  # "captured the Syrian town of Afrin"
+                    elif place is None and child.dep_ == "dobj" and _may_be_place(noun):
+                        place = noun  # "captured the Syrian town of Afrin", "shelled Kharkiv"
     return None, place
 
 
@@ -325,6 +325,17 @@ def _clause_subject(tok: Token, story: StoryActors, source: Actor | None) -> Act
 
 
 BORDER_NOUNS = {"border", "frontier", "boundary"}
+
+
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+              "april", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday"}
+
+
+def _may_be_place(noun: Token) -> bool:
+    """A noun the gazetteer may know: a place noun, a place entity, or a proper name (never a time word)."""
+    if noun.ent_type_ in {"DATE", "TIME"} or noun.lower_ in TIME_WORDS:
+        return False
+    return noun.lemma_.lower() in PLACE_NOUNS or noun.ent_type_ in {"GPE", "LOC", "FAC"} or noun.pos_ == "PROPN"
 DEFINITE = {"the", "this", "that", "these", "those"}
 DURATION_NOUNS = {"hour", "day", "week", "month", "year", "decade", "night", "weekend"}
 
@@ -423,6 +434,8 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
                 passive_target = story.resolve(subj)
                 if passive_target is not None and passive_target != source:
                     target = passive_target
+                elif passive_target is None and place is None and _may_be_place(subj):
+                    place = subj  # "Kharkiv was shelled": the place stands for its country
         if target is None and rule.clause_target:
             target = _clause_subject(tok, story, source)
             if target is None and rule.transitive:

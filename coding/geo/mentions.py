@@ -136,6 +136,11 @@ def _is_person(head: Token, start: int, story: StoryLike) -> bool:
     return first.i < head.i
 
 
+# Nouns of actions done to a place: their "of" phrase names the place ("the capture of Lyman").
+EVENT_NOUNS = {"shelling", "capture", "bombardment", "liberation", "occupation", "siege", "bombing", "invasion", "recapture",
+               "evacuation", "blockade", "encirclement", "annexation", "fall", "storming", "seizure", "takeover", "control"}
+
+
 def _place_context(head: Token) -> tuple[str | None, Token, bool] | None:
     """How a name is used: (kind from its place noun, anchor, near), or None when it is not used as a place."""
     first = head
@@ -148,6 +153,8 @@ def _place_context(head: Token) -> tuple[str | None, Token, bool] | None:
     if first.dep_ == "pobj" and parent.lower_ == "of" and _noun_kind(_lemma(parent.head)):
         kind = _noun_kind(_lemma(parent.head))
         return (None if kind == "part" else kind), parent.head, kind == "part"
+    if first.dep_ == "pobj" and parent.lower_ == "of" and (parent.head.tag_ == "VBG" or _lemma(parent.head) in EVENT_NOUNS):
+        return None, first, False  # "the shelling of Kharkiv", "the capture of Lyman"
     if first.dep_ == "appos" and _noun_kind(_lemma(parent)) in {"town", "admin1"}:
         return _noun_kind(_lemma(parent)), parent, False
     if first.dep_ == "pobj" and parent.lower_ in PLACE_PREPS:

@@ -131,11 +131,11 @@ CASES = [
     ("18", "negated", "Boko Haram did not abduct the Nigerian villagers.", "18", "negated", "NGA", "NGA"),
     ("18", "future", "Boko Haram will abduct more Nigerian villagers.", "13", "asserted", "NGA", "NGA"),
     # 19 fight
-    ("19", "active", "Russian forces shelled Kyiv on Saturday.", "19", "asserted", "RUS", "UKR"),
-    ("19", "passive", "Kyiv was shelled by Russian forces on Saturday.", "19", "asserted", "RUS", "UKR"),
-    ("19", "nominal", "Russian shelling of Kyiv killed two people on Saturday.", "19", "asserted", "RUS", "UKR"),
-    ("19", "negated", "Russian forces did not shell Kyiv on Saturday.", "19", "negated", "RUS", "UKR"),
-    ("19", "future", "Russian forces will shell Kyiv.", "13", "asserted", "RUS", "UKR"),
+    ("19", "active", "Russian forces shelled Kharkiv on Saturday.", "19", "asserted", "RUS", "UKR"),
+    ("19", "passive", "Kharkiv was shelled by Russian forces on Saturday.", "19", "asserted", "RUS", "UKR"),
+    ("19", "nominal", "Russian shelling of Kharkiv killed two people on Saturday.", "19", "asserted", "RUS", "UKR"),
+    ("19", "negated", "Russian forces did not shell Kharkiv on Saturday.", "19", "negated", "RUS", "UKR"),
+    ("19", "future", "Russian forces will shell Kharkiv.", "13", "asserted", "RUS", "UKR"),
     # 20 unconventional mass violence
     ("20", "active", "Sudanese militiamen massacred villagers in Darfur.", "20", "asserted", "SDN", None),
     ("20", "passive", "Hundreds of villagers were massacred by Sudanese militiamen in Darfur.", "20", "asserted", "SDN", None),
