@@ -25,7 +25,7 @@ from coding.fatalities import fatalities_in
 from coding.geo import locate
 from coding.geo.locate import story_state
 from coding.lexicon import EventRule, Lexicon, default_lexicon
-from coding.modality import modality_of
+from coding.modality import modality_of, speaker_of
 from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp
 from coding.tables import cameo_table, plover_for
 from coding.transforms import agreed_to, statement_code
@@ -37,6 +37,9 @@ CONTEXT_SENTENCES = 2
 PLOVER_FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # PLOVER: an announced retreat ("would withdraw troops") is a verbal concession.
 PLOVER_FUTURE_AS_CONCEDE = {"RETREAT"}
+# Military actions whose report by the acting side itself is a claim ("Ukraine said its troops recaptured ...").
+CLAIMABLE_PREFIXES = ("18", "19", "20")
+PARTY_SECTORS = {None, "GOV", "MIL", "REB", "SPY", "COP"}
 PLOVER_COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 # Speculation ("observers expect", "could", "if") is not a reported event; announced plans (future),
 # claims and denials are kept with their modality. code_documents(keep_speculative=True) keeps it too.
@@ -232,6 +235,12 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     else:
         statement_kind = None
     threat = statement_kind is not None
+    if modality == "asserted" and source is not None and source.country and code.code.startswith(CLAIMABLE_PREFIXES):
+        speaker = speaker_of(cand.trigger)
+        said_by = ctx.story.resolve(speaker, register=False) if speaker is not None else None
+        if said_by is not None and said_by.country == source.country and said_by.sector in PARTY_SECTORS:
+            # A party to the conflict reporting its own side's military success: a claim, not a fact.
+            modality = "claimed"
     if modality != "asserted":
         confidence -= 0.1
     with timing.stage("date"):

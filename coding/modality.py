@@ -71,3 +71,21 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
         tok = tok.head
         steps += 1
     return "asserted"
+
+
+SPEAKING_LEMMAS = REPORTING_LEMMAS | {"claim", "report", "insist", "boast"}
+
+
+def speaker_of(trigger: Token) -> Token | None:
+    """The subject of the reporting verb whose complement holds the trigger ('X said Y did Z' -> X)."""
+    tok = trigger
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if tok.dep_ in {"ccomp", "parataxis", "xcomp"} and head.lemma_.lower() in SPEAKING_LEMMAS:
+            return next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if tok.dep_ not in {"conj", "xcomp", "advcl", "ccomp", "dobj", "pobj", "prep"}:
+            return None
+        tok = head
+    return None

@@ -216,3 +216,13 @@ def test_agreeing_to_a_concession_is_plover_agree():
 def test_a_protest_aim_is_part_of_the_protest():
     rows = rows_for("Thousands of Kenyan students staged demonstrations to demand lower fees.")
     assert {r["cameo_root"] for r in rows} == {"14"}
+
+
+@pytest.mark.parametrize("sentence, modality", [
+    ("A Ukrainian official said Ukrainian troops had recaptured the town of Lyman.", "claimed"),
+    ("Ukrainian troops recaptured Lyman, President Zelensky said.", "claimed"),
+    ("A Ukrainian official said Russian forces shelled Kharkiv.", "asserted"),
+])
+def test_a_party_reporting_its_own_military_success_is_a_claim(sentence, modality):
+    rows = [r for r in rows_for(sentence) if r["cameo_root"] == "19"]
+    assert rows and rows[0]["modality"] == modality
