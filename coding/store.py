@@ -80,6 +80,7 @@ YEAR, MONTH = PARTITION_COLUMNS  # event_year, event_month
 INDEX_SCHEMA = pa.schema([
     pa.field("doc_id", pa.string(), nullable=False),
     pa.field("content_hash", pa.string()),
+    pa.field("fingerprint", pa.string()),  # text and the metadata coding reads (see document_fingerprint)
     pa.field("coder_version", pa.string()),
     pa.field("run_id", pa.string()),
     pa.field("source", pa.string()),
@@ -314,7 +315,22 @@ def read_doc_index(out_dir: Path) -> pa.Table:
     path = None if version is None else version / DOC_INDEX
     if path is None or not path.is_file():
         return INDEX_SCHEMA.empty_table()
-    return feather.read_table(path).cast(INDEX_SCHEMA)
+    table = feather.read_table(path)
+    for f in INDEX_SCHEMA:  # an index written by an older version: unknown fields are null
+        if f.name not in table.column_names:
+            table = table.append_column(f.name, pa.nulls(table.num_rows, f.type))
+    return table.select(INDEX_SCHEMA.names).cast(INDEX_SCHEMA)
+
+
+def document_fingerprint(doc: Document) -> str:
+    """What decides a document's rows besides the coder: its text and the metadata coding reads.
+
+    A corrected date or source with the same text changes the rows (event dates, source_name),
+    so it counts as a change even though ``content_hash`` (the text's hash) is the same.
+    """
+    parts = [doc.content_hash, str(doc.doc_date or ""), doc.source or "", doc.dateline_place or "",
+             getattr(doc, "language", None) or ""]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 def _scan_partitions(version: Path, doc_ids: set[str]) -> dict[str, set[tuple[int, int]]]:
@@ -350,12 +366,13 @@ def plan_documents(documents: Iterable[Document], output_dir: Path,
                    coder_version: str = __version__) -> DocumentPlan:
     """Split ``documents`` into those to code and those whose rows are already in the dataset.
 
-    A document is unchanged when the index holds its ``doc_id`` with the same content hash
-    and coder version; then neither parsing nor writing it again would change the dataset.
+    A document is unchanged when the index holds its ``doc_id`` with the same fingerprint
+    (content hash and metadata) and coder version; then neither parsing nor writing it again
+    would change the dataset.
     """
     index = read_doc_index(Path(output_dir))
-    known = {doc: (h, v) for doc, h, v in zip(index.column("doc_id").to_pylist(),
-                                              index.column("content_hash").to_pylist(),
+    known = {doc: (f, v) for doc, f, v in zip(index.column("doc_id").to_pylist(),
+                                              index.column("fingerprint").to_pylist(),
                                               index.column("coder_version").to_pylist())}
     plan = DocumentPlan()
     seen: set[str] = set()
@@ -368,7 +385,7 @@ def plan_documents(documents: Iterable[Document], output_dir: Path,
         if previous is None:
             plan.new.append(doc)
             plan.to_code.append(doc)
-        elif previous == (doc.content_hash, coder_version):
+        elif previous == (document_fingerprint(doc), coder_version):
             plan.unchanged.append(doc)
         else:
             plan.changed.append(doc)
@@ -398,6 +415,7 @@ def _updated_index(old: pa.Table, table: pa.Table, replaced: set[str], documents
         entries.append({
             "doc_id": doc,
             "content_hash": document.content_hash if document else hashes.get(doc),
+            "fingerprint": document_fingerprint(document) if document else None,
             "coder_version": __version__ if document else None,
             "run_id": run_id,
             "source": (document.path or document.source) if document else None,
@@ -563,7 +581,11 @@ def dataset_stats(out_dir: Path) -> dict[str, int]:
     files = sorted((version / DATA_DIR).glob(f"{YEAR}=*/{MONTH}=*/*.parquet"))
     for file in files:
         with pq.ParquetFile(file) as reader:
-            part = _upgrade(reader.read()).select(["event_cluster_id", "num_stories"])
+            wanted = ["event_cluster_id", "num_stories"]
+            if set(wanted) <= set(reader.schema_arrow.names):
+                part = reader.read(columns=wanted)
+            else:  # written before the dedup columns existed
+                part = _upgrade(reader.read()).select(wanted)
         rows += part.num_rows
         for cid, n in zip(part.column("event_cluster_id").to_pylist(), part.column("num_stories").to_pylist()):
             clusters[cid] = n or 0

@@ -53,6 +53,15 @@ def test_rerun_skips_unchanged_and_codes_changed_new_and_once_only(tmp_path: Pat
     assert [d.doc_id for d in plan.duplicates] == ["a"]
 
 
+def test_corrected_metadata_with_the_same_text_recodes(tmp_path: Path):
+    first = docs(("a", "text a"), ("b", "text b"))
+    write_dataset(rows_of(*first), tmp_path, documents=first)
+    redated = [Document("a", "text a", doc_date=date(2022, 9, 12)), Document("b", "text b", doc_date=date(2022, 9, 11))]
+    plan = plan_documents(redated, tmp_path)
+    assert [d.doc_id for d in plan.changed] == ["a"] and [d.doc_id for d in plan.unchanged] == ["b"]
+    assert redated[0].content_hash == first[0].content_hash  # the text did not change
+
+
 def test_new_coder_version_recodes(tmp_path: Path):
     first = docs(("a", "text a"))
     write_dataset(rows_of(*first), tmp_path, documents=first)
