@@ -104,7 +104,8 @@ def render() -> str:
         "The floors and ranges are defaults of `schemas.quality.QualityConfig`; a TOML file with a "
         "`[quality]` table named by `EVENTCODER_QUALITY` overrides them. A row failing a column rule "
         "is written to `quarantine/` with the expectations it failed; a failing table-level "
-        "expectation fails the run (`eventcoder run` exits 1).",
+        "expectation fails the quality gate (`python tools/quality_gate.py`, run by CI) and "
+        "`eventcoder run` exits 1 when any expectation fails.",
         "",
         "## Deduplication",
         "",

@@ -144,6 +144,8 @@ def build_summary(run_id: str, documents_read: int, coded: list[Any], rejected: 
         "rows_passed": outcome.passed.num_rows,
         "rows_quarantined": outcome.failed.num_rows,
         "validation_success": outcome.success,
+        # The CI gate: table-level expectations only (rows failing a column rule are quarantined instead).
+        "table_checks_passed": not outcome.table_failures,
         "table_failures": list(outcome.table_failures),
         "quarantine_reasons": quarantine_reasons(outcome.failed),
         "statistics": dict(outcome.statistics),
