@@ -55,18 +55,6 @@ class ActorEntry:
     kind: str  # country | capital | adjective | igo | ngo | armed_group | institution | party | media
 
 
-@dataclass(frozen=True)
-class AcledRefinement:
-    """A cue in the sentence (or the target's sector) turns one ACLED sub-event type into another."""
-
-    id: str
-    when: str
-    cues: tuple[tuple[str, ...], ...]
-    target_sectors: frozenset[str]
-    event_type: str
-    sub_event_type: str
-
-
 @dataclass
 class Lexicon:
     rules: dict[str, EventRule] = field(default_factory=dict)
@@ -77,7 +65,6 @@ class Lexicon:
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # title text -> (sector, id)
     actors: dict[str, ActorEntry] = field(default_factory=dict)  # surface form -> entry
     max_actor_words: int = 1
-    acled_refinements: list[AcledRefinement] = field(default_factory=list)
     actor_first_word: dict[str, list[str]] = field(default_factory=dict)  # first word chunk -> surface forms, longest first
 
 
@@ -300,29 +287,6 @@ def load_people(path: Path, lex: Lexicon) -> None:
             _add_actor(lex, path, line, surface, entry)
 
 
-def load_acled_refinements(path: Path, lex: Lexicon) -> None:
-    pairs = acled_type_pairs()
-    subs = {sub for _etype, sub in pairs}
-    seen: set[str] = set()
-    for entry in _load_yaml_list(path):
-        line = entry.pop("__line__", 0)
-        rid = entry.get("id")
-        if not isinstance(rid, str) or not ID_RE.match(rid) or rid in seen:
-            raise _bad(path, line, f"refinement id {rid!r} is missing, malformed or duplicated", ErrorCode.E203_LEXICON_DUPLICATE_ID)
-        seen.add(rid)
-        when, then = entry.get("when"), entry.get("then")
-        if when not in subs:
-            raise _bad(path, line, f"'{rid}': unknown ACLED sub-event type {when!r}", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
-        if not isinstance(then, list) or tuple(then) not in pairs:
-            raise _bad(path, line, f"'{rid}': 'then' must be a known [event type, sub-event type], got {then!r}",
-                       ErrorCode.E202_LEXICON_UNKNOWN_CODE)
-        cues = tuple(tuple(w.lower() for w in words) for words in _phrases(path, line, entry, "cues"))
-        sectors = frozenset(entry.get("target_sectors") or [])
-        if not cues and not sectors:
-            raise _bad(path, line, f"'{rid}' needs cues or target_sectors")
-        lex.acled_refinements.append(AcledRefinement(rid, when, cues, sectors, then[0], then[1]))
-
-
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     lex = Lexicon()
     load_event_rules(directory / "events.yaml", lex)
@@ -333,8 +297,6 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         load_organizations(directory / "organizations.tsv", lex)
     if (directory / "people.tsv").exists():
         load_people(directory / "people.tsv", lex)
-    if (directory / "acled_refinements.yaml").exists():
-        load_acled_refinements(directory / "acled_refinements.yaml", lex)
     return lex
 
 

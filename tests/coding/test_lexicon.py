@@ -90,21 +90,6 @@ def test_country_table_errors(tmp_path):
         load_lexicon(tmp_path)
 
 
-def test_acled_refinement_errors(tmp_path):
-    from coding.lexicon import load_acled_refinements
-
-    path = tmp_path / "acled_refinements.yaml"
-    path.write_text("- id: r.one\n  when: Peaceful protest\n  cues: [x]\n  then: [Protests, Nonsense]\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match=f"{path}:1: 'r.one': 'then' must be a known"):
-        load_acled_refinements(path, Lexicon())
-    path.write_text("- id: r.two\n  when: Not a type\n  cues: [x]\n  then: [Protests, Peaceful protest]\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match="unknown ACLED sub-event type"):
-        load_acled_refinements(path, Lexicon())
-    path.write_text("- id: r.three\n  when: Attack\n  then: [Battles, Armed clash]\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match="needs cues or target_sectors"):
-        load_acled_refinements(path, Lexicon())
-
-
 def test_a_verb_may_be_shared_by_a_transitive_and_an_intransitive_rule(tmp_path):
     path = write(tmp_path, "- id: a.b\n  cameo: \"141\"\n  verbs: [protest]\n  intransitive: true\n"
                            "- id: a.c\n  cameo: \"114\"\n  verbs: [protest]\n  transitive: true\n")
