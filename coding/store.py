@@ -333,18 +333,27 @@ def document_fingerprint(doc: Document) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def _scan_partitions(version: Path, doc_ids: set[str]) -> dict[str, set[tuple[int, int]]]:
-    """Partitions holding each of ``doc_ids``, read from the files (datasets without an index)."""
-    found: dict[str, set[tuple[int, int]]] = {}
-    wanted = pa.array(sorted(doc_ids), pa.string())
-    for file in (version / DATA_DIR).glob(f"{YEAR}=*/{MONTH}=*/*.parquet"):
-        with pq.ParquetFile(file) as reader:
-            column = reader.read(columns=["doc_id"]).column("doc_id")
+def _index_from_files(version: Path) -> pa.Table:
+    """The document index of a dataset written without one (before versions), read from its files."""
+    rows: dict[str, int] = {}
+    parts: dict[str, set[tuple[int, int]]] = {}
+    hashes: dict[str, str | None] = {}
+    for file in sorted((version / DATA_DIR).glob(f"{YEAR}=*/{MONTH}=*/*.parquet")):
         year = int(file.parent.parent.name.split("=", 1)[1])
         month = int(file.parent.name.split("=", 1)[1])
-        for doc in pc.unique(column.filter(pc.is_in(column, value_set=wanted))).to_pylist():
-            found.setdefault(doc, set()).add((year, month))
-    return found
+        with pq.ParquetFile(file) as reader:
+            names = [n for n in ("doc_id", "content_hash") if n in reader.schema_arrow.names]
+            part = reader.read(columns=names)
+        docs = part.column("doc_id").to_pylist()
+        found = part.column("content_hash").to_pylist() if "content_hash" in names else [None] * len(docs)
+        for doc, h in zip(docs, found):
+            rows[doc] = rows.get(doc, 0) + 1
+            parts.setdefault(doc, set()).add((year, month))
+            hashes.setdefault(doc, h)
+    entries = [{"doc_id": doc, "content_hash": hashes[doc], "fingerprint": None, "coder_version": None,
+                "run_id": None, "source": None, "rows": rows[doc],
+                "partitions": ";".join(_partition_label(y, m) for y, m in sorted(parts[doc]))} for doc in sorted(rows)]
+    return pa.Table.from_pylist(entries, schema=INDEX_SCHEMA)
 
 
 @dataclass
@@ -455,18 +464,13 @@ def _write_version(table: pa.Table, out_dir: Path, run_id: str, docs: set[str],
                    documents: list[Document]) -> list[Path]:
     current = current_version(out_dir)
     old_index = read_doc_index(out_dir)
+    if current is not None and not (current / DOC_INDEX).is_file():
+        old_index = _index_from_files(current)  # a dataset from before the index: every stored document
     years, months = partition_keys(table)
     affected = set(zip(years.to_pylist(), months.to_pylist()))
     indexed = dict(zip(old_index.column("doc_id").to_pylist(), old_index.column("partitions").to_pylist()))
-    unindexed = set()
-    for doc in docs:
-        if doc in indexed:
-            affected |= {_parse_label(p) for p in indexed[doc].split(";") if p}
-        else:
-            unindexed.add(doc)
-    if current is not None and unindexed and not (current / DOC_INDEX).is_file():
-        for found in _scan_partitions(current, unindexed).values():  # a dataset without an index
-            affected |= found
+    for doc in docs & indexed.keys():  # the index knows where every stored document's rows are
+        affected |= {_parse_label(p) for p in indexed[doc].split(";") if p}
     if not affected and not documents:
         return []
 

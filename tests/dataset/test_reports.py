@@ -54,6 +54,7 @@ def test_summary_markdown_shows_outcome_reasons_and_counts():
     assert s["quarantine_reasons"] == {"expect_column_values_to_be_in_set(cameo_code)": 1,
                                        "expect_column_values_to_be_between(latitude)": 1}
     text = render_summary(s)
+    assert s["table_checks_passed"] is False  # the CI gate (tools/quality_gate.py)
     assert "| validation | FAILED (8/10 expectations) |" in text
     assert "| new / changed / unchanged (skipped) | 2 / 1 / 5 |" in text
     assert "| duplicate ids in the input (coded once) | 1 |" in text

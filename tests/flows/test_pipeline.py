@@ -122,6 +122,7 @@ def test_rerun_parses_nothing_and_keeps_rows_and_ids(runs):
     assert runs["ids"][1] == runs["ids"][0]
     assert second["dataset"]["rows"] == first["dataset"]["rows"]
     assert second["validation_success"], second["table_failures"]
+    assert all(s["table_checks_passed"] for s in runs["summaries"])  # the defaults pass (CI gate)
     assert not (runs["out"] / ".staging").exists()
 
 

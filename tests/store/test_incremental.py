@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from coding.document import Document
@@ -111,7 +112,8 @@ def test_codes_are_dictionary_encoded_and_text_is_not(tmp_path: Path):
 
 def test_a_dataset_written_as_a_plain_folder_is_taken_over(tmp_path: Path):
     first = docs(("a", "text a"))
-    write_dataset(rows_of(*first), tmp_path, documents=first)
+    other = to_table([good_row("b", 0, event_date=date(2021, 5, 1))])
+    write_dataset(pa.concat_tables([rows_of(*first), other]), tmp_path, documents=first)
     rows = stored(tmp_path)
     # The layout before versioned writes: events/ was a real folder (and had no document index).
     data = current_version(tmp_path) / "data"
@@ -122,4 +124,8 @@ def test_a_dataset_written_as_a_plain_folder_is_taken_over(tmp_path: Path):
     write_dataset(rows_of(*first), tmp_path, documents=first)
     assert (tmp_path / EVENTS_DIR).is_symlink()
     assert stored(tmp_path) == rows
-    assert read_doc_index(tmp_path).column("doc_id").to_pylist() == ["a"]
+    assert read_doc_index(tmp_path).column("doc_id").to_pylist() == ["a", "b"]  # b indexed from the files
+    write_dataset(to_table([good_row("b", 0, event_date=date(2021, 6, 1))]), tmp_path)  # b moves: no duplicate
+    assert stored(tmp_path) == rows
+    assert dict(zip(*read_doc_index(tmp_path).select(["doc_id", "partitions"]).to_pydict().values())) == {
+        "a": "2022-9", "b": "2021-6"}
