@@ -79,14 +79,17 @@ def cmd_code(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     _prefect_env()  # Prefect creates its home without parents; a missing parent breaks its SQLite database
-    from coding.progressbar import ProgressBar
-    from flows.observe import listening
-    from flows.pipeline import run_flow
+    from flows.warmup import run_server
 
-    with ProgressBar(_show_progress(args), "run") as bar, \
-            listening(lambda docs, total, rows: bar.update(docs, rows, total)):
-        summary = run_flow(list(args.inputs), args.output, batch_size=args.batch_size,
-                           task_runner=args.task_runner, workers=args.workers, dask_address=args.dask_address)
+    with run_server():  # a Prefect API boots while the model, coder and GX load
+        from coding.progressbar import ProgressBar
+        from flows.observe import listening
+        from flows.pipeline import run_flow
+
+        with ProgressBar(_show_progress(args), "run") as bar, \
+                listening(lambda docs, total, rows: bar.update(docs, rows, total)):
+            summary = run_flow(list(args.inputs), args.output, batch_size=args.batch_size,
+                               task_runner=args.task_runner, workers=args.workers, dask_address=args.dask_address)
     print(json.dumps(summary, indent=2, default=str))
     return 0 if summary.get("validation_success", True) else 1
 

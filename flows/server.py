@@ -65,6 +65,21 @@ class PrefectServer:
                 pass
         (self.home / PID_FILE).unlink(missing_ok=True)
 
+    def wait(self, timeout: float = 120.0) -> "PrefectServer":
+        """Block until the API answers; stop the server and raise E411 if it exits or times out."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                self.stop()
+                raise EventCoderError(ErrorCode.E411_SERVER_START, f"prefect server exited with code "
+                                      f"{self.process.returncode}; log:\n{_tail(self.log_path)}")
+            if healthy(self.api_url):
+                return self
+            time.sleep(0.25)
+        self.stop()
+        raise EventCoderError(ErrorCode.E411_SERVER_START, f"prefect server did not answer on {self.api_url} "
+                              f"within {timeout:.0f} s; log:\n{_tail(self.log_path)}")
+
     def __enter__(self) -> "PrefectServer":
         return self
 
@@ -79,9 +94,13 @@ def server_env(home: Path, api_url: str, ui: bool) -> dict[str, str]:
     return env
 
 
-def start_server(home: str | Path, host: str = "127.0.0.1", port: int | None = None,
-                 ui: bool = True, timeout: float = 120.0) -> PrefectServer:
-    """Start ``prefect server start`` on ``host:port`` and wait until it is healthy (E411 otherwise)."""
+def launch_server(home: str | Path, host: str = "127.0.0.1", port: int | None = None,
+                  ui: bool = True, services: bool = True) -> PrefectServer:
+    """Start ``prefect server start`` on ``host:port`` and return at once (see :meth:`PrefectServer.wait`).
+
+    ``services=False`` runs the API alone (no scheduler and other loop services): enough for
+    one ``eventcoder run``, lighter to start.
+    """
     home = Path(home).expanduser().resolve()
     home.mkdir(parents=True, exist_ok=True)  # Prefect creates its home without parents
     port = port or free_port(host)
@@ -90,29 +109,41 @@ def start_server(home: str | Path, host: str = "127.0.0.1", port: int | None = N
         raise EventCoderError(ErrorCode.E411_SERVER_START, f"port {port} already serves a Prefect API; "
                               f"pass --port or use it with --api-url {api_url}")
     log_path = home / LOG_FILE
+    cmd = [sys.executable, "-m", "prefect", "server", "start", "--host", host, "--port", str(port)]
+    if not services:
+        cmd.append("--no-services")
     log = open(log_path, "ab")  # noqa: SIM115 - handed to the child, closed below
     try:
         process = subprocess.Popen(
-            [sys.executable, "-m", "prefect", "server", "start", "--host", host, "--port", str(port)],
-            env=server_env(home, api_url, ui), stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            cmd, env=server_env(home, api_url, ui), stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group: stopped as a whole, not by our Ctrl-C
         )
     finally:
         log.close()
-    server = PrefectServer(process, api_url, home, log_path)
     (home / PID_FILE).write_text(str(process.pid), encoding="utf-8")
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            server.stop()
-            raise EventCoderError(ErrorCode.E411_SERVER_START,
-                                  f"prefect server exited with code {process.returncode}; log:\n{_tail(log_path)}")
-        if healthy(api_url):
-            return server
-        time.sleep(0.5)
-    server.stop()
-    raise EventCoderError(ErrorCode.E411_SERVER_START,
-                          f"prefect server did not answer on {api_url} within {timeout:.0f} s; log:\n{_tail(log_path)}")
+    return PrefectServer(process, api_url, home, log_path)
+
+
+def start_server(home: str | Path, host: str = "127.0.0.1", port: int | None = None,
+                 ui: bool = True, timeout: float = 120.0, services: bool = True) -> PrefectServer:
+    """Start ``prefect server start`` on ``host:port`` and wait until it is healthy (E411 otherwise)."""
+    return launch_server(home, host, port, ui, services).wait(timeout)
+
+
+def configured_api_url() -> str | None:
+    """PREFECT_API_URL from the environment or the active Prefect profile, without importing Prefect."""
+    if os.environ.get("PREFECT_API_URL"):
+        return os.environ["PREFECT_API_URL"]
+    home = Path(os.environ.get("PREFECT_HOME") or "~/.prefect").expanduser()
+    path = Path(os.environ.get("PREFECT_PROFILES_PATH") or home / "profiles.toml").expanduser()
+    try:
+        import tomllib
+
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    active = os.environ.get("PREFECT_PROFILE") or data.get("active", "ephemeral")
+    return (data.get("profiles", {}).get(active, {}) or {}).get("PREFECT_API_URL") or None
 
 
 def _tail(path: Path, lines: int = 20) -> str:
