@@ -1,6 +1,8 @@
 # eventcoder: two commands on a fresh machine with Python 3.11 and make.
 #   make run   - set up .venv and code seeds/ into output/ (Prefect flow, GX report)
 #   make test  - set up .venv and run the test suite
+#   make serve - a Prefect server on 127.0.0.1:4200 and the scheduled deployment coding inbox/ into output/
+#   make bench - throughput against spaCy alone, written to bench/results.md
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -9,8 +11,15 @@ STAMP  := $(VENV)/.installed
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_HOME ?= $(CURDIR)/.state/prefect
 export GX_ANALYTICS_ENABLED := false
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 90
 
-.PHONY: run test bench setup clean tables
+# make serve: override on the command line, e.g. make serve CRON="0 * * * *" TASK_RUNNER=dask
+INBOX       ?= inbox
+CRON        ?= */15 * * * *
+TASK_RUNNER ?= threads
+PORT        ?= 4200
+
+.PHONY: run test bench serve setup clean tables
 
 setup: $(STAMP)
 
@@ -28,6 +37,10 @@ run: $(STAMP)
 test: $(STAMP)
 	@mkdir -p "$(PREFECT_HOME)"
 	$(BIN)/python -m pytest -q
+
+serve: $(STAMP)
+	@mkdir -p "$(PREFECT_HOME)"
+	$(BIN)/eventcoder serve --inbox $(INBOX) --output output/ --cron "$(CRON)" --task-runner $(TASK_RUNNER) --port $(PORT)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run

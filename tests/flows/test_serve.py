@@ -95,3 +95,22 @@ def test_serve_schedules_and_runs_the_inbox_deployment(tmp_path: Path):
     assert proc.returncode is not None
     assert not healthy(api_url), "the Prefect server is still answering after serve stopped"
     assert not (home / PID_FILE).exists()
+
+
+def test_prefect_yaml_describes_the_served_deployment():
+    """prefect.yaml (work pools) and `eventcoder serve` deploy the same flow, schedule and parameters."""
+    import inspect
+
+    import yaml
+    from prefect.flows import load_flow_from_entrypoint
+
+    from flows.serve import DEFAULT_CRON, inbox_flow
+
+    spec = yaml.safe_load((Path(__file__).parents[2] / "prefect.yaml").read_text(encoding="utf-8"))
+    (deployment,) = spec["deployments"]
+    assert deployment["name"] == DEPLOYMENT
+    root = Path(__file__).parents[2]
+    loaded = load_flow_from_entrypoint(str(root / deployment["entrypoint"]))
+    assert loaded.name == inbox_flow.name == FLOW_NAME
+    assert set(deployment["parameters"]) == set(inspect.signature(inbox_flow.fn).parameters)
+    assert [s["cron"] for s in deployment["schedules"]] == [DEFAULT_CRON]
