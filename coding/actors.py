@@ -84,6 +84,11 @@ class StoryActors:
                     if doc[j - 1].idx + len(doc[j - 1].text) == end_char:  # ends on a token boundary
                         found = (i, j, actors[surface])
                         break
+            if found is None and tok.text != tok.text.lower() and tok.text != tok.text.capitalize():
+                # Odd capitals ("iSrael", headline "RUSSIA"): a one-word name in its usual spelling.
+                entry = actors.get(tok.text.capitalize())
+                if entry is not None and entry.kind in {"country", "capital", "adjective"}:
+                    found = (i, i + 1, entry)
             if found:
                 for k in range(found[0], found[1]):
                     self.mention_at[k] = found

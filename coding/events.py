@@ -114,20 +114,35 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, 
         if tok.is_space or tok.is_punct:
             continue
         hit = None
-        if is_nominal(tok):
+        if is_nominal(tok) and not _in_proper_name(tok):
             hit = _match_noun(tok, lex)
         if hit is None and _is_verb(tok):
             hit = _match_verb(tok, lex)
         if hit is not None:
             hits[tok.i] = (tok, *hit)
             if hit[1] == "light":
-                consumed.update(c.i for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass"})
+                for obj in (c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass"}):
+                    consumed.add(obj.i)  # and its modifiers: "ended mediation efforts" is one event
+                    consumed.update(c.i for c in obj.children if c.dep_ in {"compound", "amod", "nmod"})
     for i, hit in hits.items():
         if i in consumed and hit[2] == "noun":
             continue
         if _is_reduced_relative(hit[0]) or _is_consequence(hit[0], hits) or _is_protest_aim(hit, hits):
             continue
+        if _announces_coded_action(hit, hits):
+            continue
         yield hit
+
+
+def _announces_coded_action(hit: tuple, hits: dict) -> bool:
+    """'agreed to lift the sanctions', 'pledged to send arms', 'threatened to attack': the announced action is
+    coded itself (as intent, threat or PLOVER AGREE, coding/transforms.py); the announcing verb adds nothing."""
+    tok, rule = hit[0], hit[1]
+    if not rule.cameo.startswith(("03", "13")) or hit[2] != "verb":
+        return False
+    # Only where the action's own row says the same: cooperation after an intent verb, force after a threat.
+    same = ("04", "05", "06", "07", "08") if rule.cameo.startswith("03") else ("15", "16", "17", "18", "19", "20")
+    return any(c.dep_ == "xcomp" and c.i in hits and hits[c.i][1].cameo.startswith(same) for c in tok.children)
 
 
 def _is_protest_aim(hit: tuple, hits: dict) -> bool:
@@ -150,7 +165,14 @@ def _is_consequence(tok: Token, hits: dict) -> bool:
         return False
     if any(c.dep_ in SUBJECT_DEPS and c.i in hits for c in tok.children):
         return True
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i in hits:
+        return True  # "an attack targeting non-Muslims": the participle describes the attack
     return tok.tag_ == "VBG" and tok.dep_ in {"advcl", "xcomp", "conj"} and tok.head.i in hits and tok.head.i != tok.i
+
+
+def _in_proper_name(tok: Token) -> bool:
+    """'Palestine Liberation Organization', 'Operation Protective Edge': a word of a name is not an event."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ in {"ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "NORP"}
 
 
 def _is_reduced_relative(tok: Token) -> bool:

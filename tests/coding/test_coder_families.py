@@ -226,3 +226,18 @@ def test_a_protest_aim_is_part_of_the_protest():
 def test_a_party_reporting_its_own_military_success_is_a_claim(sentence, modality):
     rows = [r for r in rows_for(sentence) if r["cameo_root"] == "19"]
     assert rows and rows[0]["modality"] == modality
+
+
+def test_odd_capitals_of_a_country_name_still_match():
+    rows = [r for r in rows_for("The US Secretary of State wants to help iSrael.") if r["cameo_root"] == "03"]
+    assert rows and rows[0]["actor2_country"] == "ISR"
+
+
+def test_agreeing_to_a_coded_action_gives_one_row():
+    rows = rows_for("Obama has agreed to lift the sanctions on Iran.")
+    assert [r["cameo_code"] for r in rows] == ["085"] and rows[0]["plover_event_type"] == "AGREE"
+
+
+def test_a_word_of_an_organisation_name_is_not_an_event():
+    rows = rows_for("Pakistan met officials of the Palestine Liberation Organization in Islamabad.")
+    assert "19" not in {r["cameo_root"] for r in rows}
