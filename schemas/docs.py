@@ -97,9 +97,10 @@ def render() -> str:
         f"- rows per run: between {q.min_rows_per_document:g} and {q.max_rows_per_document:g} times the "
         "number of documents coded in the run.",
         f"- share of rows with a place (`has_location`: {DERIVED_DESCRIPTIONS['has_location']}) "
-        f"at least {q.min_location_share:g} (low until geocoding lands).",
+        f"at least {q.min_location_share:g}.",
         f"- share of rows with both actors (`has_both_actors`: {DERIVED_DESCRIPTIONS['has_both_actors']}) "
         f"at least {q.min_both_actors_share:g}.",
+        f"- the two shares are checked on runs of at least {q.min_rows_for_shares} rows only.",
         "",
         "The floors and ranges are defaults of `schemas.quality.QualityConfig`; a TOML file with a "
         "`[quality]` table named by `EVENTCODER_QUALITY` overrides them. A row failing a column rule "

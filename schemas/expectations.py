@@ -66,12 +66,18 @@ def expectation_specs() -> tuple[Spec, ...]:
     return tuple(specs)
 
 
-def quality_specs(quality: QualityConfig, documents: int | None = None) -> tuple[Spec, ...]:
-    """The configurable table-level gates; the row-count range needs the run's document count."""
+def quality_specs(quality: QualityConfig, documents: int | None = None, rows: int | None = None) -> tuple[Spec, ...]:
+    """The configurable table-level gates.
+
+    The row-count range needs the run's document count; the share floors are left out of runs
+    with fewer than ``min_rows_for_shares`` rows (``rows`` None: included).
+    """
     specs: list[Spec] = []
     if documents is not None:
         low, high = quality.row_range(documents)
         specs.append(("expect_table_row_count_to_be_between", {"min_value": low, "max_value": high}))
+    if rows is not None and rows < quality.min_rows_for_shares:
+        return tuple(specs)
     specs.append(("expect_column_values_to_be_in_set",
                   {"column": HAS_LOCATION, "value_set": [True], "mostly": quality.min_location_share}))
     specs.append(("expect_column_values_to_be_in_set",
@@ -101,9 +107,10 @@ def describe(expectation_type: str, kwargs: dict[str, Any]) -> str:
     return f"{expectation_type}({target})"
 
 
-def all_specs(quality: QualityConfig | None = None, documents: int | None = None) -> tuple[Spec, ...]:
+def all_specs(quality: QualityConfig | None = None, documents: int | None = None,
+              rows: int | None = None) -> tuple[Spec, ...]:
     """The column contract's specs, then the table-level gates (defaults when ``quality`` is None)."""
-    return expectation_specs() + quality_specs(quality or QualityConfig(), documents)
+    return expectation_specs() + quality_specs(quality or QualityConfig(), documents, rows)
 
 
 def _gx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -118,14 +125,14 @@ def _gx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
 
 
 def build_suite(name: str = "events", quality: QualityConfig | None = None,
-                documents: int | None = None) -> "ExpectationSuite":
+                documents: int | None = None, rows: int | None = None) -> "ExpectationSuite":
     """A new GX ExpectationSuite holding every expectation of the contract and the quality gates."""
     import great_expectations as gx
     import great_expectations.expectations as gxe
 
     expectations = [
         getattr(gxe, _class_name(expectation_type))(**_gx_kwargs(kwargs))
-        for expectation_type, kwargs in all_specs(quality, documents)
+        for expectation_type, kwargs in all_specs(quality, documents, rows)
     ]
     # Passed to the constructor: add_expectation() needs an active context and compares each
     # new expectation with all earlier ones (about 1 s for this suite).

@@ -117,7 +117,7 @@ def validate_rows(table: pa.Table, reports_dir: Path | None, run_name: str,
     batch_def = (ctx.data_sources.add_pandas("eventcoder")
                  .add_dataframe_asset("events")
                  .add_batch_definition_whole_dataframe("all_rows"))
-    suite = ctx.suites.add(build_suite(SUITE_NAME, quality, documents))
+    suite = ctx.suites.add(build_suite(SUITE_NAME, quality, documents, table.num_rows))
     vdef = ctx.validation_definitions.add(gx.ValidationDefinition(name="events", data=batch_def, suite=suite))
     actions = [UpdateDataDocsAction(name="data_docs")] if reports_dir is not None else []
     checkpoint = ctx.checkpoints.add(gx.Checkpoint(

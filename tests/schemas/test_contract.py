@@ -53,10 +53,12 @@ def test_iso3_list_covers_every_country_the_lexicons_use():
 def test_quality_settings_load_and_refuse_nonsense(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     assert load_quality() == QualityConfig()
     path = tmp_path / "quality.toml"
-    path.write_text("[quality]\nmin_both_actors_share = 0.6\nmax_rows_per_document = 3\n", encoding="utf-8")
+    path.write_text("[quality]\nmin_both_actors_share = 0.6\nmax_rows_per_document = 3\nmin_rows_for_shares = 7\n",
+                    encoding="utf-8")
     monkeypatch.setenv("EVENTCODER_QUALITY", str(path))
     q = load_quality()
     assert (q.min_both_actors_share, q.max_rows_per_document, q.min_rows_per_document) == (0.6, 3.0, 0.1)
+    assert q.min_rows_for_shares == 7 and isinstance(q.min_rows_for_shares, int)
     assert q.row_range(10) == (1, 30)
     path.write_text("[quality]\nmin_location_sahre = 0.5\n", encoding="utf-8")
     with pytest.raises(InputError, match="min_location_sahre") as err:
@@ -87,7 +89,8 @@ def test_event_after_its_story_is_quarantined_unless_future(tmp_path: Path):
 def test_table_gates_fail_the_run_without_quarantining_rows():
     rows = [good_row("a", 0), good_row("a", 1, actor2_code=None), good_row("a", 2, actor1_code=None),
             good_row("a", 3, location_name=None, country_iso3=None, latitude=None, longitude=None)]
-    strict = QualityConfig(max_rows_per_document=2, min_both_actors_share=0.9, min_location_share=0.8)
+    strict = QualityConfig(max_rows_per_document=2, min_both_actors_share=0.9, min_location_share=0.8,
+                           min_rows_for_shares=4)
     outcome = validate_rows(to_table(rows), None, "gates", quality=strict, documents=1)
     assert not outcome.success
     assert outcome.passed.num_rows == 4 and outcome.failed.num_rows == 0
@@ -96,10 +99,21 @@ def test_table_gates_fail_the_run_without_quarantining_rows():
                       "expect_column_values_to_be_in_set(has_location)",
                       "expect_table_row_count_to_be_between(table)"]
     assert any("observed 4" in f for f in outcome.table_failures)
-    lenient = validate_rows(to_table(rows), None, "gates", documents=1)  # the defaults
+    few = QualityConfig(max_rows_per_document=4, min_both_actors_share=0.9, min_location_share=0.8,
+                        min_rows_for_shares=5)  # 4 rows: too few for the shares to mean anything
+    lenient = validate_rows(to_table(rows), None, "gates", quality=few, documents=1)
     assert lenient.success, lenient.table_failures
 
 
 def test_a_run_that_coded_nothing_passes():
     outcome = validate_rows(to_table([]), None, "nothing", documents=0)
     assert outcome.success, outcome.table_failures
+
+
+def test_share_floors_apply_to_runs_with_enough_rows_only():
+    def gated(rows):
+        return {kw.get("column") for t, kw in all_specs(QualityConfig(), documents=10, rows=rows) if "mostly" in kw}
+
+    floor = QualityConfig().min_rows_for_shares
+    assert gated(floor - 1) == set()
+    assert gated(floor) == gated(None) == {"has_location", "has_both_actors"}
