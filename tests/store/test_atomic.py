@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 import pytest
 
 from coding.store import FAULT_ENV, VERSIONS_DIR, write_dataset
-from tests.store.writer_job import new_batch, old_batch
+from tests.store.writer_job import new_batch, old_batch, other_batch
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,11 +44,12 @@ def expected(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     return {"old_dir": old_dir, "before": before, "after": after}
 
 
-def run_writer(out: Path, fault: str | None) -> subprocess.Popen:
+def run_writer(out: Path, fault: str | None, batch: str = "new") -> subprocess.Popen:
     env = dict(os.environ)
+    env.pop(FAULT_ENV, None)
     if fault:
         env[FAULT_ENV] = fault
-    return subprocess.Popen([sys.executable, "-m", "tests.store.writer_job", str(out)], cwd=ROOT, env=env,
+    return subprocess.Popen([sys.executable, "-m", "tests.store.writer_job", str(out), batch], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, text=True)
 
 
@@ -104,3 +105,30 @@ def test_rows_of_the_update_are_what_the_batch_says(expected):
     recoded = {f"doc-{d}" for d in range(0, 400, 4)}
     kept = old.filter(pc.invert(pc.is_in(old.column("doc_id"), value_set=__import__("pyarrow").array(sorted(recoded)))))
     assert after_ids == new_ids | set(kept.column("event_id").to_pylist())
+
+
+def test_a_second_writer_waits_for_the_first_and_loses_nothing(expected, tmp_path: Path):
+    """Writer A pauses holding the lock; writer B must wait, then land its rows on A's outcome."""
+    out = tmp_path / "out"
+    subprocess.run(["cp", "-a", str(expected["old_dir"]), str(out)], check=True)
+    first = run_writer(out, "staged:pause")
+    second = None
+    try:
+        assert first.stdout.readline().strip() == "PAUSED staged"
+        second = run_writer(out, None, batch="other")
+        with pytest.raises(subprocess.TimeoutExpired):
+            second.wait(timeout=3)  # blocked on the lock, not writing over A's half-done work
+        assert snapshot(out) == expected["before"]
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=30)
+        assert second.wait(timeout=120) == 0
+    finally:
+        for proc in (first, second):
+            if proc is not None:
+                if proc.poll() is None:
+                    proc.kill()
+                proc.stdout.close()
+    other = other_batch()
+    want = sorted(expected["before"] + [(e, d, 2022, 6) for e, d in zip(other.column("event_id").to_pylist(),
+                                                                          other.column("doc_id").to_pylist())])
+    assert snapshot(out) == want

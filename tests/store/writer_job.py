@@ -31,6 +31,12 @@ def new_batch() -> pa.Table:
     return to_table(recoded + fresh)
 
 
+def other_batch() -> pa.Table:
+    """30 documents no other batch touches (the second of two concurrent writers)."""
+    return to_table([good_row(f"other-{d}", s, event_date=date(2022, 6, 3)) for d in range(30) for s in range(5)])
+
+
 if __name__ == "__main__":
-    write_dataset(new_batch(), Path(sys.argv[1]), run_id="new")
+    batch = other_batch() if sys.argv[2:] == ["other"] else new_batch()
+    write_dataset(batch, Path(sys.argv[1]), run_id=sys.argv[2] if sys.argv[2:] else "new")
     print("DONE", flush=True)
