@@ -14,7 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from coding import store
 from coding.dedup import CLUSTER_KEY
+from coding.manifest import LATEST, MANIFEST_DIR
 from schemas.events import COLUMNS, NATURAL_KEY, Column, dictionary_columns
 from schemas.expectations import DATE_ORDER_SPEC
 from schemas.quality import DERIVED_DESCRIPTIONS, QualityConfig
@@ -105,7 +107,7 @@ def render() -> str:
         "The floors and ranges are defaults of `schemas.quality.QualityConfig`; a TOML file with a "
         "`[quality]` table named by `EVENTCODER_QUALITY` overrides them. A row failing a column rule "
         "is written to `quarantine/` with the expectations it failed; a failing table-level "
-        "expectation fails the quality gate (`python tools/quality_gate.py`, run by CI) and "
+        "expectation fails the quality gate (`python tools/quality_gate.py`, meant for CI) and "
         "`eventcoder run` exits 1 when any expectation fails.",
         "",
         "## Deduplication",
@@ -115,6 +117,21 @@ def render() -> str:
         "`event_cluster_id`; `num_sources` and `num_stories` count the distinct sources and "
         "documents of the cluster over the whole dataset. Every source row is kept. Rows without "
         "`event_date` are clusters of their own.",
+        "",
+        "## Files of an output folder",
+        "",
+        "| path | what |",
+        "|---|---|",
+        f"| `{store.EVENTS_DIR}/` | the dataset: a link to the current version `{store.VERSIONS_DIR}/<version>/{store.DATA_DIR}/`, "
+        "swapped in one rename per write (a reader sees the old or the new dataset, never a mix) |",
+        f"| `{store.VERSIONS_DIR}/<version>/{store.DOC_INDEX}` | document index (Arrow IPC): doc id, content hash, "
+        "fingerprint, coder version, rows and partitions of every coded document; a re-run skips unchanged documents |",
+        f"| `{store.QUARANTINE_DIR}/<run-id>.parquet` | rows that failed a column rule, with `failed_expectations` |",
+        f"| `{store.REJECTED_DIR}/<run-id>.jsonl` | inputs that could not be read: source, error code, reason |",
+        f"| `{MANIFEST_DIR}/<run-id>.json`, `{LATEST}` | run manifest: run id, coder version, inputs, counts, "
+        "timings, validation outcome, quality settings |",
+        "| `reports/data_docs/index.html`, `reports/summary.md` | Great Expectations Data Docs (every run) and the "
+        "last run's summary |",
         "",
     ]
     return "\n".join(lines)
