@@ -237,6 +237,16 @@ def _file_name(table: pa.Table) -> str:
 def _write_parquet(table: pa.Table, path: Path) -> None:
     pq.write_table(table, path, compression=COMPRESSION, use_dictionary=list(dictionary_columns()),
                    write_statistics=True)
+    _fsync(path)
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file or folder to disk: the swap must not reach the disk before the data it points to."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 # ---------------------------------------------------------------- versions and the events link
@@ -503,9 +513,13 @@ def _write_version(table: pa.Table, out_dir: Path, run_id: str, docs: set[str],
             _fault("partition")
         feather.write_feather(_updated_index(old_index, table, docs, documents, run_id), building / DOC_INDEX,
                               compression="zstd")
+        _fsync(building / DOC_INDEX)
+        for folder in {building / DATA_DIR / f"{YEAR}={y}" / f"{MONTH}={m}" for y, m, _ in written}:
+            _fsync(folder)
         _fault("staged")
         final = versions / name
         os.rename(building, final)
+        _fsync(versions)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)  # nothing was swapped: the dataset is untouched
         raise
@@ -516,6 +530,7 @@ def _write_version(table: pa.Table, out_dir: Path, run_id: str, docs: set[str],
     os.symlink(Path(VERSIONS_DIR) / name / DATA_DIR, pending)
     _fault("linked")
     os.replace(pending, out_dir / EVENTS_DIR)  # the one atomic step: readers now see the new version
+    _fsync(out_dir)
     _fault("swapped")
     _prune(out_dir, [final] + ([current] if current is not None else []))
     events = out_dir / EVENTS_DIR
