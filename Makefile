@@ -3,6 +3,7 @@
 #   make test  - set up .venv and run the test suite
 #   make serve - a Prefect server on 127.0.0.1:4200 and the scheduled deployment coding inbox/ into output/
 #   make bench - throughput against spaCy alone, written to bench/results.md
+#   make quality - CI's data-quality report: the flow on seeds/ and ../shared/eval inputs, fails on a table-level expectation
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -19,7 +20,7 @@ CRON        ?= */15 * * * *
 TASK_RUNNER ?= threads
 PORT        ?= 4200
 
-.PHONY: run test bench serve setup clean tables
+.PHONY: run test bench serve setup clean tables quality
 
 setup: $(STAMP)
 
@@ -41,6 +42,10 @@ test: $(STAMP)
 serve: $(STAMP)
 	@mkdir -p "$(PREFECT_HOME)"
 	$(BIN)/eventcoder serve --inbox $(INBOX) --output output/ --cron "$(CRON)" --task-runner $(TASK_RUNNER) --port $(PORT)
+
+quality: $(STAMP)
+	@mkdir -p "$(PREFECT_HOME)"
+	$(BIN)/python tools/quality_gate.py --output output/quality
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run

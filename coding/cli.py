@@ -144,15 +144,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eventcoder",
         description="Code news-wire text into CAMEO / ACLED / PLOVER political event rows.",
-        epilog="Inputs: .txt stories (date header, dateline, crossheads, sign-off), .jsonl files of "
-               '{"id", "text", "date"?, "source"?, "title"?, "url"?}, or directories of them.',
+        epilog="Inputs (format detected from content, see docs/ingest.md): plain-text stories (date header, "
+               'dateline, crossheads, sign-off), JSONL ({"id", "text", "date"?, "source"?, "title"?, "url"?}), '
+               "CSV with a header, NewsML-G2 XML, RSS 2.0 / Atom feeds, saved HTML pages, .gz/.zip archives of "
+               "these, directories or globs mixing them. Unreadable inputs are set aside with a reason.",
     )
     parser.add_argument("--version", action="version", version=f"eventcoder {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("code", help="code documents into one Parquet file (no Prefect, no validation)",
                        description="Code documents with the library path and write one Parquet file of event rows.")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .jsonl or a directory")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories or globs (text, JSONL, CSV, NewsML-G2, RSS/Atom, HTML, .gz/.zip)")
     p.add_argument("--output", "-o", required=True, metavar="FILE.parquet", help="Parquet file to write")
     p.add_argument("--batch-size", type=int, default=64, help="documents per spaCy batch (default 64)")
     p.add_argument("--progress", dest="progress", action="store_true", default=None, help="show progress (default: on a terminal)")
@@ -162,7 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="run the Prefect flow: code, validate (GX), write the dataset and report",
                        description="Run the Prefect flow: ingest, code, validate with Great Expectations, "
                                    "write a partitioned Parquet dataset and a data-quality report under DIR.")
-    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="files, directories or globs (text, JSONL, CSV, NewsML-G2, RSS/Atom, HTML, .gz/.zip)")
     p.add_argument("--output", "-o", default="output", metavar="DIR", help="output folder (default: output/)")
     p.add_argument("--batch-size", type=int, default=64)
     _add_runner_options(p)
