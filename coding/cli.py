@@ -209,6 +209,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except BrokenPipeError:  # `eventcoder evaluate ... | head`: the reader left, that is not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except EventCoderError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -20,7 +20,7 @@ from coding.acled import acled_view
 from coding.actors import Actor, StoryActors
 from coding.dates import event_date
 from coding.document import Document
-from coding.events import Candidate, extract
+from coding.events import Candidate, extract, is_reported_happening, protest_aim_tokens
 from coding.fatalities import fatalities_in
 from coding.geo import locate
 from coding.geo.locate import story_state
@@ -215,7 +215,9 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             target = Actor(tok.text, country, None, tok.idx, tok.idx + len(tok.text))
             how = "context"
     target = _with_default_sector(target, rule.target_sector)
-    if source is None and target is None and not ((code.code.startswith(UNNAMED_ACTOR_PREFIXES) and cand.form != "noun") or rule.acled):
+    if source is None and target is None and not (
+            (code.code.startswith(UNNAMED_ACTOR_PREFIXES) and (cand.form != "noun" or is_reported_happening(cand.trigger)))
+            or rule.acled):
         # Nothing to code: no actor at all ('recent attacks', 'months of fighting'). Kept: violent and protest
         # verbs and the specific actions ACLED codes even when the actor is unnamed ('a roadside bomb').
         return None
@@ -294,8 +296,10 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
 def _add_acled_view(row: dict[str, Any], cand: Candidate, rule: EventRule, source: Actor | None, target: Actor | None,
                     ctx: StoryContext, index: int, threat: bool) -> None:
     """The ACLED columns (coding/acled), decided once the row's code, modality and place are known."""
+    masked = protest_aim_tokens(cand.trigger) if row["cameo_code"].startswith("14") else frozenset()
     acled = acled_view(row["cameo_code"], rule, cand.trigger.lemma_, source, target, ctx.sentences, index, ctx.story.lex,
-                       threat=threat, modality=row["modality"], event_country=row["country_iso3"], when=row["event_date"])
+                       threat=threat, modality=row["modality"], event_country=row["country_iso3"], when=row["event_date"],
+                       masked=masked)
     row.update(acled.columns)
     row["rule_id"] += "".join(f"+{fired}" for fired in acled.fired)
     if acled.columns["acled_sub_event_type"] and (acled.cued or rule.acled):

@@ -27,7 +27,8 @@ PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "are
 QUANTITY_NOUNS = {"array", "range", "batch", "shipment", "package", "number", "lot", "supply", "consignment", "wave", "series", "campaign",
                   "thousand", "hundred", "dozen", "score", "ten", "crowd", "group", "band", "thousands", "hundreds", "dozens",
                   "team", "mission", "delegation", "contingent", "third", "half", "quarter", "majority", "part", "member",
-                  "some", "most", "many", "all", "rest", "remainder", "patch", "unit", "tons", "ton", "tonne"}
+                  "some", "most", "many", "all", "rest", "remainder", "patch", "unit", "tons", "ton", "tonne",
+                  "lot", "lots", "amount", "quantity", "assortment", "variety", "haul", "stockpile", "pile", "load", "truckload"}
 CLAUSE_DEPS = {"xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "pcomp"}
 
 
@@ -45,16 +46,55 @@ class Candidate:
 
 
 def _children_words(tok: Token) -> list[str]:
-    return [c.lower_ for c in tok.children if c.dep_ in {"prt", "prep", "advmod", "dobj"}]
+    words = []
+    for c in tok.children:
+        if c.dep_ in {"prt", "prep", "advmod", "dobj"}:
+            words.append(c.lower_)
+            if c.dep_ == "prep":  # "took to the streets": the object of the preposition may be part of the phrase
+                words.extend(g.lower_ for g in c.children if g.dep_ == "pobj")
+    return words
+
+
+def base_form_guesses(form: str) -> list[str]:
+    """Possible base forms of an inflected verb, for when the lemmatizer misses ("staged" -> "stag").
+
+    Tried only after the lemmatizer's own lemma, and only against the lexicon's verbs, so a
+    wrong guess matches nothing.
+    """
+    guesses: list[str] = []
+    for suffix in ("ied", "ies"):
+        if form.endswith(suffix) and len(form) > 4:
+            guesses.append(form[: -len(suffix)] + "y")
+    for suffix in ("ed", "ing", "es", "s"):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)]
+            guesses += [stem + "e", stem] if suffix in ("ed", "ing") else [stem]
+            if suffix in ("ed", "ing") and len(stem) > 2 and stem[-1] == stem[-2]:  # "stopped" -> "stop"
+                guesses.append(stem[:-1])
+    return guesses
+
+
+def _verb_lemma(tok: Token, lex: Lexicon) -> str:
+    """The lemma to look verbs up by: spaCy's, else a base form of the word the lexicon knows."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.verb_lemmas:
+        return lemma
+    for guess in base_form_guesses(tok.lower_):
+        if guess in lex.verb_lemmas:
+            return guess
+    return lemma
 
 
 def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
-    lemma = tok.lemma_.lower()
+    lemma = _verb_lemma(tok, lex)
     # Light verbs: "hold talks", "launch an offensive", "sent an array of arms".
     for obj in (c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass"}):  # "sanctions were imposed"
         for noun in _object_nouns(obj):
             rule = lex.light_index.get((lemma, noun.lemma_.lower())) or lex.light_index.get((lemma, noun.lower_))
             if rule is not None:
+                own = _match_noun(noun, lex)
+                if own is not None and " " in own[2] and own[0].cameo != rule.cameo and own[0].cameo[:2] == rule.cameo[:2]:
+                    continue  # "staged a hunger strike": the noun's own phrase is more specific than "stage strike"
                 return rule, "light", f"{tok.text} {noun.text}"
     # The surface form is a fallback for words the lemmatizer gets wrong ("raped" -> "rap").
     options = lex.verb_index.get(lemma) or lex.verb_index.get(tok.lower_)
@@ -75,7 +115,7 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
 
 def _object_nouns(obj: Token) -> list[Token]:
     nouns = [obj]
-    if obj.lemma_.lower() in QUANTITY_NOUNS:
+    if obj.lemma_.lower() in QUANTITY_NOUNS or obj.like_num:  # "400 of the supporters"
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 nouns.extend(p for p in prep.children if p.dep_ == "pobj")
@@ -94,6 +134,60 @@ def _match_noun(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
         if all(w in mods for w in extra):
             return rule, "noun", " ".join([*extra, tok.text])
     return None
+
+
+HAPPENING_LEMMAS = {"hold", "take", "erupt", "occur", "happen", "break", "continue", "resume", "begin", "start", "spread",
+                    "rage", "intensify", "escalate", "turn", "go"}
+TAKING_PLACE_LEMMAS = {"hold", "take", "occur", "happen", "erupt", "break"}
+PARTICIPATING_LEMMAS = {"participate", "take", "join", "attend", "lead", "organise", "organize", "stage", "hold", "launch",
+                        "carry", "conduct", "mount", "call"}
+
+
+def is_reported_happening(tok: Token) -> bool:
+    """A nominal trigger that the sentence reports as happening, not one it merely mentions.
+
+    'protesters staged a demonstration', 'protests were held', 'clashes erupted', 'took part in
+    peaceful marches': the noun is the object of a verb with a subject, the subject of a verb of
+    happening, or the object of a verb of taking part. 'months of fighting' is none of these.
+    """
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":  # "took part in peaceful marches"
+        verb = head.head
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in PARTICIPATING_LEMMAS
+    if head.i == tok.i or head.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = head.lemma_.lower()
+    if tok.dep_ == "dobj":
+        return any(c.dep_ in SUBJECT_DEPS for c in head.children) or lemma in PARTICIPATING_LEMMAS
+    if tok.dep_ in {"nsubj", "nsubjpass"}:
+        return lemma in HAPPENING_LEMMAS
+    return False
+
+
+AIM_PREPS = {"against", "over", "about", "for"}
+AIM_IN_NOUNS = {"protest", "support", "solidarity", "opposition", "response", "reaction", "memory", "honour", "honor", "defence",
+                "defense"}  # "in protest against ...", "in solidarity with ..."
+AIM_LEMMAS = {"protest", "denounce", "demand", "condemn", "call", "oppose", "decry", "mark", "honour", "honor", "commemorate",
+              "express", "show", "voice", "urge", "reject", "support", "defend", "seek"}
+
+
+def protest_aim_tokens(trigger: Token) -> frozenset[int]:
+    """Tokens saying what a protest is about: 'against gun violence', 'over the killing of ...',
+    'to protest police violence', 'demanding ...'. Not evidence of how the protest went."""
+    heads = [trigger]
+    if trigger.dep_ in {"dobj", "pobj"} and trigger.head.pos_ in {"VERB", "ADP"}:  # "staged a rally against ..."
+        heads.append(trigger.head if trigger.dep_ == "dobj" else trigger.head.head)
+    masked: set[int] = set()
+    for head in heads:
+        for child in head.children:
+            aim_prep = child.lower_ in AIM_PREPS or (child.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in AIM_IN_NOUNS for g in child.children))
+            aim = (child.dep_ == "prep" and aim_prep and child.i > trigger.i) or (
+                child.dep_ in {"xcomp", "advcl", "acl"} and child.lemma_.lower() in AIM_LEMMAS)
+            if aim and child.i != trigger.i:
+                masked.update(t.i for t in child.subtree)
+    masked.discard(trigger.i)
+    return frozenset(masked)
 
 
 def is_nominal(tok: Token) -> bool:
@@ -120,8 +214,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, 
             hit = _match_verb(tok, lex)
         if hit is not None:
             hits[tok.i] = (tok, *hit)
-            if hit[1] == "light":
+            neutralises = hit[0].acled is not None and hit[0].acled[1] == "Disrupted weapons use"
+            if hit[1] == "light" or neutralises:  # "defused landmines": the mines are not an attack
                 for obj in (c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass"}):
+                    consumed.update(n.i for n in _object_nouns(obj))
                     consumed.add(obj.i)  # and its modifiers: "ended mediation efforts" is one event
                     consumed.update(c.i for c in obj.children if c.dep_ in {"compound", "amod", "nmod"})
     for i, hit in hits.items():
@@ -378,6 +474,8 @@ def _is_back_reference(tok: Token, story: StoryActors) -> bool:
     an event the story already reported (or discusses one in the abstract); it is not a new event."""
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ANNOUNCING_LEMMAS:
         return False  # "Russia announced the withdrawal": news, not a back-reference
+    if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in TAKING_PLACE_LEMMAS and is_reported_happening(tok):
+        return False  # "the long-awaited protest was held in Blantyre": the sentence reports it taking place
     has_definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
     if tok.dep_ in {"pobj", "pcomp"} and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in DURATION_NOUNS:
         return True  # "after months of fighting": background, not an event of the story's day

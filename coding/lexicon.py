@@ -60,6 +60,7 @@ class Lexicon:
     rules: dict[str, EventRule] = field(default_factory=dict)
     verb_index: dict[str, list[tuple[tuple[str, ...], EventRule]]] = field(default_factory=dict)
     light_index: dict[tuple[str, str], EventRule] = field(default_factory=dict)
+    verb_lemmas: set[str] = field(default_factory=set)  # heads of verb and light-verb forms
     noun_index: dict[str, list[tuple[tuple[str, ...], EventRule]]] = field(default_factory=dict)
     agent_index: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)  # head -> (mods, sector, id)
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # title text -> (sector, id)
@@ -170,8 +171,10 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
                 low = tuple(w.lower() for w in words)
                 if form == "verbs":
                     lex.verb_index.setdefault(low[0], []).append((low[1:], rule))
+                    lex.verb_lemmas.add(low[0])
                 elif form == "light":
                     lex.light_index[(low[0], low[1])] = rule
+                    lex.verb_lemmas.add(low[0])
                 else:
                     lex.noun_index.setdefault(low[-1], []).append((low[:-1], rule))
     for index in (lex.verb_index, lex.noun_index):

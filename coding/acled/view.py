@@ -47,8 +47,16 @@ def _sentence_text(sent: Span) -> str:
     return f" {lemmas} | {words} "
 
 
-def _window_text(sentences: Sequence[Span], index: int, window: int) -> str:
-    return "".join(_sentence_text(s) for s in sentences[index:index + window])
+def _masked_sentence_text(sent: Span, masked: frozenset[int]) -> str:
+    if not masked:
+        return _sentence_text(sent)
+    kept = [t for t in sent if not t.is_space and t.i not in masked]
+    return f" {' '.join(t.lemma_.lower() for t in kept)} | {' '.join(t.lower_ for t in kept)} "
+
+
+def _window_text(sentences: Sequence[Span], index: int, window: int, masked: frozenset[int] = frozenset()) -> str:
+    first = _masked_sentence_text(sentences[index], masked)
+    return first + "".join(_sentence_text(s) for s in sentences[index + 1:index + window])
 
 
 def _applies(cue: AcledCue, sub: str | None, event: tuple[str, str, str], kinds: tuple[str, str], texts: dict[int, str]) -> bool:
@@ -72,12 +80,17 @@ def _applies(cue: AcledCue, sub: str | None, event: tuple[str, str, str], kinds:
 
 
 def decide_type(base: tuple[str | None, str | None], event: tuple[str, str, str], kinds: tuple[str, str],
-                sentences: Sequence[Span], index: int, cues: Sequence[AcledCue] | None = None) -> tuple[str | None, str | None, tuple[str, ...], bool]:
-    """Apply the cue entries in order to the base (event type, sub-event type); ``event`` is (CAMEO code, rule id, trigger lemma)."""
+                sentences: Sequence[Span], index: int, cues: Sequence[AcledCue] | None = None,
+                masked: frozenset[int] = frozenset()) -> tuple[str | None, str | None, tuple[str, ...], bool]:
+    """Apply the cue entries in order to the base (event type, sub-event type); ``event`` is (CAMEO code, rule id, trigger lemma).
+
+    ``masked`` token indices are left out of the cue text: a protest's aim ("against gun violence")
+    says what the protest is about, not how it went.
+    """
     etype, sub = base
     fired: list[str] = []
     cued = False
-    texts = {w: _window_text(sentences, index, w) for w in (1, 2, 3)}
+    texts = {w: _window_text(sentences, index, w, masked) for w in (1, 2, 3)}
     for cue in default_cues() if cues is None else cues:
         if _applies(cue, sub, event, kinds, texts):
             etype, sub = cue.then if cue.then else (None, None)
@@ -127,7 +140,8 @@ def _actors(etype: str, sub: str, source: Actor | None, target: Actor | None, ki
 
 def acled_view(cameo: str, rule: EventRule, trigger: str, source: Actor | None, target: Actor | None,
                sentences: Sequence[Span], index: int, lex: Lexicon, *, threat: bool = False, modality: str = "asserted",
-               event_country: str | None = None, when: dt.date | None = None) -> AcledDecision:
+               event_country: str | None = None, when: dt.date | None = None,
+               masked: frozenset[int] = frozenset()) -> AcledDecision:
     """The ACLED columns of a row coded ``cameo`` by ``rule`` (trigger head lemma ``trigger``) in sentence ``index``."""
     if threat or modality in UNASSERTED:
         return AcledDecision(dict(EMPTY), (), False)  # ACLED codes events that happened, not threats or plans
@@ -139,7 +153,7 @@ def acled_view(cameo: str, rule: EventRule, trigger: str, source: Actor | None, 
     country = event_country or (source.country if source is not None and source.country not in {"IGO", "NGO"} else None)
     kinds = (raw_kinds[0] or "none", raw_kinds[1] or "none")
     base = rule.acled if rule.acled else acled_for(cameo)
-    etype, sub, fired, cued = decide_type(base, (cameo, rule.id, trigger.lower()), kinds, sentences, index)
+    etype, sub, fired, cued = decide_type(base, (cameo, rule.id, trigger.lower()), kinds, sentences, index, masked=masked)
     if etype is None or sub is None:
         return AcledDecision(dict(EMPTY), fired, cued)
     one, two = _actors(etype, sub, source, target, raw_kinds, country, lex, when)

@@ -241,3 +241,58 @@ def test_agreeing_to_a_coded_action_gives_one_row():
 def test_a_word_of_an_organisation_name_is_not_an_event():
     rows = rows_for("Pakistan met officials of the Palestine Liberation Organization in Islamabad.")
     assert "19" not in {r["cameo_root"] for r in rows}
+
+
+@pytest.mark.parametrize(
+    "sentence, sub_event",
+    [
+        # the lemmatizer reads "staged" as "stag"; the lexicon's own verbs are tried as base forms
+        ("Hundreds of farmers staged a rally outside the parliament in Nairobi.", "Peaceful protest"),
+        # a demonstration the sentence reports as happening, with no named actor
+        ("Large anti-government protests were held in several towns on Monday.", "Peaceful protest"),
+        ("Thousands of students took part in peaceful marches across the country.", "Peaceful protest"),
+        ("Thousands of people took to the streets of Minsk on Friday.", "Peaceful protest"),
+        # weapons seized or found, and property looted, by unnamed hands
+        ("Twelve firearms and hundreds of rounds of ammunition were seized at a checkpoint.", "Disrupted weapons use"),
+        ("Ethiopian police said the pistols were discovered during a search of a bus.", "Disrupted weapons use"),
+        ("Several shops were looted in the township overnight.", "Looting/property destruction"),
+    ],
+)
+def test_unnamed_actor_events_acled_codes(sentence, sub_event):
+    rows = rows_for(sentence)
+    assert sub_event in {r["acled_sub_event_type"] for r in rows}, [(r["cameo_code"], r["rule_id"]) for r in rows]
+
+
+def test_mentioned_protest_is_not_an_event():
+    # the noun names a protest the sentence does not report as happening
+    rows = rows_for("The latest wave of protests worries the government.")
+    assert not [r for r in rows if r["cameo_root"] == "14"]
+
+
+def test_protest_aim_is_not_how_the_protest_went():
+    rows = rows_for("Hundreds of parents staged a demonstration against gun violence in Denver.")
+    assert {r["acled_sub_event_type"] for r in rows if r["cameo_root"] == "14"} == {"Peaceful protest"}
+    violent = rows_for("Hundreds of parents staged a demonstration in Denver and threw stones at police.")
+    assert "Violent demonstration" in {r["acled_sub_event_type"] for r in violent}
+
+
+def test_defused_mines_are_not_an_explosion():
+    rows = rows_for("Army sappers defused hundreds of landmines near the town.")
+    assert {r["acled_sub_event_type"] for r in rows} == {"Disrupted weapons use"}
+
+
+def test_entering_a_race_is_not_taking_territory():
+    assert not [r for r in rows_for("The opposition leader decided to enter the presidential race.") if r["cameo_root"] == "19"]
+
+
+def test_hunger_strike_keeps_its_own_code():
+    rows = rows_for("The activist staged a hunger strike in prison.")
+    assert "142" in {r["cameo_code"] for r in rows}
+
+
+def test_base_form_guesses():
+    from coding.events import base_form_guesses
+    assert "stage" in base_form_guesses("staged")
+    assert "stop" in base_form_guesses("stopped")
+    assert "carry" in base_form_guesses("carried")
+    assert "shell" in base_form_guesses("shelling")
