@@ -91,6 +91,26 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
         yield from rows
 
 
+BACKGROUND_PENALTY = 0.1
+BACKGROUND_PREPS = {"after", "since", "following", "before", "amid", "despite"}
+
+
+def is_background(trigger: Token) -> bool:
+    """An event the sentence mentions as background rather than reports: inside a relative clause
+    ('a town that was the scene of a 2017 attack') or a prepositional time frame ('after days of
+    fighting'). Such rows stay, with less confidence."""
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in BACKGROUND_PREPS:
+        return True
+    tok = trigger
+    for _ in range(8):
+        if tok.dep_ == "relcl":
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 VIOLENT_PREFIXES = ("145", "18", "19", "20")
 ACLED_CUE_BONUS = 0.1
 # ACLED codes violence and demonstrations whose actors go unnamed ("Unidentified Armed Group", "Protesters (X)").
@@ -245,6 +265,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             modality = "claimed"
     if modality != "asserted":
         confidence -= 0.1
+    if is_background(cand.trigger):
+        confidence -= BACKGROUND_PENALTY
     with timing.stage("date"):
         evt_date, precision = event_date(cand.trigger, document.doc_date, modality)
     with timing.stage("place"):

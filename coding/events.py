@@ -138,6 +138,7 @@ def _match_noun(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
 
 HAPPENING_LEMMAS = {"hold", "take", "erupt", "occur", "happen", "break", "continue", "resume", "begin", "start", "spread",
                     "rage", "intensify", "escalate", "turn", "go"}
+CAUSING_LEMMAS = {"leave", "kill", "injure", "wound", "claim", "destroy", "damage", "rock", "shake", "hit", "displace", "force"}
 TAKING_PLACE_LEMMAS = {"hold", "take", "occur", "happen", "erupt", "break"}
 PARTICIPATING_LEMMAS = {"participate", "take", "join", "attend", "lead", "organise", "organize", "stage", "hold", "launch",
                         "carry", "conduct", "mount", "call"}
@@ -153,6 +154,8 @@ def is_reported_happening(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep":  # "took part in peaceful marches"
         verb = head.head
+        if head.lower_ in {"during", "amid"}:
+            return True  # "were detained during a protest": what happened during it happened
         return verb.pos_ == "VERB" and verb.lemma_.lower() in PARTICIPATING_LEMMAS
     if head.i == tok.i or head.pos_ not in {"VERB", "AUX"}:
         return False
@@ -160,6 +163,8 @@ def is_reported_happening(tok: Token) -> bool:
     if tok.dep_ == "dobj":
         return any(c.dep_ in SUBJECT_DEPS for c in head.children) or lemma in PARTICIPATING_LEMMAS
     if tok.dep_ in {"nsubj", "nsubjpass"}:
+        if tok.dep_ == "nsubj" and lemma in CAUSING_LEMMAS:
+            return True  # "gun attacks have left seven people dead", "the blast rocked the city"
         return lemma in HAPPENING_LEMMAS
     return False
 
@@ -208,7 +213,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, 
         if tok.is_space or tok.is_punct:
             continue
         hit = None
-        if is_nominal(tok) and not _in_proper_name(tok):
+        if is_nominal(tok) and not _in_proper_name(tok) and not _modifies_agent(tok, lex):
             hit = _match_noun(tok, lex)
         if hit is None and _is_verb(tok):
             hit = _match_verb(tok, lex)
@@ -264,6 +269,15 @@ def _is_consequence(tok: Token, hits: dict) -> bool:
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i in hits:
         return True  # "an attack targeting non-Muslims": the participle describes the attack
     return tok.tag_ == "VBG" and tok.dep_ in {"advcl", "xcomp", "conj"} and tok.head.i in hits and tok.head.i != tok.i
+
+
+def _modifies_agent(tok: Token, lex: Lexicon) -> bool:
+    """'riot police', 'protest leaders', 'attack helicopters': a noun modifying an agent noun names a
+    kind of actor, not an event ('grenade attack', 'mediation mission' still are events)."""
+    head = tok.head
+    if tok.dep_ != "compound" or head.i <= tok.i or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return head.lemma_.lower() in lex.agent_index or head.lower_ in lex.agent_index
 
 
 def _in_proper_name(tok: Token) -> bool:

@@ -296,3 +296,35 @@ def test_base_form_guesses():
     assert "stop" in base_form_guesses("stopped")
     assert "carry" in base_form_guesses("carried")
     assert "shell" in base_form_guesses("shelling")
+
+
+@pytest.mark.parametrize(
+    "sentence, sub_event",
+    [
+        # a military facility or unit as the object stands for the forces holding it
+        ("Militants attacked two military bases in the north of the country.", "Armed clash"),
+        ("Rebel fighters ambushed an army convoy near the border.", "Armed clash"),
+        ("Insurgents attacked a police checkpoint outside the city.", "Armed clash"),
+        # ... but an aid convoy is not a party to the fighting
+        ("Gunmen attacked an aid convoy in Darfur.", "Attack"),
+    ],
+)
+def test_attacks_on_forces_are_clashes(sentence, sub_event):
+    rows = [r for r in rows_for(sentence) if r["cameo_root"] in {"18", "19"}]
+    assert sub_event in {r["acled_sub_event_type"] for r in rows}, [(r["actor2_code"], r["rule_id"]) for r in rows]
+
+
+def test_background_event_in_relative_clause_is_less_confident():
+    rows = rows_for("Government forces captured a town that was the scene of a deadly chemical attack in 2017.")
+    by_root = {r["cameo_root"]: r for r in rows}
+    assert by_root["19"]["confidence"] > max(r["confidence"] for r in rows if r["cameo_root"] != "19")
+
+
+def test_riot_police_is_an_actor_not_a_riot():
+    rows = rows_for("Riot police guarded the parliament building.")
+    assert not [r for r in rows if r["cameo_code"] == "145"]
+
+
+def test_what_happened_during_a_protest():
+    rows = rows_for("Dozens of arrests were made during a demonstration in Bristol.")
+    assert "14" in {r["cameo_root"] for r in rows}
