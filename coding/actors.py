@@ -18,6 +18,12 @@ from coding.lexicon import ActorEntry, Lexicon, first_chunk
 
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+PLACE_PREPOSITIONS = {"in", "at", "near", "from", "into", "inside", "outside", "around", "across", "through", "within"}
+
+
+def _is_place_mention(tok: Token) -> bool:
+    """'a meeting in Brussels': the name is where something happened, not who did it."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS
 THING_PRONOUNS = {"it", "they", "them", "its", "their"}
 BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "led", "held", "controlled", "occupied", "made", "supplied", "based"}
 POSSESSIVE_MARKERS = {"'s", "’s", "'"}
@@ -280,17 +286,22 @@ class StoryActors:
                         person = Actor(ent.text, entry.country, entry.sector, ent.start_char, ent.end_char, True)
                 if person is not None:
                     return person
-        for _i, actor in sorted((h for h in self.history if h[0] < pronoun.i), key=lambda h: -h[0]):
-            if actor.is_person == wants_person and (actor.country or actor.org_code):
-                return actor
+        found: tuple[int, Actor] | None = None
+        for i, actor in sorted((h for h in self.history if h[0] < pronoun.i), key=lambda h: -h[0]):
+            if actor.is_person == wants_person and (actor.country or actor.org_code) and not _is_place_mention(self.doc[i]):
+                found = (i, actor)
+                break
         if wants_person:
-            return None
-        # "Russia said it was ...": a lexicon mention earlier in the same sentence.
+            return found[1] if found else None
+        # "Russia said it was ...", "showed Moscow was paying costs in its bid": a lexicon mention earlier in
+        # the same sentence, when it is nearer than the last resolved actor; a place ("in Brussels") is not one.
         for tok in reversed(list(self.doc[pronoun.sent.start:pronoun.i])):
+            if found is not None and tok.i <= found[0]:
+                break
             entry = self.entry_at(tok)
-            if entry is not None and entry.country and entry.kind != "adjective":
+            if entry is not None and entry.country and entry.kind != "adjective" and not _is_place_mention(tok):
                 return Actor(tok.text, entry.country, entry.sector, tok.idx, tok.idx + len(tok.text))
-        return None
+        return found[1] if found else None
 
     def countries_in(self, span: Span) -> list[tuple[Token, str]]:
         out = []

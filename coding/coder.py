@@ -77,17 +77,21 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
     story = StoryActors.build(doc, lex)
     sentences = content_sentences(doc)
     context = StoryContext(story, sentences)
+    reported: set[tuple[str, str]] = set()  # (CAMEO root, source code) of events reported in earlier sentences
     for index, sent in enumerate(sentences):
         best: dict[tuple, dict[str, Any]] = {}
         for cand in extract(sent, story, lex):
             row = build_row(cand, sent, index, document, context)
             if row is None or (row["modality"] == SPECULATIVE and not keep_speculative):
                 continue
+            if _refers_back(cand, row, reported):
+                continue  # "Baerbock's visit follows ...": the story's earlier report of the same visit
             key = (row["cameo_root"], row["actor1_country"], row["actor2_country"], row["modality"])
             if key not in best or row["confidence"] > best[key]["confidence"]:
                 best[key] = row
         rows = sorted(best.values(), key=lambda r: (r["evidence_start"], r["cameo_code"]))
         attach_fatalities(rows, sent)
+        reported.update((r["cameo_root"], r["actor1_code"]) for r in rows if r["actor1_code"] and r["modality"] == "asserted")
         yield from rows
 
 
@@ -112,9 +116,27 @@ def is_background(trigger: Token) -> bool:
 
 
 VIOLENT_PREFIXES = ("145", "18", "19", "20")
+CIVILIAN_VICTIMS = {"person", "people", "civilian", "resident", "child", "woman", "man", "villager", "passer", "pedestrian", "family"}
+CASUALTY_WORDS = {"dead", "kill", "killed", "injure", "injured", "wound", "wounded", "die", "died", "death", "casualty"}
+
+
+def _civilian_casualties(sent: Span) -> bool:
+    """The sentence counts dead or injured people (not soldiers)."""
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    return bool(lemmas & CASUALTY_WORDS) and bool(lemmas & CIVILIAN_VICTIMS) and not lemmas & {"soldier", "troop", "serviceman", "fighter", "militant"}
 ACLED_CUE_BONUS = 0.1
 # ACLED codes violence and demonstrations whose actors go unnamed ("Unidentified Armed Group", "Protesters (X)").
 UNNAMED_ACTOR_PREFIXES = VIOLENT_PREFIXES + ("14",)
+
+
+def _refers_back(cand: Candidate, row: dict[str, Any], reported: set[tuple[str, str]]) -> bool:
+    """A definite or possessive event noun ('Baerbock's visit', 'the talks') for a verbal or cooperative
+    event the same source already did earlier in the story. Violence is left alone: a story often
+    reports several shellings by the same side."""
+    if cand.form != "noun" or not row["actor1_code"] or row["cameo_root"] >= "14":
+        return False
+    marked = any(c.dep_ == "poss" or any(g.dep_ == "case" for g in c.children) or (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) for c in cand.trigger.children)
+    return marked and (row["cameo_root"], row["actor1_code"]) in reported
 
 
 def attach_fatalities(rows: list[dict[str, Any]], sent: Span) -> None:
@@ -226,7 +248,9 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     if target is None and source is not None and rule.cameo.startswith(MILITARY_PREFIXES):
         adversary = ctx.adversary(source.country)
         if adversary:
-            target = Actor("", adversary, None, cand.trigger.idx, cand.trigger.idx)
+            # In a battle the other side is its forces ('liberated villages' from Russian troops).
+            sector = "MIL" if rule.cameo.startswith("19") else None
+            target = Actor("", adversary, sector, cand.trigger.idx, cand.trigger.idx)
             how = "adversary"
     if target is None and source is not None and rule.cameo.startswith(COOPERATIVE_PREFIXES):
         hit = ctx.recent_other_country(cand.trigger, index, source.country)
@@ -235,6 +259,10 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             target = Actor(tok.text, country, None, tok.idx, tok.idx + len(tok.text))
             how = "context"
     target = _with_default_sector(target, rule.target_sector)
+    if target is not None and how in {"place", "adversary"} and target.sector in {None, "MIL"} and code.code.startswith(VIOLENT_PREFIXES) \
+            and _civilian_casualties(sent):
+        # "shelling on the district left one person dead": the victims of fire on a place are its residents
+        target = Actor(target.name, target.country, "CVL", target.start_char, target.end_char)
     if source is None and target is None and not (
             (code.code.startswith(UNNAMED_ACTOR_PREFIXES) and (cand.form != "noun" or is_reported_happening(cand.trigger)))
             or rule.acled):

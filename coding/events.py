@@ -470,6 +470,9 @@ def _may_be_place(noun: Token) -> bool:
     return noun.lemma_.lower() in PLACE_NOUNS or noun.ent_type_ in {"GPE", "LOC", "FAC"} or noun.pos_ == "PROPN"
 DEFINITE = {"the", "this", "that", "these", "those"}
 DURATION_NOUNS = {"hour", "day", "week", "month", "year", "decade", "night", "weekend"}
+# "a symbol of Russia's invasion", "the anniversary of the coup": a past event recalled, not reported
+PAST_FRAME_NOUNS = {"symbol", "anniversary", "memory", "legacy", "history", "reminder", "commemoration", "memorial", "veteran",
+                    "survivor", "lesson", "hallmark", "echo", "scar", "trauma", "remembrance"}
 
 
 def _own_argument(tok: Token, story: StoryActors) -> bool:
@@ -493,6 +496,8 @@ def _is_back_reference(tok: Token, story: StoryActors) -> bool:
     has_definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
     if tok.dep_ in {"pobj", "pcomp"} and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in DURATION_NOUNS:
         return True  # "after months of fighting": background, not an event of the story's day
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PAST_FRAME_NOUNS:
+        return True
     return has_definite and not _own_argument(tok, story)
 
 

@@ -328,3 +328,32 @@ def test_riot_police_is_an_actor_not_a_riot():
 def test_what_happened_during_a_protest():
     rows = rows_for("Dozens of arrests were made during a demonstration in Bristol.")
     assert "14" in {r["cameo_root"] for r in rows}
+
+
+def test_recalled_past_event_is_not_reported():
+    rows = rows_for("The journalists saw abandoned armour painted with a symbol of Russia's invasion.")
+    assert not [r for r in rows if r["cameo_root"] in {"18", "19", "20"}]
+
+
+def test_possessive_mention_of_an_earlier_visit_is_not_a_second_visit():
+    text = ("German Foreign Minister Annalena Baerbock arrived in Kyiv on Saturday. "
+            "Baerbock's visit follows one by the French foreign minister.")
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "04" and r["actor1_country"] == "DEU"]
+    assert len(rows) == 1 and rows[0]["sentence_index"] == 0
+
+
+def test_battle_adversary_is_its_forces_and_shelled_residents_are_civilians():
+    text = ("Ukrainian troops fought Russian forces near Kharkiv. "
+            "Ukrainian troops liberated Vasylenkovo and Artemivka in Kharkiv region. "
+            "Russian shelling on the Kholodnogirskiy district of Kharkiv left one person dead.")
+    rows = rows_for(text)
+    liberated = next(r for r in rows if r["sentence_index"] == 1 and r["cameo_root"] == "19")
+    assert (liberated["actor2_country"], liberated["actor2_sector"]) == ("RUS", "MIL")
+    shelled = next(r for r in rows if r["sentence_index"] == 2)
+    assert (shelled["actor2_country"], shelled["actor2_sector"]) == ("UKR", "CVL")
+
+
+def test_pronoun_prefers_the_nearer_actor_over_a_place():
+    rows = rows_for("In a meeting in Brussels, Blinken said Moscow was paying huge costs in its bid to capture Ukrainian territory.")
+    capture = [r for r in rows if r["trigger"].startswith("capture")]
+    assert capture and capture[0]["actor1_country"] == "RUS"
