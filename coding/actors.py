@@ -190,6 +190,7 @@ class StoryActors:
 
     def _country_of_np(self, head: Token) -> str | None:
         """Country named inside the noun phrase of ``head``: adjectives, compounds, possessives, 'of X'."""
+        nested_found: str | None = None
         for child in head.children:
             if child.dep_ in MODIFIER_DEPS:
                 entry = self.entry_at(child)
@@ -199,10 +200,10 @@ class StoryActors:
                     poss_actor = self.resolve(child, register=False)
                     if poss_actor and poss_actor.country:
                         return poss_actor.country
-                if child.dep_ in {"compound", "amod", "nmod"}:
-                    nested = self._country_of_np(child)
-                    if nested:
-                        return nested
+                if child.dep_ in {"compound", "amod", "nmod"} and nested_found is None:
+                    # A modifier's own modifier ("Moscow-backed", "Al Qaeda-linked") yields to a nationality
+                    # named directly on the head ("the Al Qaeda-linked Somali militant group").
+                    nested_found = self._country_of_np(child)
             elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
                 # "the army of Ukraine", "dissidents from Myanmar", "ministers from the Georgian government"
                 for pobj in child.children:
@@ -214,7 +215,7 @@ class StoryActors:
                             nested = self._country_of_np(pobj)
                             if nested:
                                 return nested
-        return None
+        return nested_found
 
     def _np_span(self, head: Token) -> tuple[int, int]:
         start = head.left_edge.i
@@ -252,6 +253,11 @@ class StoryActors:
             if person is not None:
                 return replace(person, name=name, start_char=start_char, end_char=end_char)
             return None
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            named = self.entry_at(appos)
+            if named is not None and named.kind not in {"country", "capital", "adjective"}:
+                # "the Somali militant group al-Shabab": the name in apposition says who, not the modifiers
+                return self._resolve(appos)
         sector = self._agent_sector(head)
         if sector is None and head.lemma_.lower() in GROUP_NOUNS:
             # A modifier may carry the sector: "rebel group" -> REB, "separatist unit" -> SEP.

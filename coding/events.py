@@ -288,7 +288,23 @@ def _in_proper_name(tok: Token) -> bool:
 def _is_reduced_relative(tok: Token) -> bool:
     """'civilians imprisoned for ...', 'a report released Tuesday', 'one village captured by ...':
     a past participle describing a noun is background to the sentence, not its reported action."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children):
+        return True
+    return _misparsed_passive_conj(tok) is not None
+
+
+def _misparsed_passive_conj(tok: Token) -> Token | None:
+    """'The civilians imprisoned for X were released by Y' is often parsed with 'imprisoned' as the main
+    verb and 'were released' as its conjunct with no 'and': then 'imprisoned' describes the subject,
+    and the subject is the passive subject of 'released'. Returns that conjunct."""
+    if tok.dep_ != "ROOT" or any(c.dep_ in {"cc", "aux", "auxpass"} for c in tok.children):
+        return None
+    if not any(c.dep_ == "nsubj" for c in tok.children):
+        return None
+    for conj in (c for c in tok.children if c.dep_ == "conj"):
+        if any(g.dep_ == "auxpass" for g in conj.children) and not any(g.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for g in conj.children):
+            return conj
+    return None
 
 
 ANNOUNCING_LEMMAS = {"announce", "confirm", "order", "complete", "begin", "start", "launch", "conduct", "carry", "make", "repeat",
@@ -569,6 +585,9 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
         if target is None and form != "noun":
             # Passive: "The civilians ... were released by Putin" - the passive subject is the target.
             subj = next((c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+            misparsed = _misparsed_passive_conj(tok.head) if subj is None and tok.dep_ == "conj" else None
+            if misparsed is not None and misparsed.i == tok.i:
+                subj = next(c for c in tok.head.children if c.dep_ == "nsubj")
             if subj is not None:
                 passive_target = story.resolve(subj)
                 if passive_target is not None and passive_target != source:

@@ -357,3 +357,15 @@ def test_pronoun_prefers_the_nearer_actor_over_a_place():
     rows = rows_for("In a meeting in Brussels, Blinken said Moscow was paying huge costs in its bid to capture Ukrainian territory.")
     capture = [r for r in rows if r["trigger"].startswith("capture")]
     assert capture and capture[0]["actor1_country"] == "RUS"
+
+
+def test_subject_of_misparsed_passive_conjunct_is_the_target():
+    rows = rows_for("The activists imprisoned for speaking against Minsk were released yesterday by Lukashenko himself")
+    released = [r for r in rows if r["cameo_code"].startswith("084")]
+    assert released and (released[0]["actor1_country"], released[0]["actor2_sector"]) == ("BLR", "OPP")
+    assert not [r for r in rows if r["cameo_root"] == "17"]  # 'imprisoned' describes them: background
+
+
+def test_nationality_on_the_head_beats_an_associate_in_a_modifier():
+    rows = rows_for("The Al Qaeda-linked Somali militant group claimed responsibility for the bombing.")
+    assert rows and rows[0]["actor1_country"] == "SOM"
