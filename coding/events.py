@@ -581,6 +581,8 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
         if source is None and rule.object_is_source:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             source = story.resolve(obj) if obj is not None else None
+        if source is None and rule.cameo.startswith(("18", "19", "20")):
+            source = _fired_from(tok, story)
         target, place = _targets(tok, story, source, rule)
         if target is None and form != "noun":
             # Passive: "The civilians ... were released by Putin" - the passive subject is the target.
@@ -613,6 +615,17 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
             for other in _conjoined_subjects(tok, story, source):
                 if other != target:
                     yield Candidate(rule, form, tok, text, other, target, place)
+
+
+def _fired_from(tok: Token, story: StoryActors) -> Actor | None:
+    """'a mortar bomb was fired at Israel from the Gaza Strip', 'rockets launched from Lebanon': with no
+    named shooter, the territory fired from stands for its side."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            entry = story.entry_at(pobj)
+            if entry is not None and entry.country and entry.kind in {"country", "capital"}:
+                return story.resolve(pobj)
+    return None
 
 
 def _conjoined_subjects(verb: Token, story: StoryActors, first: Actor) -> list[Actor]:

@@ -369,3 +369,8 @@ def test_subject_of_misparsed_passive_conjunct_is_the_target():
 def test_nationality_on_the_head_beats_an_associate_in_a_modifier():
     rows = rows_for("The Al Qaeda-linked Somali militant group claimed responsibility for the bombing.")
     assert rows and rows[0]["actor1_country"] == "SOM"
+
+
+def test_territory_fired_from_stands_for_the_shooter():
+    rows = rows_for("Two rockets were launched from Lebanon towards northern Israel overnight.")
+    assert [(r["actor1_country"], r["actor2_country"]) for r in rows if r["cameo_root"] in {"19", "20"}] == [("LBN", "ISR")]
