@@ -33,10 +33,11 @@ from coding.transforms import agreed_to, statement_code
 MILITARY_PREFIXES = ("087", "15", "17", "18", "19", "20")
 COOPERATIVE_PREFIXES = ("02", "03", "04", "05", "06", "07")
 CONTEXT_SENTENCES = 2
-# PLOVER codes cooperative actions reported in the future tense as AGREE (an intention).
-PLOVER_FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
-# PLOVER: an announced retreat ("would withdraw troops") is a verbal concession.
-PLOVER_FUTURE_AS_CONCEDE = {"RETREAT"}
+# PLOVER codes cooperative actions reported in the future tense as AGREE (an intention). Announced
+# retreats and concessions ("will release the hostages", "will evacuate the settlements", "will allow
+# refugees to return") are AGREE too, as the PLOVER gold standard records code them and as CAMEO's
+# 03 intent codes map; the PLOVER notes would make a future retreat a CONCEDE.
+PLOVER_FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 # Military actions whose report by the acting side itself is a claim ("Ukraine said its troops recaptured ...").
 CLAIMABLE_PREFIXES = ("18", "19", "20")
 PARTY_SECTORS = {None, "GOV", "MIL", "REB", "SPY", "COP"}
@@ -309,8 +310,6 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         plover_type, plover_mode = "AGREE", None  # PLOVER: a commitment to cooperate or concede is AGREE
     elif modality == "future" and plover_type in PLOVER_FUTURE_AS_AGREE:
         plover_type, plover_mode = "AGREE", None  # PLOVER: promised cooperation is an AGREE event
-    elif modality == "future" and plover_type in PLOVER_FUTURE_AS_CONCEDE:
-        plover_type, plover_mode = "CONCEDE", None
     row = {
         "doc_id": document.doc_id,
         "source_name": document.source,

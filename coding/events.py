@@ -228,7 +228,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, 
     for i, hit in hits.items():
         if i in consumed and hit[2] == "noun":
             continue
-        if _is_reduced_relative(hit[0]) or _is_consequence(hit[0], hits) or _is_protest_aim(hit, hits):
+        if _is_reduced_relative(hit[0]) or _is_consequence(hit[0], hits) or _is_protest_aim(hit, hits) \
+                or _is_document_content(hit[0]):
             continue
         if _announces_coded_action(hit, hits):
             continue
@@ -269,6 +270,26 @@ def _is_consequence(tok: Token, hits: dict) -> bool:
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i in hits:
         return True  # "an attack targeting non-Muslims": the participle describes the attack
     return tok.tag_ == "VBG" and tok.dep_ in {"advcl", "xcomp", "conj"} and tok.head.i in hits and tok.head.i != tok.i
+
+
+CONTENT_NOUNS = {"resolution", "plan", "proposal", "bill", "law", "draft", "initiative", "motion", "measure", "blueprint",
+                 "roadmap", "strategy", "policy", "legislation", "amendment", "decree"}
+
+
+def _is_document_content(tok: Token) -> bool:
+    """'a resolution that aims to tighten sanctions', 'a plan to withdraw troops': what a text or plan
+    provides for is not an event; supporting, adopting or rejecting the text is."""
+    child = tok
+    for _ in range(6):
+        head = child.head
+        if head.i == child.i:
+            return False
+        if child.dep_ in {"acl", "relcl"} and head.pos_ == "NOUN" and head.lemma_.lower() in CONTENT_NOUNS:
+            return True
+        if child.dep_ not in {"xcomp", "acl", "relcl", "conj", "ccomp", "advcl"}:
+            return False
+        child = head
+    return False
 
 
 def _modifies_agent(tok: Token, lex: Lexicon) -> bool:

@@ -191,9 +191,12 @@ def test_reported_must_is_a_demand_by_the_speaker():
     assert not [r for r in rows if r["cameo_root"] == "08"]  # the handing over has not happened
 
 
-def test_announced_withdrawal_is_a_plover_concession():
+def test_announced_withdrawal_is_a_plover_commitment():
+    # the PLOVER gold standard codes announced retreats and concessions as AGREE
     rows = [r for r in rows_for("Russia will withdraw its troops from Kherson.") if r["cameo_code"] == "0874"]
-    assert rows and rows[0]["plover_event_type"] == "CONCEDE" and rows[0]["modality"] == "future"
+    assert rows and rows[0]["plover_event_type"] == "AGREE" and rows[0]["modality"] == "future"
+    done = [r for r in rows_for("Russia withdrew its troops from Kherson.") if r["cameo_code"] == "0874"]
+    assert done and done[0]["plover_event_type"] == "RETREAT"
 
 
 def test_urged_action_is_not_reported_as_done():
@@ -374,3 +377,8 @@ def test_nationality_on_the_head_beats_an_associate_in_a_modifier():
 def test_territory_fired_from_stands_for_the_shooter():
     rows = rows_for("Two rockets were launched from Lebanon towards northern Israel overnight.")
     assert [(r["actor1_country"], r["actor2_country"]) for r in rows if r["cameo_root"] in {"19", "20"}] == [("LBN", "ISR")]
+
+
+def test_what_a_resolution_provides_for_is_not_an_event():
+    rows = rows_for("Hungary said it will support a Security Council resolution that aims to tighten sanctions against Serbia.")
+    assert not [r for r in rows if r["cameo_root"] in {"13", "16"}], [(r["cameo_code"], r["rule_id"]) for r in rows]
