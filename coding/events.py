@@ -131,6 +131,8 @@ def _match_noun(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
     options.sort(key=lambda o: -len(o[0]))
     mods = [c.lower_ for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}]
     for extra, rule in options:
+        if rule.subject_of and not (tok.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and tok.head.lemma_.lower() in rule.subject_of):
+            continue
         if all(w in mods for w in extra):
             return rule, "noun", " ".join([*extra, tok.text])
     return None
@@ -621,6 +623,10 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
             target = _clause_subject(tok, story, source)
             if target is None and rule.transitive:
                 continue  # "wants a ceasefire", "alleged corruption": no addressee, nothing to code
+        if form == "noun" and target is None and rule.subject_of and tok.head.pos_ == "VERB":
+            # "rockets slammed into the town of Kilis": the verb's arguments are the strike's
+            target, place2 = _targets(tok.head, story, source, rule)
+            place = place or place2
         if form == "noun" and target is None and tok.dep_ in {"dobj", "attr"} and tok.head.pos_ in {"VERB", "AUX"}:
             # "carried out air strikes on Lebanon": the light verb's prepositions belong to the noun.
             target, place2 = _targets(tok.head, story, source, rule)
@@ -641,7 +647,8 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
 def _fired_from(tok: Token, story: StoryActors) -> Actor | None:
     """'a mortar bomb was fired at Israel from the Gaza Strip', 'rockets launched from Lebanon': with no
     named shooter, the territory fired from stands for its side."""
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"):
+    holders = [tok] + [c for c in tok.children if c.dep_ == "acl"]  # "rockets fired from Iran"
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             entry = story.entry_at(pobj)
             if entry is not None and entry.country and entry.kind in {"country", "capital"}:

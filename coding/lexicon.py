@@ -22,7 +22,7 @@ LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 ID_RE = re.compile(r"^[a-z][a-z0-9_.\-]*$")
 TRIGGER_FORMS = ("verbs", "light", "nouns")
 RULE_KEYS = {"id", "cameo", *TRIGGER_FORMS, "source_sector", "target_sector", "target_from_place", "acled", "confidence", "intransitive", "object_is_source", "cues",
-             "transitive", "clause_target", "object_not", "modal"}
+             "transitive", "clause_target", "object_not", "modal", "subject_of"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class EventRule:
     clause_target: bool = False  # the target may be the subject of the verb's clause ("demanded that Israel ease")
     object_not: frozenset[str] = frozenset()  # object lemmas that make the verb mean something else ("release a report")
     modal: bool = False  # the trigger is a modal in reported speech: "X said Y must hand over" (X demands of Y)
+    subject_of: frozenset[str] = frozenset()  # noun forms fire only as the subject of these verbs ("rockets struck")
 
 
 @dataclass(frozen=True)
@@ -149,11 +150,17 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
         object_not = entry.get("object_not") or []
         if not isinstance(object_not, list) or not all(isinstance(w, str) for w in object_not):
             raise _bad(path, line, f"rule '{rid}': object_not must be a list of lemmas")
+        subject_of = entry.get("subject_of") or []
+        if not isinstance(subject_of, list) or not all(isinstance(w, str) for w in subject_of):
+            raise _bad(path, line, f"rule '{rid}': subject_of must be a list of verb lemmas")
+        if subject_of and (forms.get("verbs") or forms.get("light")):
+            raise _bad(path, line, f"rule '{rid}': subject_of applies to nouns only; put verbs and light forms in another rule")
         rule = EventRule(rid, code, entry.get("source_sector"), entry.get("target_sector"),
                          bool(entry.get("target_from_place", False)), tuple(acled) if acled else None, confidence, line,
                          bool(entry.get("intransitive", False)), bool(entry.get("object_is_source", False)), tuple(cues),
                          bool(entry.get("transitive", False)), bool(entry.get("clause_target", False)),
-                         frozenset(w.lower() for w in object_not), bool(entry.get("modal", False)))
+                         frozenset(w.lower() for w in object_not), bool(entry.get("modal", False)),
+                         frozenset(w.lower() for w in subject_of))
         # A verb may be claimed twice when one rule takes it with an object and the other without one.
         valency = "transitive" if rule.transitive else "intransitive" if rule.intransitive else ""
         lex.rules[rid] = rule

@@ -382,3 +382,13 @@ def test_territory_fired_from_stands_for_the_shooter():
 def test_what_a_resolution_provides_for_is_not_an_event():
     rows = rows_for("Hungary said it will support a Security Council resolution that aims to tighten sanctions against Serbia.")
     assert not [r for r in rows if r["cameo_root"] in {"13", "16"}], [(r["cameo_code"], r["rule_id"]) for r in rows]
+
+
+def test_projectiles_that_struck_are_shelling_and_slamming_into_is_not_criticism():
+    rows = rows_for("Four rockets fired from Syria slammed into the Turkish town of Kilis on Monday.")
+    shelling = [r for r in rows if r["acled_sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert shelling and (shelling[0]["actor1_country"], shelling[0]["actor2_country"]) == ("SYR", "TUR")
+    assert not [r for r in rows if r["cameo_root"] == "11"]
+    assert [r["cameo_code"] for r in rows_for("The minister slammed the decision.")] == ["111"]
+    # a missile that is only mentioned is not a strike
+    assert not rows_for("Iran displayed new missiles at a military parade.")

@@ -56,6 +56,8 @@ def test_malformed_entries(tmp_path):
         "- id: a.b\n  cameo: \"190\"\n  light: [hold]\n": "must be 'verb object'",
         "- id: a.b\n  cameo: \"190\"\n  verbs: [x]\n  colour: red\n": "unknown key",
         "- id: a.b\n  cameo: \"190\"\n  verbs: [x]\n  source_sector: XYZ\n": "not a CAMEO agent code",
+        "- id: a.b\n  cameo: \"194\"\n  verbs: [x]\n  subject_of: [hit]\n": "subject_of applies to nouns only",
+        "- id: a.b\n  cameo: \"194\"\n  nouns: [x]\n  subject_of: hit\n": "subject_of must be a list",
     }
     for text, message in cases.items():
         with pytest.raises(LexiconError, match=message) as err:
