@@ -106,11 +106,24 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
     for extra, rule in options:
         if (rule.intransitive and has_object) or (rule.transitive and not has_object):
             continue
+        if rule.subject_in and not _subject_lemmas(tok) & rule.subject_in:
+            continue
         if objects & rule.object_not:
             continue
         if all(w in words for w in extra):
             return rule, "verb", " ".join([tok.text, *extra])
     return None
+
+
+def _subject_lemmas(verb: Token) -> set[str]:
+    """Lemmas naming the verb's subject ('Israeli jets', 'a squadron of jets', 'the air force')."""
+    out: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            for noun in _object_nouns(child):
+                out.add(noun.lemma_.lower())
+                out.update(f"{c.lower_} {noun.lemma_.lower()}" for c in noun.lefts if c.dep_ in {"compound", "amod"})
+    return out
 
 
 def _object_nouns(obj: Token) -> list[Token]:

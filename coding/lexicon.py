@@ -22,7 +22,7 @@ LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 ID_RE = re.compile(r"^[a-z][a-z0-9_.\-]*$")
 TRIGGER_FORMS = ("verbs", "light", "nouns")
 RULE_KEYS = {"id", "cameo", *TRIGGER_FORMS, "source_sector", "target_sector", "target_from_place", "acled", "confidence", "intransitive", "object_is_source", "cues",
-             "transitive", "clause_target", "object_not", "modal", "subject_of"}
+             "transitive", "clause_target", "object_not", "modal", "subject_of", "subject_in"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class EventRule:
     object_not: frozenset[str] = frozenset()  # object lemmas that make the verb mean something else ("release a report")
     modal: bool = False  # the trigger is a modal in reported speech: "X said Y must hand over" (X demands of Y)
     subject_of: frozenset[str] = frozenset()  # noun forms fire only as the subject of these verbs ("rockets struck")
+    subject_in: frozenset[str] = frozenset()  # verb forms fire only with one of these subjects ("jets struck")
 
 
 @dataclass(frozen=True)
@@ -155,12 +156,15 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
             raise _bad(path, line, f"rule '{rid}': subject_of must be a list of verb lemmas")
         if subject_of and (forms.get("verbs") or forms.get("light")):
             raise _bad(path, line, f"rule '{rid}': subject_of applies to nouns only; put verbs and light forms in another rule")
+        subject_in = entry.get("subject_in") or []
+        if not isinstance(subject_in, list) or not all(isinstance(w, str) for w in subject_in):
+            raise _bad(path, line, f"rule '{rid}': subject_in must be a list of noun lemmas")
         rule = EventRule(rid, code, entry.get("source_sector"), entry.get("target_sector"),
                          bool(entry.get("target_from_place", False)), tuple(acled) if acled else None, confidence, line,
                          bool(entry.get("intransitive", False)), bool(entry.get("object_is_source", False)), tuple(cues),
                          bool(entry.get("transitive", False)), bool(entry.get("clause_target", False)),
                          frozenset(w.lower() for w in object_not), bool(entry.get("modal", False)),
-                         frozenset(w.lower() for w in subject_of))
+                         frozenset(w.lower() for w in subject_of), frozenset(w.lower() for w in subject_in))
         # A verb may be claimed twice when one rule takes it with an object and the other without one.
         valency = "transitive" if rule.transitive else "intransitive" if rule.intransitive else ""
         lex.rules[rid] = rule

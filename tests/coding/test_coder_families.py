@@ -392,3 +392,20 @@ def test_projectiles_that_struck_are_shelling_and_slamming_into_is_not_criticism
     assert [r["cameo_code"] for r in rows_for("The minister slammed the decision.")] == ["111"]
     # a missile that is only mentioned is not a strike
     assert not rows_for("Iran displayed new missiles at a military parade.")
+
+
+@pytest.mark.parametrize(
+    "sentence, code, sub_event",
+    [
+        ("Israeli jets struck a weapons depot near Damascus overnight.", "195", "Air/drone strike"),
+        ("Turkish artillery hit Kurdish positions near the border.", "194", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_weapons_as_subjects_of_a_strike(sentence, code, sub_event):
+    rows = rows_for(sentence)
+    assert (code, sub_event) in {(r["cameo_code"], r["acled_sub_event_type"]) for r in rows}
+    assert "Disrupted weapons use" not in {r["acled_sub_event_type"] for r in rows}
+
+
+def test_strike_verbs_need_a_weapon_subject():
+    assert not rows_for("The earthquake hit the region on Monday.")

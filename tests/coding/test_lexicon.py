@@ -58,6 +58,7 @@ def test_malformed_entries(tmp_path):
         "- id: a.b\n  cameo: \"190\"\n  verbs: [x]\n  source_sector: XYZ\n": "not a CAMEO agent code",
         "- id: a.b\n  cameo: \"194\"\n  verbs: [x]\n  subject_of: [hit]\n": "subject_of applies to nouns only",
         "- id: a.b\n  cameo: \"194\"\n  nouns: [x]\n  subject_of: hit\n": "subject_of must be a list",
+        "- id: a.b\n  cameo: \"194\"\n  verbs: [x]\n  subject_in: jet\n": "subject_in must be a list",
     }
     for text, message in cases.items():
         with pytest.raises(LexiconError, match=message) as err:
