@@ -1,10 +1,12 @@
 """Cross-story deduplication: link rows of different stories that report the same event.
 
-Rows with the same date, CAMEO code, actors, place and modality get one ``event_cluster_id``
+Rows with the same date, CAMEO code, actor countries, place and modality get one ``event_cluster_id``
 (a hash of those values, so the id of a cluster never depends on which rows happen to be
 present) and the cluster's counts: ``num_sources`` distinct ``source_name`` values and
 ``num_stories`` distinct ``doc_id`` values, in the spirit of GDELT's NumSources and
-NumArticles. Every row is kept; nothing is merged away.
+NumArticles. Every row is kept; nothing is merged away. Actors compare by country, not by
+full code: one story says "Russian forces shelled Kharkiv", another that the shelling killed
+civilians, and the target's sector differs while the event is one.
 
 All rows of a cluster share ``event_date`` and therefore a partition of the dataset
 (``coding.store`` partitions by its year and month), so the store recomputes the counts of
@@ -20,7 +22,7 @@ import re
 import pyarrow as pa
 import pyarrow.compute as pc
 
-CLUSTER_KEY = ("event_date", "cameo_code", "actor1_code", "actor2_code", "country_iso3", "location_name", "modality")
+CLUSTER_KEY = ("event_date", "cameo_code", "actor1_country", "actor2_country", "country_iso3", "location_name", "modality")
 CLUSTER_ID, NUM_SOURCES, NUM_STORIES = "event_cluster_id", "num_sources", "num_stories"
 _SPACE = re.compile(r"\s+")
 

@@ -152,7 +152,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("coder_version", S, False, "Version of eventcoder that produced the row."),
     # Dataset columns: filled when rows are written (coding.dedup, coding.store), not by the coder.
     Column("content_hash", S, True, "SHA-256 of the document text the row was coded from (identifies the document's version).", regex=r"^[0-9a-f]{64}$"),
-    Column("event_cluster_id", S, False, "Id shared by the rows of every story reporting the same event (same date, CAMEO code, actors, place and modality).", regex=r"^[0-9a-f]{16}$"),
+    Column("event_cluster_id", S, False, "Id shared by the rows of every story reporting the same event (same date, CAMEO code, actor countries, place and modality).", regex=r"^[0-9a-f]{16}$"),
     Column("num_sources", I32, False, "Distinct sources (source_name) reporting the event's cluster in the dataset, like GDELT's NumSources.", min_value=0),
     Column("num_stories", I32, False, "Distinct documents (doc_id) reporting the event's cluster in the dataset, like GDELT's NumArticles.", min_value=1),
 )

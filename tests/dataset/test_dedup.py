@@ -26,12 +26,14 @@ def test_same_event_in_two_stories_is_one_cluster_and_both_rows_stay():
         good_row("reuters-1", 3, source_name="Reuters", location_name=" KHARKIV "),  # place: case and spaces
         good_row("afp-1", 4, source_name="AFP"),  # the same story repeating the event is one story
         good_row("ap-1", 0, source_name="AP", event_date=date(2022, 9, 9)),  # another day: another event
-        good_row("ap-2", 0, source_name="AP", actor2_code="UKRMIL"),  # another target: another event
+        good_row("ap-2", 0, source_name="AP", actor2_code="POL", actor2_country="POL"),  # another target: another event
+        # the same target named in more detail by another story: the same event
+        good_row("bbc-1", 0, source_name="BBC", actor2_code="UKRCVL", actor2_sector="CVL"),
     ]))
-    assert len(rows) == 5
-    (a, ca, sa, na), (r, cr, sr, nr), (a2, ca2, _, _), (_, cd, sd, nd), (_, ct, st, nt) = rows
-    assert ca == cr == ca2
-    assert (sa, na) == (sr, nr) == (2, 2)
+    assert len(rows) == 6
+    (a, ca, sa, na), (r, cr, sr, nr), (a2, ca2, _, _), (_, cd, sd, nd), (_, ct, st, nt), (_, cb, sb, nb) = rows
+    assert ca == cr == ca2 == cb
+    assert (sa, na) == (sr, nr) == (sb, nb) == (3, 3)
     assert len({ca, cd, ct}) == 3
     assert (sd, nd) == (st, nt) == (1, 1)
 
