@@ -268,10 +268,11 @@ def _is_protest_aim(hit: tuple, hits: dict) -> bool:
     tok, rule = hit[0], hit[1]
     if not rule.cameo.startswith(("02", "10", "11")) or tok.dep_ not in {"advcl", "xcomp", "acl"}:
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        return False
+    if not (any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.tag_ == "VBG"):
+        return False  # "to demand reforms", "urging lawmakers to act"
     head = tok.head
     near = [head] + [c for c in head.children if c.dep_ in {"dobj", "attr"}]
+    near += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]  # "took part in marches"
     return any(t.i in hits and hits[t.i][1].cameo.startswith("14") for t in near)
 
 
@@ -301,7 +302,10 @@ def _is_document_content(tok: Token) -> bool:
             return False
         if child.dep_ in {"acl", "relcl"} and head.pos_ == "NOUN" and head.lemma_.lower() in CONTENT_NOUNS:
             return True
-        if child.dep_ not in {"xcomp", "acl", "relcl", "conj", "ccomp", "advcl"}:
+        if child.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"for", "of", "on"} \
+                and head.head.lemma_.lower() in CONTENT_NOUNS and head.head.pos_ == "NOUN":
+            return True  # "its plan for mass arrests", "a bill on sanctions"
+        if child.dep_ not in {"xcomp", "acl", "relcl", "conj", "ccomp", "advcl", "pobj", "prep"}:
             return False
         child = head
     return False
@@ -627,7 +631,8 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
             if misparsed is not None and misparsed.i == tok.i:
                 subj = next(c for c in tok.head.children if c.dep_ == "nsubj")
             if subj is not None:
-                passive_target = story.resolve(subj)
+                # "two of the country's most prominent activists have been detained": the 'of' phrase names them
+                passive_target = next((a for a in (story.resolve(n) for n in reversed(_object_nouns(subj))) if a is not None), None)
                 if passive_target is not None and passive_target != source:
                     target = passive_target
                 elif passive_target is None and place is None and _may_be_place(subj):

@@ -409,3 +409,19 @@ def test_weapons_as_subjects_of_a_strike(sentence, code, sub_event):
 
 def test_strike_verbs_need_a_weapon_subject():
     assert not rows_for("The earthquake hit the region on Monday.")
+
+
+def test_aim_of_a_protest_joined_or_staged_is_not_a_separate_appeal():
+    rows = rows_for("Thousands of students took part in peaceful marches to call for action against climate change.")
+    assert {r["cameo_root"] for r in rows} == {"14"}
+
+
+def test_what_a_plan_provides_for_is_not_an_event():
+    rows = rows_for("Protesters rallied against the government's plan for mass arrests of migrants.")
+    assert "17" not in {r["cameo_root"] for r in rows}
+
+
+def test_passive_subject_named_in_an_of_phrase():
+    rows = rows_for("Two of the country's most prominent activists have been detained by police.")
+    arrest = [r for r in rows if r["cameo_root"] == "17"]
+    assert arrest and arrest[0]["actor2_sector"] == "OPP"
