@@ -18,6 +18,7 @@ from coding.lexicon import ActorEntry, Lexicon, first_chunk
 
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 PLACE_PREPOSITIONS = {"in", "at", "near", "from", "into", "inside", "outside", "around", "across", "through", "within"}
 
 
@@ -232,6 +233,9 @@ class StoryActors:
 
     def _resolve(self, head: Token) -> Actor | None:
         low = head.lower_
+        if low in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+            # "a town that was the scene of ...": the relative pronoun is the noun the clause describes
+            return self._resolve(head.head.head) if head.head.head.pos_ in {"NOUN", "PROPN"} else None
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS:
             return self._antecedent(head)
         start_char, end_char = self._np_span(head)

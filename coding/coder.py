@@ -100,6 +100,17 @@ BACKGROUND_PENALTY = 0.1
 BACKGROUND_PREPS = {"after", "since", "following", "before", "amid", "despite"}
 
 
+MAIN_CLAUSE_BONUS = 0.05
+
+
+def is_main_assertion(trigger: Token) -> bool:
+    """The sentence's main verb (or one conjoined with it): what the sentence is chiefly reporting."""
+    tok = trigger
+    if tok.dep_ == "conj" and tok.head.dep_ == "ROOT":
+        tok = tok.head
+    return tok.dep_ == "ROOT" and tok.pos_ in {"VERB", "AUX"}
+
+
 def is_background(trigger: Token) -> bool:
     """An event the sentence mentions as background rather than reports: inside a relative clause
     ('a town that was the scene of a 2017 attack') or a prepositional time frame ('after days of
@@ -296,6 +307,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         confidence -= 0.1
     if is_background(cand.trigger):
         confidence -= BACKGROUND_PENALTY
+    elif is_main_assertion(cand.trigger):
+        confidence += MAIN_CLAUSE_BONUS
     with timing.stage("date"):
         evt_date, precision = event_date(cand.trigger, document.doc_date, modality)
     with timing.stage("place"):

@@ -425,3 +425,15 @@ def test_passive_subject_named_in_an_of_phrase():
     rows = rows_for("Two of the country's most prominent activists have been detained by police.")
     arrest = [r for r in rows if r["cameo_root"] == "17"]
     assert arrest and arrest[0]["actor2_sector"] == "OPP"
+
+
+def test_main_verb_is_more_confident_than_a_circumstance():
+    rows = rows_for("Afghan security forces in their latest crackdown on Taliban militants recaptured the district on Friday.")
+    best = max(rows, key=lambda r: r["confidence"])
+    assert best["cameo_root"] == "19"
+
+
+def test_relative_pronoun_is_the_noun_it_describes_not_the_main_subject():
+    rows = rows_for("Syrian government forces captured a town that was the scene of a deadly chemical weapons attack.")
+    attack = [r for r in rows if r["cameo_root"] in {"18", "20"}]
+    assert attack and all(r["actor1_country"] is None for r in attack)
