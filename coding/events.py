@@ -376,7 +376,9 @@ DOCUMENT_NOUNS = {"report", "statement", "study", "communique", "communiqué", "
 def _subject_of(verb: Token, story: StoryActors, depth: int = 0) -> Actor | None:
     # "Obama is scheduled to attend": a passive head's subject is the subject of its infinitive.
     subject_deps = SUBJECT_DEPS | (PASSIVE_SUBJECT_DEPS if depth > 0 else set())
-    for child in verb.children:
+    # "it was dispatching ...": the parser sometimes hangs the subject on the auxiliary
+    children = list(verb.children) + [g for c in verb.children if c.dep_ == "aux" for g in c.children]
+    for child in children:
         if child.dep_ in subject_deps:
             # "Thousands of Kenyan protesters marched": the quantity's 'of' phrase names the actor.
             for noun in reversed(_object_nouns(child)):

@@ -437,3 +437,8 @@ def test_relative_pronoun_is_the_noun_it_describes_not_the_main_subject():
     rows = rows_for("Syrian government forces captured a town that was the scene of a deadly chemical weapons attack.")
     attack = [r for r in rows if r["cameo_root"] in {"18", "20"}]
     assert attack and all(r["actor1_country"] is None for r in attack)
+
+
+def test_subject_hung_on_the_auxiliary():
+    rows = rows_for("Russia's defence ministry said it was dispatching reinforcements to Kharkiv.")
+    assert [r["actor1_country"] for r in rows if r["cameo_root"] == "15"] == ["RUS"]
