@@ -132,6 +132,16 @@ CIVILIAN_VICTIMS = {"person", "people", "civilian", "resident", "child", "woman"
 CASUALTY_WORDS = {"dead", "kill", "killed", "injure", "injured", "wound", "wounded", "die", "died", "death", "casualty"}
 
 
+def not_a_political_cause(sent: Span, lex: Lexicon) -> bool:
+    """The sentence names a natural or accidental cause (coding/lexicons/causes.yaml) and no attack."""
+    if not lex.causes:
+        return False
+    words = [t for t in sent if t.pos_ != "PROPN"]  # "North Korea's Storm Corps" names no storm
+    text = f" {' '.join(t.lemma_.lower() for t in words)} | {' '.join(t.lower_ for t in words)} "
+    found = lambda kind: any(f" {w} " in text for w in lex.causes.get(kind, ()))  # noqa: E731
+    return (found("natural") or found("accident")) and not found("attack")
+
+
 def _civilian_casualties(sent: Span) -> bool:
     """The sentence counts dead or injured people (not soldiers)."""
     lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
@@ -270,6 +280,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             tok, country = hit
             target = Actor(tok.text, country, None, tok.idx, tok.idx + len(tok.text))
             how = "context"
+    if code.code.startswith(VIOLENT_PREFIXES + ("1712",)) and not_a_political_cause(sent, ctx.story.lex):
+        return None  # "a tsunami killed 222 people", "killed in a plane crash": a disaster, not an event
     target = _with_default_sector(target, rule.target_sector)
     if target is not None and how in {"place", "adversary"} and target.sector in {None, "MIL"} and code.code.startswith(VIOLENT_PREFIXES) \
             and _civilian_casualties(sent):

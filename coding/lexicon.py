@@ -63,6 +63,7 @@ class Lexicon:
     verb_index: dict[str, list[tuple[tuple[str, ...], EventRule]]] = field(default_factory=dict)
     light_index: dict[tuple[str, str], EventRule] = field(default_factory=dict)
     verb_lemmas: set[str] = field(default_factory=set)  # heads of verb and light-verb forms
+    causes: dict[str, frozenset[str]] = field(default_factory=dict)  # kind (natural|accident|attack) -> words
     noun_index: dict[str, list[tuple[tuple[str, ...], EventRule]]] = field(default_factory=dict)
     agent_index: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)  # head -> (mods, sector, id)
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # title text -> (sector, id)
@@ -301,10 +302,37 @@ def load_people(path: Path, lex: Lexicon) -> None:
             _add_actor(lex, path, line, surface, entry)
 
 
+CAUSE_KINDS = ("natural", "accident", "attack")
+
+
+def load_causes(path: Path, lex: Lexicon) -> None:
+    """Disaster, accident and attack words (causes.yaml): a killing by an earthquake is not an event."""
+    seen: set[str] = set()
+    for entry in _load_yaml_list(path):
+        line = entry.pop("__line__", 0)
+        cid = entry.get("id")
+        if not isinstance(cid, str) or not ID_RE.match(cid):
+            raise _bad(path, line, f"cause id {cid!r} is not a valid id")
+        if cid in seen:
+            raise _bad(path, line, f"duplicate cause id '{cid}'", ErrorCode.E203_LEXICON_DUPLICATE_ID)
+        seen.add(cid)
+        unknown = set(entry) - {"id", "kind", "words"}
+        if unknown:
+            raise _bad(path, line, f"cause '{cid}': unknown key(s) {sorted(unknown)}")
+        kind, words = entry.get("kind"), entry.get("words")
+        if kind not in CAUSE_KINDS:
+            raise _bad(path, line, f"cause '{cid}': kind must be one of {', '.join(CAUSE_KINDS)}")
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            raise _bad(path, line, f"cause '{cid}': words must be a non-empty list of words")
+        lex.causes[kind] = lex.causes.get(kind, frozenset()) | frozenset(" ".join(w.lower().split()) for w in words)
+
+
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     lex = Lexicon()
     load_event_rules(directory / "events.yaml", lex)
     load_agents(directory / "agents.yaml", lex)
+    if (directory / "causes.yaml").exists():
+        load_causes(directory / "causes.yaml", lex)
     if (directory / "countries.tsv").exists():
         load_countries(directory / "countries.tsv", lex)
     if (directory / "organizations.tsv").exists():

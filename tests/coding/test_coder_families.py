@@ -442,3 +442,22 @@ def test_relative_pronoun_is_the_noun_it_describes_not_the_main_subject():
 def test_subject_hung_on_the_auxiliary():
     rows = rows_for("Russia's defence ministry said it was dispatching reinforcements to Kharkiv.")
     assert [r["actor1_country"] for r in rows if r["cameo_root"] == "15"] == ["RUS"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A tsunami following a volcanic eruption killed 222 people on Saturday night.",
+        "Authorities say a dozen people have been killed in a plane crash in central Colombia.",
+        "Multiple earthquakes struck the island on Sunday, killing at least two people.",
+    ],
+)
+def test_disasters_and_accidents_are_not_violent_events(sentence):
+    assert not [r for r in rows_for(sentence) if r["cameo_root"] in {"18", "19", "20"}]
+
+
+def test_an_attack_at_a_disaster_site_is_still_an_attack():
+    rows = rows_for("Gunmen attacked a convoy of flood victims, killing six people.")
+    assert [r for r in rows if r["cameo_root"] in {"18", "19"}]
+    # a proper name that contains a disaster word names no disaster
+    assert [r for r in rows_for("A member of the Storm Corps was killed in a blast.") if r["cameo_root"] in {"18", "19"}]

@@ -118,3 +118,23 @@ def test_valency_and_object_filters_are_checked(tmp_path, extra, message):
     with pytest.raises(LexiconError) as err:
         load_event_rules(path, Lexicon())
     assert message in str(err.value) and f"{path}:1" in str(err.value)
+
+
+def test_causes_file_errors(tmp_path):
+    from coding.lexicon import load_causes
+    cases = {
+        "- id: c.a\n  kind: weather\n  words: [storm]\n": "kind must be one of",
+        "- id: c.a\n  kind: natural\n  words: []\n": "non-empty list",
+        "- id: c.a\n  kind: natural\n  words: [storm]\n- id: c.a\n  kind: accident\n  words: [crash]\n": "duplicate cause id",
+        "- id: c.a\n  kind: natural\n  words: [storm]\n  colour: red\n": "unknown key",
+    }
+    for text, message in cases.items():
+        path = tmp_path / "causes.yaml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(LexiconError, match=message):
+            load_causes(path, Lexicon())
+
+
+def test_packaged_causes_have_every_kind():
+    from coding.lexicon import CAUSE_KINDS, default_lexicon
+    assert set(default_lexicon().causes) == set(CAUSE_KINDS)
