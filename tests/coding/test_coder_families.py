@@ -461,3 +461,10 @@ def test_an_attack_at_a_disaster_site_is_still_an_attack():
     assert [r for r in rows if r["cameo_root"] in {"18", "19"}]
     # a proper name that contains a disaster word names no disaster
     assert [r for r in rows_for("A member of the Storm Corps was killed in a blast.") if r["cameo_root"] in {"18", "19"}]
+
+
+def test_chemical_plant_is_not_a_chemical_weapon():
+    rows = rows_for("A bomb exploded near a chemical plant in the port, killing six people.")
+    assert rows and "Chemical weapon" not in {r["acled_sub_event_type"] for r in rows}
+    gas = rows_for("Government helicopters dropped chlorine gas on the town, killing six people.")
+    assert "Chemical weapon" in {r["acled_sub_event_type"] for r in gas}
