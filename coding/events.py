@@ -153,6 +153,7 @@ def _match_noun(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
 
 HAPPENING_LEMMAS = {"hold", "take", "erupt", "occur", "happen", "break", "continue", "resume", "begin", "start", "spread",
                     "rage", "intensify", "escalate", "turn", "go"}
+CASUALTY_LEMMAS = {"kill", "injure", "wound", "die", "hurt", "destroy", "damage", "maim"}
 CAUSING_LEMMAS = {"leave", "kill", "injure", "wound", "claim", "destroy", "damage", "rock", "shake", "hit", "displace", "force"}
 TAKING_PLACE_LEMMAS = {"hold", "take", "occur", "happen", "erupt", "break"}
 PARTICIPATING_LEMMAS = {"participate", "take", "join", "attend", "lead", "organise", "organize", "stage", "hold", "launch",
@@ -171,6 +172,8 @@ def is_reported_happening(tok: Token) -> bool:
         verb = head.head
         if head.lower_ in {"during", "amid"}:
             return True  # "were detained during a protest": what happened during it happened
+        if head.lower_ in {"in", "by"} and verb.lemma_.lower() in CASUALTY_LEMMAS:
+            return True  # "were killed in an airstrike", "injured by shelling"
         return verb.pos_ == "VERB" and verb.lemma_.lower() in PARTICIPATING_LEMMAS
     if head.i == tok.i or head.pos_ not in {"VERB", "AUX"}:
         return False
@@ -283,6 +286,15 @@ def _is_consequence(tok: Token, hits: dict) -> bool:
         return False
     if any(c.dep_ in SUBJECT_DEPS and c.i in hits for c in tok.children):
         return True
+    if tok.i in hits and hits[tok.i][1].id == "assault.kill_generic":
+        # "three civilians were killed in a coalition airstrike": the strike is the event, the deaths its toll
+        # (also through a conjunct: "killed and five injured in an airstrike")
+        for i, hit in hits.items():
+            g = hit[0]
+            if i == tok.i or not hit[1].cameo.startswith(("18", "19", "20")) or g.dep_ != "pobj":
+                continue
+            if g.head.lower_ in {"in", "by", "during"} and any(a.i == tok.i for a in list(g.ancestors)[:4]):
+                return True
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i in hits:
         return True  # "an attack targeting non-Muslims": the participle describes the attack
     return tok.tag_ == "VBG" and tok.dep_ in {"advcl", "xcomp", "conj"} and tok.head.i in hits and tok.head.i != tok.i
@@ -643,6 +655,15 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
             target = _clause_subject(tok, story, source)
             if target is None and rule.transitive:
                 continue  # "wants a ceasefire", "alleged corruption": no addressee, nothing to code
+        if form == "noun" and target is None and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "by"}:
+            # "three civilians were killed in an airstrike": the victims are the strike's target
+            victims = next((a for a in list(tok.ancestors)[:4] if a.pos_ == "VERB" and a.lemma_.lower() in CASUALTY_LEMMAS), None)
+            if victims is not None:
+                for verb in [victims] + [a for a in victims.ancestors if a.pos_ == "VERB"][:1]:
+                    subj = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+                    if subj is not None:
+                        target = next((a for a in (story.resolve(n) for n in reversed(_object_nouns(subj))) if a is not None), None)
+                        break
         if form == "noun" and target is None and rule.subject_of and tok.head.pos_ == "VERB":
             # "rockets slammed into the town of Kilis": the verb's arguments are the strike's
             target, place2 = _targets(tok.head, story, source, rule)

@@ -167,7 +167,7 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
                          frozenset(w.lower() for w in object_not), bool(entry.get("modal", False)),
                          frozenset(w.lower() for w in subject_of), frozenset(w.lower() for w in subject_in))
         # A verb may be claimed twice when one rule takes it with an object and the other without one.
-        valency = "transitive" if rule.transitive else "intransitive" if rule.intransitive else ""
+        valency = "subject" if rule.subject_in else "transitive" if rule.transitive else "intransitive" if rule.intransitive else ""
         lex.rules[rid] = rule
         for form, phrases in forms.items():
             for words in phrases:
@@ -176,7 +176,8 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
                 key = (form, tuple(w.lower() for w in words))
                 mode = valency if form == "verbs" else ""
                 for other_mode, other in claimed.get(key, []):
-                    if other != rid and {mode, other_mode} != {"transitive", "intransitive"}:
+                    shared = {mode, other_mode} == {"transitive", "intransitive"} or (mode == "subject") != (other_mode == "subject")
+                    if other != rid and not shared:
                         raise _bad(path, line, f"rule '{rid}': {form} {' '.join(words)!r} is already claimed by rule '{other}'",
                                    ErrorCode.E203_LEXICON_DUPLICATE_ID)
                 claimed.setdefault(key, []).append((mode, rid))
@@ -191,7 +192,7 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
                     lex.noun_index.setdefault(low[-1], []).append((low[:-1], rule))
     for index in (lex.verb_index, lex.noun_index):
         for options in index.values():
-            options.sort(key=lambda o: -len(o[0]))  # most specific first
+            options.sort(key=lambda o: (-len(o[0]), not o[1].subject_in))  # most specific first, subject-bound first
 
 
 def load_agents(path: Path, lex: Lexicon) -> None:

@@ -468,3 +468,20 @@ def test_chemical_plant_is_not_a_chemical_weapon():
     assert rows and "Chemical weapon" not in {r["acled_sub_event_type"] for r in rows}
     gas = rows_for("Government helicopters dropped chlorine gas on the town, killing six people.")
     assert "Chemical weapon" in {r["acled_sub_event_type"] for r in gas}
+
+
+def test_deaths_in_a_strike_are_the_strikes_toll_and_victims():
+    rows = rows_for("At least three civilians were killed and five injured in a coalition airstrike in the town.")
+    assert [(r["cameo_code"], r["actor2_sector"], r["fatalities"]) for r in rows] == [("195", "CVL", 3)]
+
+
+def test_jets_destroying_depots_is_an_air_strike_and_an_army_destroying_a_bridge_is_not():
+    assert "195" in {r["cameo_code"] for r in rows_for("Turkish jets destroyed weapon depots in northern Iraq.")}
+    assert {r["cameo_code"] for r in rows_for("The army destroyed the bridge.")} == {"1712"}
+
+
+def test_people_taken_by_forces_are_detained():
+    rows = rows_for("Israeli forces have taken dozens of Palestinians in a series of raids across the West Bank.")
+    assert "173" in {r["cameo_code"] for r in rows}
+    raids = rows_for("Police are conducting raids to detain opposition activists.")
+    assert "Arrests" in {r["acled_sub_event_type"] for r in raids}
