@@ -485,3 +485,10 @@ def test_people_taken_by_forces_are_detained():
     assert "173" in {r["cameo_code"] for r in rows}
     raids = rows_for("Police are conducting raids to detain opposition activists.")
     assert "Arrests" in {r["acled_sub_event_type"] for r in raids}
+
+
+def test_crowds_confronting_police_and_setting_fires():
+    rows = rows_for("Groups of youths confronted police in several towns on Monday night.")
+    assert "Violent demonstration" in {r["acled_sub_event_type"] for r in rows}
+    assert not [r for r in rows_for("The United States confronted China over trade.") if r["cameo_root"] == "14"]
+    assert "1712" in {r["cameo_code"] for r in rows_for("Rioters set the police station on fire.")}
