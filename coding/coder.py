@@ -271,7 +271,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         adversary = ctx.adversary(source.country)
         if adversary:
             # In a battle the other side is its forces ('liberated villages' from Russian troops).
-            sector = "MIL" if rule.cameo.startswith("19") else None
+            # (not for shelling and air strikes, which hit places and people as much as forces)
+            sector = "MIL" if rule.cameo.startswith("19") and not rule.cameo.startswith(("194", "195")) else None
             target = Actor("", adversary, sector, cand.trigger.idx, cand.trigger.idx)
             how = "adversary"
     if target is None and source is not None and rule.cameo.startswith(COOPERATIVE_PREFIXES):

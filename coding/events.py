@@ -301,7 +301,9 @@ def _is_consequence(tok: Token, hits: dict) -> bool:
 
 
 CONTENT_NOUNS = {"resolution", "plan", "proposal", "bill", "law", "draft", "initiative", "motion", "measure", "blueprint",
-                 "roadmap", "strategy", "policy", "legislation", "amendment", "decree"}
+                 "roadmap", "strategy", "policy", "legislation", "amendment", "decree",
+                 # purposes: "in its bid to capture Ukrainian territory"
+                 "bid", "ambition", "aim", "goal", "quest", "desire", "intention", "hope", "dream", "vision"}
 
 
 def _is_document_content(tok: Token) -> bool:
@@ -342,6 +344,9 @@ def _is_reduced_relative(tok: Token) -> bool:
     a past participle describing a noun is background to the sentence, not its reported action."""
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children):
         return True
+    if tok.dep_ == "advcl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) \
+            and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "mark"} for c in tok.children):
+        return True  # "..., captured by Russian troops in July": a participial description, parsed as a clause
     return _misparsed_passive_conj(tok) is not None
 
 

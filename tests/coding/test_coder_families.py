@@ -492,3 +492,10 @@ def test_crowds_confronting_police_and_setting_fires():
     assert "Violent demonstration" in {r["acled_sub_event_type"] for r in rows}
     assert not [r for r in rows_for("The United States confronted China over trade.") if r["cameo_root"] == "14"]
     assert "1712" in {r["cameo_code"] for r in rows_for("Rioters set the police station on fire.")}
+
+
+def test_participial_description_and_purposes_are_not_events():
+    rows = rows_for("Ukrainian troops were closing in on the city of Lysychansk, captured by Russian troops after fierce battles in July.")
+    assert [r["actor1_country"] for r in rows if r["cameo_root"] == "19"] == ["UKR"]
+    bid = rows_for("Blinken said Moscow was paying huge costs in its bid to capture Ukrainian territory.")
+    assert not [r for r in bid if r["cameo_root"] in {"13", "19"}]
