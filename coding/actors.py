@@ -197,7 +197,8 @@ class StoryActors:
                 entry = self.entry_at(child)
                 if entry is not None and entry.country and not self._is_backing(child):
                     return entry.country
-                if child.dep_ == "poss" and child.pos_ != "PRON":  # "his Greek counterpart" is not his country
+                if child.dep_ == "poss" and (child.pos_ != "PRON" or child.lower_ in {"its", "their"}):
+                    # "its troops" are the country's; "his Greek counterpart" is not his country
                     poss_actor = self.resolve(child, register=False)
                     if poss_actor and poss_actor.country:
                         return poss_actor.country

@@ -344,7 +344,7 @@ def _is_reduced_relative(tok: Token) -> bool:
     a past participle describing a noun is background to the sentence, not its reported action."""
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children):
         return True
-    if tok.dep_ == "advcl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) \
+    if tok.dep_ == "advcl" and tok.tag_ in {"VBN", "VBD"} and any(c.dep_ == "agent" for c in tok.children) \
             and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "mark"} for c in tok.children):
         return True  # "..., captured by Russian troops in July": a participial description, parsed as a clause
     return _misparsed_passive_conj(tok) is not None
@@ -596,6 +596,8 @@ def is_requested(tok: Token) -> bool:
             governor = tok  # "in", "after": a circumstance, not the thing asked for
         if governor.i != tok.i and governor.lemma_.lower() in ANSWERING_LEMMAS:
             return True
+    if is_nominal(tok) and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        tok = tok.head  # "an ultimatum to halt attacks": the attacks go with the requested halting
     for _ in range(3):
         if tok.dep_ not in {"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep"} or tok.head.i == tok.i:
             return False

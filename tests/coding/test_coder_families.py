@@ -357,9 +357,9 @@ def test_battle_adversary_is_its_forces_and_shelled_residents_are_civilians():
 
 
 def test_pronoun_prefers_the_nearer_actor_over_a_place():
-    rows = rows_for("In a meeting in Brussels, Blinken said Moscow was paying huge costs in its bid to capture Ukrainian territory.")
-    capture = [r for r in rows if r["trigger"].startswith("capture")]
-    assert capture and capture[0]["actor1_country"] == "RUS"
+    rows = rows_for("In a meeting in Brussels, NATO said Moscow had lost ground and that its troops had withdrawn from Izyum.")
+    withdrawn = [r for r in rows if r["cameo_code"].startswith("087")]
+    assert withdrawn and withdrawn[0]["actor1_country"] == "RUS"
 
 
 def test_subject_of_misparsed_passive_conjunct_is_the_target():
@@ -496,6 +496,12 @@ def test_crowds_confronting_police_and_setting_fires():
 
 def test_participial_description_and_purposes_are_not_events():
     rows = rows_for("Ukrainian troops were closing in on the city of Lysychansk, captured by Russian troops after fierce battles in July.")
-    assert [r["actor1_country"] for r in rows if r["cameo_root"] == "19"] == ["UKR"]
+    assert not [r for r in rows if r["trigger"].startswith("captured")]
+    assert [r["actor1_country"] for r in rows if r["trigger"].startswith("closing")] == ["UKR"]
     bid = rows_for("Blinken said Moscow was paying huge costs in its bid to capture Ukrainian territory.")
     assert not [r for r in bid if r["cameo_root"] in {"13", "19"}]
+
+
+def test_actions_inside_an_ultimatum_are_requested_and_its_troops_are_the_countrys():
+    rows = rows_for("Peru has issued an ultimatum to Ecuador to halt attacks across their disputed border.")
+    assert {r["cameo_root"] for r in rows} == {"13"}
