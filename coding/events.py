@@ -178,6 +178,9 @@ def is_reported_happening(tok: Token) -> bool:
     if head.i == tok.i or head.pos_ not in {"VERB", "AUX"}:
         return False
     lemma = head.lemma_.lower()
+    known = HAPPENING_LEMMAS | CAUSING_LEMMAS | PARTICIPATING_LEMMAS
+    if lemma not in known:  # the lemmatizer's misses: "raged" -> "rag"
+        lemma = next((g for g in base_form_guesses(head.lower_) if g in known), lemma)
     if tok.dep_ == "dobj":
         return any(c.dep_ in SUBJECT_DEPS for c in head.children) or lemma in PARTICIPATING_LEMMAS
     if tok.dep_ in {"nsubj", "nsubjpass"}:
@@ -410,7 +413,8 @@ def _subject_of(verb: Token, story: StoryActors, depth: int = 0) -> Actor | None
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return story.resolve(pobj)
-    if depth < 3 and verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
+    if depth < 3 and verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.i != verb.i:
+        # "it is prepared to impose martial law": through the adjective to the subject of "is"
         return _subject_of(verb.head, story, depth + 1)
     if depth < 3 and verb.dep_ in {"acl"}:  # "Kyiv's claim to have entered": the noun's possessor
         for child in verb.head.children:

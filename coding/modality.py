@@ -15,7 +15,7 @@ FUTURE_AUX = {"will", "shall", "'ll"}
 HYPOTHETICAL_AUX = {"could", "may", "might", "would", "should", "must"}
 FUTURE_LEMMAS = {"plan", "intend", "prepare", "vow", "aim", "schedule", "expect_to", "threaten", "seek", "want", "hope", "propose", "consider", "mull", "set",
                  "bid", "attempt", "effort", "intention", "goal", "ambition", "decide", "agree", "promise", "pledge", "ready", "willing", "able",
-                 "swear", "determined", "resolve", "commit", "offer"}
+                 "swear", "determined", "resolve", "commit", "offer", "prepared", "poised"}
 # "It's crucial to keep sending arms": an exhortation, not a report.
 EXHORTATION_ADJECTIVES = {"crucial", "important", "necessary", "vital", "essential", "imperative", "key", "time", "urgent"}
 HYPOTHETICAL_LEMMAS = {"expect", "predict", "speculate", "fear", "warn", "believe", "suspect", "likely", "possible", "if", "unless", "whether"}

@@ -505,3 +505,9 @@ def test_participial_description_and_purposes_are_not_events():
 def test_actions_inside_an_ultimatum_are_requested_and_its_troops_are_the_countrys():
     rows = rows_for("Peru has issued an ultimatum to Ecuador to halt attacks across their disputed border.")
     assert {r["cameo_root"] for r in rows} == {"13"}
+
+
+def test_readiness_to_coerce_is_a_threat_and_raging_battles_happen():
+    rows = rows_for("The interim government announced that it is prepared to impose martial law as street battles raged in the capital.")
+    assert {r["cameo_root"] for r in rows} == {"13", "19"}
+    assert [r["modality"] for r in rows if r["cameo_root"] == "13"] == ["asserted"]
