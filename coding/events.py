@@ -249,7 +249,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, 
     for i, hit in hits.items():
         if i in consumed and hit[2] == "noun":
             continue
-        if _is_reduced_relative(hit[0]) or _is_consequence(hit[0], hits) or _is_protest_aim(hit, hits) \
+        if _is_reduced_relative(hit[0]) or _is_consequence(hit[0], hits) or _is_protest_aim(hit, hits) or _is_long_state(hit[0]) \
                 or _is_document_content(hit[0]):
             continue
         if _announces_coded_action(hit, hits):
@@ -351,6 +351,23 @@ def _is_reduced_relative(tok: Token) -> bool:
             and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "mark"} for c in tok.children):
         return True  # "..., captured by Russian troops in July": a participial description, parsed as a clause
     return _misparsed_passive_conj(tok) is not None
+
+
+LONG_PERIODS = {"week", "month", "year", "decade"}
+
+
+def _is_long_state(tok: Token) -> bool:
+    """'has been shelled by its artillery for months', 'have fought for years': a state of affairs over
+    weeks or more is background, not an event of the story's day ('shelled for hours' still is one)."""
+    verbs = [tok] + ([tok.head] if tok.dep_ == "conj" else [])  # "controlled by Russia or shelled ... for months"
+    perfect = any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() == "have" for v in verbs for c in v.children)
+    if not perfect:  # "plans to impose restrictions for two years" is not a state that has lasted
+        return False
+    for verb in verbs:
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in LONG_PERIODS for g in prep.children):
+                return True
+    return False
 
 
 def _misparsed_passive_conj(tok: Token) -> Token | None:

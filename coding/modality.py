@@ -28,6 +28,20 @@ REPORTING_LEMMAS = {"say", "tell", "announce", "state", "add", "confirm", "note"
 SELF_MODAL_PREFIXES = ("03", "13")
 
 
+SUBORDINATORS = {"as", "while", "when", "whereas", "because", "since", "after", "although", "though"}
+
+
+def _own_clause(tok: Token) -> bool:
+    """A clause whose tense and modality are its own, not the governing clause's: a relative clause,
+    a time or reason clause ("as battles raged"), or a conjunct with a subject of its own ("agreed to
+    a ceasefire but clashes were continuing")."""
+    if tok.dep_ == "relcl":
+        return True
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in tok.children):
+        return True
+    return tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+
+
 def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> str:
     """One of asserted, claimed, negated, future, hypothetical."""
     tok = trigger
@@ -67,6 +81,8 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
                 return "future"
         if tok.head.i == tok.i:  # the root (Token objects are not identical across accesses)
             break
+        if _own_clause(tok):
+            break  # "whom they had taken hostage", "as street battles raged": a clause with its own tense
         first = False
         tok = tok.head
         steps += 1

@@ -508,6 +508,18 @@ def test_actions_inside_an_ultimatum_are_requested_and_its_troops_are_the_countr
 
 
 def test_readiness_to_coerce_is_a_threat_and_raging_battles_happen():
-    rows = rows_for("The interim government announced that it is prepared to impose martial law as street battles raged in the capital.")
+    rows = rows_for("Mali's interim government announced that it is prepared to impose martial law as street battles raged in the capital.")
     assert {r["cameo_root"] for r in rows} == {"13", "19"}
     assert [r["modality"] for r in rows if r["cameo_root"] == "13"] == ["asserted"]
+
+
+def test_clauses_with_their_own_tense_keep_their_own_modality():
+    rows = rows_for("Bosnia and Slovenia agreed to a ceasefire but media reports said clashes were still continuing.")
+    assert [r["modality"] for r in rows if r["cameo_root"] == "19"] == ["asserted"]
+    hostage = rows_for("The rebels said they will release the minister, whom they had taken hostage two weeks ago.")
+    assert not [r for r in hostage if r["cameo_root"] == "18" and r["modality"] == "future"]
+
+
+def test_a_state_that_has_lasted_months_is_background():
+    rows = rows_for("Observers expect more gains in the region, which has been shelled by Russian artillery for months.")
+    assert not [r for r in rows if r["modality"] == "asserted"]

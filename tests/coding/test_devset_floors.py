@@ -14,7 +14,8 @@ from schemas.events import to_table
 
 FLOORS = {
     "petr_gsr": {"recall": 0.65, "precision": 0.74},  # measured 0.656 / 0.741
-    "plover_gsr": {"type_recall": 0.84, "type_precision": 0.84},  # measured 0.848 / 0.841
+    # plover precision: 0.841 -> 0.837 when "street battles raged" (a true event the one-label gold omits) became a row
+    "plover_gsr": {"type_recall": 0.85, "type_precision": 0.83},  # measured 0.854 / 0.837
     "case2021": {"weighted_f1": 0.74, "macro_f1": 0.69},  # measured 0.745 / 0.697
 }
 
