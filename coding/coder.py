@@ -20,7 +20,7 @@ from coding.acled import acled_view
 from coding.actors import Actor, StoryActors
 from coding.dates import event_date
 from coding.document import Document
-from coding.events import Candidate, extract, is_reported_happening, protest_aim_tokens
+from coding.events import CASUALTY_LEMMAS, Candidate, extract, is_reported_happening, protest_aim_tokens
 from coding.fatalities import fatalities_in
 from coding.geo import locate
 from coding.geo.locate import story_state
@@ -109,6 +109,14 @@ def is_main_assertion(trigger: Token) -> bool:
     if tok.dep_ == "conj" and tok.head.dep_ == "ROOT":
         tok = tok.head
     return tok.dep_ == "ROOT" and tok.pos_ in {"VERB", "AUX"}
+
+
+def is_circumstance(trigger: Token) -> bool:
+    """'took control of the town in fierce clashes', 'were arrested during the protest': a nominal event
+    framing a verb's event; the verb's event is the sentence's report."""
+    return (trigger.dep_ == "pobj" and trigger.head.lower_ in {"in", "during", "amid"}
+            and trigger.head.head.pos_ == "VERB" and trigger.head.head.dep_ in {"ROOT", "conj"}
+            and trigger.head.head.lemma_.lower() not in CASUALTY_LEMMAS)  # "killed in an airstrike": the strike is it
 
 
 def is_background(trigger: Token) -> bool:
@@ -318,7 +326,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             modality = "claimed"
     if modality != "asserted":
         confidence -= 0.1
-    if is_background(cand.trigger):
+    if is_background(cand.trigger) or is_circumstance(cand.trigger):
         confidence -= BACKGROUND_PENALTY
     elif is_main_assertion(cand.trigger):
         confidence += MAIN_CLAUSE_BONUS

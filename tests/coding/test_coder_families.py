@@ -523,3 +523,8 @@ def test_clauses_with_their_own_tense_keep_their_own_modality():
 def test_a_state_that_has_lasted_months_is_background():
     rows = rows_for("Observers expect more gains in the region, which has been shelled by Russian artillery for months.")
     assert not [r for r in rows if r["modality"] == "asserted"]
+
+
+def test_fighting_that_frames_a_capture_is_less_confident_than_the_capture():
+    rows = rows_for("Syrian forces took full control of the town of Rabia in fierce clashes with the militants.")
+    assert max(rows, key=lambda r: r["confidence"])["cameo_code"] == "192"
