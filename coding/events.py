@@ -135,7 +135,21 @@ def _object_nouns(obj: Token) -> list[Token]:
     return nouns
 
 
+def hyphenated(tok: Token) -> str | None:
+    """'shoot-out', 'sit-in', 'cease-fire': the tokenizer splits these; the word ending at ``tok``."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_:
+        return f"{doc[tok.i - 2].lower_}-{tok.lower_}"
+    return None
+
+
 def _match_noun(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
+    joined = hyphenated(tok)
+    if joined is not None:  # "shoot-out" as the lexicon's "shootout" or "shoot-out"
+        for form in (joined, joined.replace("-", "")):
+            for extra, rule in lex.noun_index.get(form, []):
+                if not extra and not rule.subject_of:
+                    return rule, "noun", joined
     options = list(lex.noun_index.get(tok.lemma_.lower(), []))
     if tok.lower_ != tok.lemma_.lower():  # "shelling" (lemma "shell") is a noun of its own
         options += lex.noun_index.get(tok.lower_, [])
@@ -234,7 +248,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, 
         if tok.is_space or tok.is_punct:
             continue
         hit = None
-        if is_nominal(tok) and not _in_proper_name(tok) and not _modifies_agent(tok, lex):
+        if (is_nominal(tok) or hyphenated(tok)) and not _in_proper_name(tok) and not _modifies_agent(tok, lex):
             hit = _match_noun(tok, lex)
         if hit is None and _is_verb(tok):
             hit = _match_verb(tok, lex)

@@ -22,7 +22,7 @@ from coding.lexicon import LEXICON_DIR, Lexicon
 
 REGIMES_PATH = LEXICON_DIR / "acled_regimes.tsv"
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
-ARMED_SECTORS = {"REB", "SEP", "INS", "UAF", "IMG", "RAD"}
+ARMED_SECTORS = {"REB", "SEP", "INS", "UAF", "IMG", "RAD", "CRM"}  # armed criminal groups: ACLED names them as militias
 NON_ACTOR_COUNTRIES = {"IGO", "NGO"}
 IDENTITY_WORDS = ("ethnic", "tribal", "tribe", "clan", "communal", "vigilante", "herder", "herdsmen", "self-defense",
                   "self-defence", "village guard")

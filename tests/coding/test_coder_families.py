@@ -528,3 +528,11 @@ def test_a_state_that_has_lasted_months_is_background():
 def test_fighting_that_frames_a_capture_is_less_confident_than_the_capture():
     rows = rows_for("Syrian forces took full control of the town of Rabia in fierce clashes with the militants.")
     assert max(rows, key=lambda r: r["confidence"])["cameo_code"] == "192"
+
+
+def test_hyphenated_event_nouns_and_armed_criminals():
+    rows = rows_for("During the shoot-out between the bandits and soldiers, one civilian was killed.")
+    assert "193" in {r["cameo_code"] for r in rows}
+    assert "141" in {r["cameo_code"] for r in rows_for("Activists participated in a die-in outside the embassy.")}
+    kidnap = rows_for("Bandits kidnapped 20 villagers in Zamfara state, Nigeria.")
+    assert [(r["acled_actor1"], r["inter1"]) for r in kidnap] == [("Unidentified Armed Group (Nigeria)", 3)]
