@@ -643,7 +643,8 @@ def is_requested(tok: Token) -> bool:
                                                      any(c.dep_ == "nsubjpass" for c in tok.children)):
             # Someone else is asked ("urged Russia to withdraw", "demanded that India release"); "Japan wants
             # to help" is an intent of the subject itself (coding/transforms.py).
-            addressee = tok.pos_ == "NOUN" or any(c.dep_ in {"dobj", "dative", "nsubjpass"} for c in tok.children)
+            addressee = tok.pos_ == "NOUN" or any(c.dep_ in {"dobj", "dative", "nsubjpass"} or
+                                                  (c.dep_ == "prep" and c.lower_ in {"on", "upon"}) for c in tok.children)
             own_subject = any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in clause.children)
             return addressee or own_subject or clause.dep_ in {"pobj", "pcomp"}
     return False

@@ -47,6 +47,7 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
     tok = trigger
     steps = 0
     first = True
+    came_from = ""
     while steps < 8:
         for child in tok.children:  # negation first: "would not meet" is negated, not hypothetical
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no" and not first):
@@ -77,13 +78,14 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
                 return "claimed"
             if lemma in HYPOTHETICAL_LEMMAS:
                 return "hypothetical"
-            if lemma in FUTURE_LEMMAS and not cameo.startswith(SELF_MODAL_PREFIXES):
-                return "future"
+            if lemma in FUTURE_LEMMAS and not cameo.startswith(SELF_MODAL_PREFIXES) and (lemma != "set" or came_from == "xcomp"):
+                return "future"  # "is set to sign" is future; "set off an IED" is not
         if tok.head.i == tok.i:  # the root (Token objects are not identical across accesses)
             break
         if _own_clause(tok):
             break  # "whom they had taken hostage", "as street battles raged": a clause with its own tense
         first = False
+        came_from = tok.dep_
         tok = tok.head
         steps += 1
     return "asserted"

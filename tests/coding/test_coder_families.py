@@ -536,3 +536,14 @@ def test_hyphenated_event_nouns_and_armed_criminals():
     assert "141" in {r["cameo_code"] for r in rows_for("Activists participated in a die-in outside the embassy.")}
     kidnap = rows_for("Bandits kidnapped 20 villagers in Zamfara state, Nigeria.")
     assert [(r["acled_actor1"], r["inter1"]) for r in kidnap] == [("Unidentified Armed Group (Nigeria)", 3)]
+
+
+def test_setting_off_a_bomb_happened_and_being_set_to_is_future():
+    rows = rows_for("Militants set off an improvised explosive device (IED) in a car at a village on Monday evening.")
+    assert rows and all(r["modality"] == "asserted" and r["cameo_root"] == "18" for r in rows)
+    assert "Grenade" in {r["acled_sub_event_type"] for r in rows_for("Militants hurled two grenades at soldiers near the school.")}
+
+
+def test_called_on_to_surrender_is_a_request_not_a_surrender():
+    rows = rows_for("Police called on the gunmen to surrender.")
+    assert {r["cameo_root"] for r in rows} == {"02"}
