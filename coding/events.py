@@ -320,7 +320,7 @@ def _is_consequence(tok: Token, hits: dict) -> bool:
 CONTENT_NOUNS = {"resolution", "plan", "proposal", "bill", "law", "draft", "initiative", "motion", "measure", "blueprint",
                  "roadmap", "strategy", "policy", "legislation", "amendment", "decree",
                  # purposes: "in its bid to capture Ukrainian territory"
-                 "bid", "ambition", "aim", "goal", "quest", "desire", "intention", "hope", "dream", "vision"}
+                 "bid", "ambition", "aim", "goal", "quest", "desire", "intention", "hope", "dream", "vision", "decision"}
 
 
 def _is_document_content(tok: Token) -> bool:

@@ -547,3 +547,8 @@ def test_setting_off_a_bomb_happened_and_being_set_to_is_future():
 def test_called_on_to_surrender_is_a_request_not_a_surrender():
     rows = rows_for("Police called on the gunmen to surrender.")
     assert {r["cameo_root"] for r in rows} == {"02"}
+
+
+def test_what_a_decision_is_about_is_not_an_event():
+    rows = rows_for("Students protested the government's decision of sending troops to Iraq.")
+    assert "15" not in {r["cameo_root"] for r in rows}
