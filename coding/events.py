@@ -333,7 +333,7 @@ def _is_document_content(tok: Token) -> bool:
             return False
         if child.dep_ in {"acl", "relcl"} and head.pos_ == "NOUN" and head.lemma_.lower() in CONTENT_NOUNS:
             return True
-        if child.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"for", "of", "on"} \
+        if child.dep_ in {"pobj", "pcomp"} and head.dep_ == "prep" and head.lower_ in {"for", "of", "on"} \
                 and head.head.lemma_.lower() in CONTENT_NOUNS and head.head.pos_ == "NOUN":
             return True  # "its plan for mass arrests", "a bill on sanctions"
         if child.dep_ not in {"xcomp", "acl", "relcl", "conj", "ccomp", "advcl", "pobj", "prep"}:
