@@ -310,7 +310,8 @@ def _is_consequence(tok: Token, hits: dict) -> bool:
             g = hit[0]
             if i == tok.i or not hit[1].cameo.startswith(("18", "19", "20")) or g.dep_ != "pobj":
                 continue
-            if g.head.lower_ in {"in", "by", "during"} and any(a.i == tok.i for a in list(g.ancestors)[:4]):
+            anchors = {tok.i} | ({tok.head.i} if tok.dep_ in {"advcl", "conj"} else set())  # "..., while one was killed"
+            if g.head.lower_ in {"in", "by", "during"} and any(a.i in anchors for a in list(g.ancestors)[:6]):
                 return True
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i in hits:
         return True  # "an attack targeting non-Muslims": the participle describes the attack

@@ -552,3 +552,10 @@ def test_called_on_to_surrender_is_a_request_not_a_surrender():
 def test_what_a_decision_is_about_is_not_an_event():
     rows = rows_for("Students protested the government's decision of sending troops to Iraq.")
     assert "15" not in {r["cameo_root"] for r in rows}
+
+
+def test_death_in_a_while_clause_belongs_to_the_fight_and_protestors_are_protesters():
+    rows = rows_for("During the shoot-out between the bandits and soldiers, four soldiers were injured while one civilian was killed.")
+    assert "180" not in {r["cameo_code"] for r in rows}
+    attack = rows_for("Israeli forces attacked peaceful protestors near the fence.")
+    assert {r["actor2_sector"] for r in attack} == {"OPP"}
