@@ -559,3 +559,8 @@ def test_death_in_a_while_clause_belongs_to_the_fight_and_protestors_are_protest
     assert "180" not in {r["cameo_code"] for r in rows}
     attack = rows_for("Israeli forces attacked peaceful protestors near the fence.")
     assert {r["actor2_sector"] for r in attack} == {"OPP"}
+
+
+def test_a_countrys_attacks_on_peaceful_protesters_are_excessive_force():
+    rows = rows_for("A civilian was killed as a result of Israeli attacks against peaceful protestors at the fence on Friday.")
+    assert "Excessive force against protesters" in {r["acled_sub_event_type"] for r in rows}
