@@ -19,6 +19,8 @@ from coding.lexicon import ActorEntry, Lexicon, first_chunk
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+SPEAKING_LEMMAS = {"say", "announce", "tell", "state", "declare", "confirm", "insist", "warn", "promise", "pledge", "vow",
+                   "add", "claim", "indicate", "report", "stress", "reiterate", "threaten", "agree"}
 PLACE_PREPOSITIONS = {"in", "at", "near", "from", "into", "inside", "outside", "around", "across", "through", "within"}
 
 
@@ -297,6 +299,9 @@ class StoryActors:
                         person = Actor(ent.text, entry.country, entry.sector, ent.start_char, ent.end_char, True)
                 if person is not None:
                     return person
+        speaker = self._speaker_of(pronoun)
+        if speaker is not None:
+            return speaker  # "the Fijian rebels said they will release ...": they are the speakers
         found: tuple[int, Actor] | None = None
         for i, actor in sorted((h for h in self.history if h[0] < pronoun.i), key=lambda h: -h[0]):
             if actor.is_person == wants_person and (actor.country or actor.org_code) and not _is_place_mention(self.doc[i]):
@@ -313,6 +318,24 @@ class StoryActors:
             if entry is not None and entry.country and entry.kind != "adjective" and not _is_place_mention(tok):
                 return Actor(tok.text, entry.country, entry.sector, tok.idx, tok.idx + len(tok.text))
         return found[1] if found else None
+
+    def _speaker_of(self, pronoun: Token) -> Actor | None:
+        """'Syria says it is willing to withdraw', 'the rebels said they will release': the subject of the
+        pronoun's clause is the subject of the reporting verb that governs it."""
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.head.dep_ != "ccomp":
+            return None
+        clause = pronoun.head
+        verb = clause.head
+        if verb.lemma_.lower() not in SPEAKING_LEMMAS:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        wants_person = pronoun.lower_ in PERSON_PRONOUNS
+        actor = self._resolve(subject)
+        if actor is None or actor.is_person != wants_person or not (actor.country or actor.org_code):
+            return None
+        return actor
 
     def countries_in(self, span: Span) -> list[tuple[Token, str]]:
         out = []

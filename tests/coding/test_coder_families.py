@@ -564,3 +564,10 @@ def test_death_in_a_while_clause_belongs_to_the_fight_and_protestors_are_protest
 def test_a_countrys_attacks_on_peaceful_protesters_are_excessive_force():
     rows = rows_for("A civilian was killed as a result of Israeli attacks against peaceful protestors at the fence on Friday.")
     assert "Excessive force against protesters" in {r["acled_sub_event_type"] for r in rows}
+
+
+def test_pronoun_subject_of_reported_speech_is_the_speaker():
+    rows = rows_for("The Fijian rebels said they will release the hostages on the weekend.")
+    assert {r["actor1_code"] for r in rows if r["cameo_root"] in {"03", "08"}} == {"FJIREB"}
+    ec = rows_for("European Community foreign ministers demanded the withdrawal of Serbian forces from Bosnia.")
+    assert {r["actor1_country"] for r in ec} == {"IGO"}
