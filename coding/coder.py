@@ -15,13 +15,14 @@ from typing import Any, Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from coding import __version__, timing
+from coding import timing
 from coding.acled import acled_view
 from coding.actors import Actor, StoryActors
 from coding.dates import event_date
 from coding.document import Document
 from coding.events import CASUALTY_LEMMAS, Candidate, extract, is_reported_happening, protest_aim_tokens
 from coding.fatalities import fatalities_in
+from coding.fingerprint import coder_build
 from coding.geo import locate
 from coding.geo.locate import story_state
 from coding.lexicon import EventRule, Lexicon, default_lexicon
@@ -369,7 +370,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         "modality": modality,
         "confidence": round(max(0.05, min(1.0, confidence)), 3),
         "rule_id": f"{rule.id}:{cand.form}" + (f":{statement_kind}" if statement_kind else "" if code.code == rule.cameo else f":cue{code.code}"),
-        "coder_version": __version__,
+        "coder_version": coder_build(),
     }
     _add_acled_view(row, cand, rule, source, target, ctx, index, threat)
     row["event_id"] = event_id(row)

@@ -50,7 +50,7 @@ import pyarrow.compute as pc
 import pyarrow.feather as feather
 import pyarrow.parquet as pq
 
-from coding import __version__
+from coding.fingerprint import coder_build
 from coding.dedup import assign_clusters
 from coding.document import Document, Rejected
 from schemas.events import COLUMN_NAMES, DEDUP_COLUMNS, PARTITION_COLUMNS, arrow_schema, dictionary_columns
@@ -382,13 +382,14 @@ class DocumentPlan:
 
 
 def plan_documents(documents: Iterable[Document], output_dir: Path,
-                   coder_version: str = __version__) -> DocumentPlan:
+                   coder_version: str | None = None) -> DocumentPlan:
     """Split ``documents`` into those to code and those whose rows are already in the dataset.
 
     A document is unchanged when the index holds its ``doc_id`` with the same fingerprint
     (content hash and metadata) and coder version; then neither parsing nor writing it again
     would change the dataset.
     """
+    coder_version = coder_version or coder_build()
     index = read_doc_index(Path(output_dir))
     known = {doc: (f, v) for doc, f, v in zip(index.column("doc_id").to_pylist(),
                                               index.column("fingerprint").to_pylist(),
@@ -435,7 +436,7 @@ def _updated_index(old: pa.Table, table: pa.Table, replaced: set[str], documents
             "doc_id": doc,
             "content_hash": document.content_hash if document else hashes.get(doc),
             "fingerprint": document_fingerprint(document) if document else None,
-            "coder_version": __version__ if document else None,
+            "coder_version": coder_build() if document else None,
             "run_id": run_id,
             "source": (document.path or document.source) if document else None,
             "rows": rows.get(doc, 0),

@@ -18,7 +18,6 @@ import hashlib
 import math
 import os
 import shutil
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -26,27 +25,15 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from prefect import get_run_logger, task
 
-from coding import __version__, timing
+from coding import timing
+from coding.fingerprint import coder_fingerprint
 from coding.coder import code_documents
 from coding.document import Document
 from coding.errors import ErrorCode, EventCoderError
 from schemas.events import arrow_schema, empty_table, to_table
 
 CACHE_DIR = ".flow-cache"
-CODING_DATA = Path(__file__).resolve().parents[1] / "coding"
 DEFAULT_CHUNK = 200  # documents per task: ~2 s of parsing, so Prefect's per-task overhead stays small
-
-
-@lru_cache(maxsize=1)
-def coder_fingerprint() -> str:
-    """The coder version plus a hash of every lexicon and code table: what makes rows differ."""
-    digest = hashlib.sha256(__version__.encode())
-    for folder in ("lexicons", "data"):
-        for path in sorted((CODING_DATA / folder).rglob("*")):
-            if path.is_file() and path.suffix in {".yaml", ".yml", ".tsv", ".json", ".txt"}:
-                digest.update(path.relative_to(CODING_DATA).as_posix().encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def batch_key(documents: Sequence[Document]) -> str:

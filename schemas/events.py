@@ -149,7 +149,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("modality", S, False, "Whether the event is reported as having happened (asserted) or is claimed, negated, future or hypothetical.", allowed=MODALITIES),
     Column("confidence", F32, False, "Coder confidence in the row, 0 to 1.", min_value=0, max_value=1),
     Column("rule_id", S, False, "Id of the lexicon rule that produced the row."),
-    Column("coder_version", S, False, "Version of eventcoder that produced the row."),
+    Column("coder_version", S, False, "Version of eventcoder that produced the row, with a fingerprint of its lexicons and coding modules (0.1.0+<hash>)."),
     # Dataset columns: filled when rows are written (coding.dedup, coding.store), not by the coder.
     Column("content_hash", S, True, "SHA-256 of the document text the row was coded from (identifies the document's version).", regex=r"^[0-9a-f]{64}$"),
     Column("event_cluster_id", S, False, "Id shared by the rows of every story reporting the same event (same date, CAMEO code, actor countries, place and modality).", regex=r"^[0-9a-f]{16}$"),

@@ -129,3 +129,13 @@ def test_a_dataset_written_as_a_plain_folder_is_taken_over(tmp_path: Path):
     assert stored(tmp_path) == rows
     assert dict(zip(*read_doc_index(tmp_path).select(["doc_id", "partitions"]).to_pydict().values())) == {
         "a": "2022-9", "b": "2021-6"}
+
+
+def test_index_records_the_coder_build_so_an_upgraded_coder_recodes(tmp_path: Path, monkeypatch):
+    from coding import store
+    from coding.fingerprint import coder_build
+    first = docs(("a", "text a"))
+    write_dataset(rows_of(*first), tmp_path, documents=first)
+    assert read_doc_index(tmp_path).column("coder_version").to_pylist() == [coder_build()]
+    monkeypatch.setattr(store, "coder_build", lambda: "0.1.0+another-build")  # a new lexicon or coding module
+    assert plan_documents(first, tmp_path).changed == first
