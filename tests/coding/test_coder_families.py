@@ -571,3 +571,8 @@ def test_pronoun_subject_of_reported_speech_is_the_speaker():
     assert {r["actor1_code"] for r in rows if r["cameo_root"] in {"03", "08"}} == {"FJIREB"}
     ec = rows_for("European Community foreign ministers demanded the withdrawal of Serbian forces from Bosnia.")
     assert {r["actor1_country"] for r in ec} == {"IGO"}
+
+
+def test_handing_over_control_of_territory_is_a_non_violent_transfer():
+    rows = rows_for("The coalition forces handed control of the military camp back to Iraqi Security Forces.")
+    assert "Non-violent transfer of territory" in {r["acled_sub_event_type"] for r in rows}
