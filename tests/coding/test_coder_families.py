@@ -576,3 +576,8 @@ def test_pronoun_subject_of_reported_speech_is_the_speaker():
 def test_handing_over_control_of_territory_is_a_non_violent_transfer():
     rows = rows_for("The coalition forces handed control of the military camp back to Iraqi Security Forces.")
     assert "Non-violent transfer of territory" in {r["acled_sub_event_type"] for r in rows}
+
+
+def test_reinforcing_positions_is_a_force_posture():
+    rows = rows_for("The Syrian military reinforced its air defence systems along the border.")
+    assert [(r["cameo_code"], r["actor1_country"]) for r in rows] == [("150", "SYR")]
