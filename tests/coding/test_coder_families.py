@@ -581,3 +581,8 @@ def test_handing_over_control_of_territory_is_a_non_violent_transfer():
 def test_reinforcing_positions_is_a_force_posture():
     rows = rows_for("The Syrian military reinforced its air defence systems along the border.")
     assert [(r["cameo_code"], r["actor1_country"]) for r in rows] == [("150", "SYR")]
+
+
+def test_a_mob_setting_someone_ablaze_is_mob_violence_not_taking_territory():
+    rows = rows_for("A suspected thief was set ablaze by an angry mob in the village community on Wednesday.")
+    assert {r["acled_sub_event_type"] for r in rows} == {"Mob violence"}
