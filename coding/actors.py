@@ -22,16 +22,16 @@ RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 SPEAKING_LEMMAS = {"say", "announce", "tell", "state", "declare", "confirm", "insist", "warn", "promise", "pledge", "vow",
                    "add", "claim", "indicate", "report", "stress", "reiterate", "threaten", "agree"}
 PLACE_PREPOSITIONS = {"in", "at", "near", "from", "into", "inside", "outside", "around", "across", "through", "within"}
-
-
-def _is_place_mention(tok: Token) -> bool:
-    """'a meeting in Brussels': the name is where something happened, not who did it."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS
 THING_PRONOUNS = {"it", "they", "them", "its", "their"}
 BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "led", "held", "controlled", "occupied", "made", "supplied", "based"}
 POSSESSIVE_MARKERS = {"'s", "’s", "'"}
 GROUP_NOUNS = {"group", "unit", "member", "members", "faction", "camp", "side", "source", "sources", "movement", "wing",
                "patrol", "convoy", "position", "positions", "post", "checkpoint", "column", "base", "outpost", "vehicle"}
+
+
+def _is_place_mention(tok: Token) -> bool:
+    """'a meeting in Brussels': the name is where something happened, not who did it."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS
 
 
 @dataclass(frozen=True)

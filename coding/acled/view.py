@@ -18,6 +18,7 @@ from spacy.tokens import Span
 from coding.actors import Actor
 from coding.acled.actors import AcledActor, acled_actor, actor_kind, interaction
 from coding.acled.cues import NONE, AcledCue, default_cues
+from coding.nlp import phrase_text
 from coding.lexicon import EventRule, Lexicon
 from coding.tables import acled_for
 
@@ -42,16 +43,13 @@ class AcledDecision:
 @lru_cache(maxsize=256)
 def _sentence_text(sent: Span) -> str:
     """The sentence as space-padded lower-case lemmas and surface words, for phrase lookups."""
-    lemmas = " ".join(t.lemma_.lower() for t in sent if not t.is_space)
-    words = " ".join(t.lower_ for t in sent if not t.is_space)
-    return f" {lemmas} | {words} "
+    return phrase_text(t for t in sent if not t.is_space)
 
 
 def _masked_sentence_text(sent: Span, masked: frozenset[int]) -> str:
     if not masked:
         return _sentence_text(sent)
-    kept = [t for t in sent if not t.is_space and t.i not in masked]
-    return f" {' '.join(t.lemma_.lower() for t in kept)} | {' '.join(t.lower_ for t in kept)} "
+    return phrase_text(t for t in sent if not t.is_space and t.i not in masked)
 
 
 def _window_text(sentences: Sequence[Span], index: int, window: int, masked: frozenset[int] = frozenset()) -> str:

@@ -13,6 +13,11 @@ def rows_for(sentence: str):
     return code_text(sentence, doc_date=DOC_DATE)
 
 
+def assert_sub_event(sentence: str, sub_event: str) -> None:
+    rows = rows_for(sentence)
+    assert sub_event in {r["acled_sub_event_type"] for r in rows}, [(r["cameo_code"], r["rule_id"]) for r in rows]
+
+
 def find(rows, root: str):
     return [r for r in rows if r["cameo_root"] == root]
 
@@ -169,8 +174,7 @@ def test_acled_sub_event_types_from_weapons(sentence, sub_event):
     ],
 )
 def test_acled_refinements_from_cues_and_targets(sentence, sub_event):
-    rows = rows_for(sentence)
-    assert sub_event in {r["acled_sub_event_type"] for r in rows}, [(r["cameo_code"], r["rule_id"]) for r in rows]
+    assert_sub_event(sentence, sub_event)
 
 
 def test_statement_without_action_is_not_an_event():
@@ -262,8 +266,7 @@ def test_a_word_of_an_organisation_name_is_not_an_event():
     ],
 )
 def test_unnamed_actor_events_acled_codes(sentence, sub_event):
-    rows = rows_for(sentence)
-    assert sub_event in {r["acled_sub_event_type"] for r in rows}, [(r["cameo_code"], r["rule_id"]) for r in rows]
+    assert_sub_event(sentence, sub_event)
 
 
 def test_mentioned_protest_is_not_an_event():
