@@ -136,6 +136,9 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
         acled = entry.get("acled")
         if acled is not None and (not isinstance(acled, list) or len(acled) != 2):
             raise _bad(path, line, f"rule '{rid}': acled must be [event type, sub-event type]")
+        if acled is not None and tuple(acled) not in acled_type_pairs():
+            raise _bad(path, line, f"rule '{rid}': acled {acled!r} is not an ACLED event type and sub-event type",
+                       ErrorCode.E202_LEXICON_UNKNOWN_CODE)
         confidence = float(entry.get("confidence", 0.7))
         if not 0 < confidence <= 1:
             raise _bad(path, line, f"rule '{rid}': confidence must be in (0, 1]")

@@ -66,6 +66,14 @@ def test_malformed_entries(tmp_path):
         assert err.value.code is ErrorCode.E204_LEXICON_BAD_ENTRY
 
 
+
+def test_unknown_acled_pair(tmp_path):
+    path = write(tmp_path, "- id: a.b\n  cameo: \"190\"\n  verbs: [x]\n  acled: [Battles, Peaceful protest]\n")
+    with pytest.raises(LexiconError, match="not an ACLED event type") as err:
+        load_event_rules(path, Lexicon())
+    assert err.value.code is ErrorCode.E202_LEXICON_UNKNOWN_CODE
+
+
 def test_yaml_syntax_error_reports_line(tmp_path):
     path = write(tmp_path, "- id: a.b\n  cameo: \"190\"\n  verbs: [fight\n")
     with pytest.raises(LexiconError) as err:
