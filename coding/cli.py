@@ -116,7 +116,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from coding.evaluation import evaluate, format_report
 
-    report = evaluate(args.gold, args.pred)
+    report = evaluate(args.gold, args.pred, half=args.half)
     if args.json:
         print(json.dumps(report, indent=2, default=str))
     else:
@@ -195,6 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("gold", metavar="GOLD")
     p.add_argument("pred", metavar="PRED.parquet")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--half", choices=("tune", "check"), default=None,
+                   help="score only one half of a development set, split by a hash of the record id: "
+                        "'tune' to look at while changing rules, 'check' as the estimate on unseen text")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("explain", help="show how one sentence is coded",

@@ -11,7 +11,8 @@ from coding.evaluation.table import Table, render
 def format_report(report: dict[str, Any]) -> str:
     """Header, the headline metrics, the format's own tables, then the scoring conventions."""
     fmt = report.get("format", "?")
-    parts = [f"eventcoder evaluate: {fmt} gold",
+    half = f" ({report['half']} half)" if report.get("half") else ""
+    parts = [f"eventcoder evaluate: {fmt} gold{half}",
              f"  gold: {report.get('gold_path', '?')}\n  pred: {report.get('pred_path', '?')}"]
     parts.append(render(Table("Summary", ("metric", "value"), list(report.get("summary", {}).items()))))
     module = FORMATS.get(fmt)
