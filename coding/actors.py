@@ -15,13 +15,11 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from coding.lexicon import ActorEntry, Lexicon, first_chunk
+from coding.vocabulary import LOCATION_PREPOSITIONS, SPEECH_VERBS
 
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
-SPEAKING_LEMMAS = {"say", "announce", "tell", "state", "declare", "confirm", "insist", "warn", "promise", "pledge", "vow",
-                   "add", "claim", "indicate", "report", "stress", "reiterate", "threaten", "agree"}
-PLACE_PREPOSITIONS = {"in", "at", "near", "from", "into", "inside", "outside", "around", "across", "through", "within"}
 THING_PRONOUNS = {"it", "they", "them", "its", "their"}
 BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "led", "held", "controlled", "occupied", "made", "supplied", "based"}
 POSSESSIVE_MARKERS = {"'s", "’s", "'"}
@@ -31,7 +29,7 @@ GROUP_NOUNS = {"group", "unit", "member", "members", "faction", "camp", "side", 
 
 def _is_place_mention(tok: Token) -> bool:
     """'a meeting in Brussels': the name is where something happened, not who did it."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATION_PREPOSITIONS
 
 
 @dataclass(frozen=True)
@@ -326,7 +324,7 @@ class StoryActors:
             return None
         clause = pronoun.head
         verb = clause.head
-        if verb.lemma_.lower() not in SPEAKING_LEMMAS:
+        if verb.lemma_.lower() not in SPEECH_VERBS:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ == "PRON":

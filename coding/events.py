@@ -16,12 +16,12 @@ from spacy.tokens import Span, Token
 
 from coding.actors import Actor, StoryActors
 from coding.lexicon import EventRule, Lexicon
+from coding.vocabulary import PLACE_PREPOSITIONS, REPORTING_VERBS
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"against", "on", "with", "to", "at", "toward", "towards", "into", "upon", "for"}
-PLACE_PREPS = {"in", "into", "to", "on", "at", "near", "from", "towards", "toward", "across", "around", "inside", "within", "outside", "through"}
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "territory", "capital", "port",
                "base", "airport", "border", "enclave", "state", "county", "oblast", "governorate", "locality", "settlement"}
 QUANTITY_NOUNS = {"array", "range", "batch", "shipment", "package", "number", "lot", "supply", "consignment", "wave", "series", "campaign",
@@ -405,7 +405,6 @@ def _misparsed_passive_conj(tok: Token) -> Token | None:
 
 ANNOUNCING_LEMMAS = {"announce", "confirm", "order", "complete", "begin", "start", "launch", "conduct", "carry", "make", "repeat",
                      "reiterate", "issue", "renew"}
-REPORTING_LEMMAS = {"say", "reiterate", "insist", "stress", "conclude", "report", "tell", "announce", "add", "publish", "show", "see", "claim", "confirm", "state"}
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -416,7 +415,7 @@ def _governing_verb(tok: Token) -> Token | None:
         if head.pos_ in {"VERB", "AUX"}:
             if head.lemma_.lower() in ANNOUNCING_LEMMAS and tok.dep_ == "dobj":
                 return head  # "Russia announced the withdrawal of its troops": Russia withdraws
-            if head.lemma_.lower() in REPORTING_LEMMAS:
+            if head.lemma_.lower() in REPORTING_VERBS:
                 # "In a meeting with X, Blinken said": the speaker took part in the meeting.
                 return head if tok.dep_ == "prep" and tok.lower_ in {"in", "during", "at", "after"} else None
             return head
@@ -530,7 +529,7 @@ def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRu
             cands: list[Token]
             if child.dep_ in {"prep", "prt"} or child.pos_ == "ADP":  # 'to' is sometimes parsed as a dative
                 of_noun = child.lower_ == "of" and head.i == tok.i and is_nominal(tok)
-                if child.lower_ not in TARGET_PREPS | PLACE_PREPS and not of_noun:
+                if child.lower_ not in TARGET_PREPS | PLACE_PREPOSITIONS and not of_noun:
                     continue
                 cands = [p for p in child.children if p.dep_ in {"pobj", "pcomp"}]
                 if not cands:  # "closing in on" -> prt 'in' then prep 'on'
@@ -549,11 +548,11 @@ def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRu
                         continue
                     if actor is not None and actor != source and (source is None or actor.code != source.code or actor.is_person):
                         entry = story.entry_at(noun)
-                        if entry is not None and entry.kind in {"country", "capital"} and child.pos_ == "ADP" and child.lower_ in PLACE_PREPS - TARGET_PREPS:
+                        if entry is not None and entry.kind in {"country", "capital"} and child.pos_ == "ADP" and child.lower_ in PLACE_PREPOSITIONS - TARGET_PREPS:
                             place = place or noun
                             continue
                         return actor, place
-                    if place is None and child.pos_ == "ADP" and (child.lower_ in PLACE_PREPS or of_noun) and _may_be_place(noun):
+                    if place is None and child.pos_ == "ADP" and (child.lower_ in PLACE_PREPOSITIONS or of_noun) and _may_be_place(noun):
                         place = noun
                     elif place is None and child.dep_ == "dobj" and _may_be_place(noun):
                         place = noun  # "captured the Syrian town of Afrin", "shelled Kharkiv"
@@ -657,7 +656,7 @@ def is_requested(tok: Token) -> bool:
 def _modal_demand(tok: Token, story: StoryActors) -> tuple[Actor | None, Actor | None]:
     """'Britain said Libya must hand over the suspects': the speaker (source) demands of the clause's subject."""
     clause = tok.head
-    if tok.dep_ != "aux" or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_LEMMAS | {"insist", "conclude", "stress"}:
+    if tok.dep_ != "aux" or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
         return None, None
     speaker = _subject_of(clause.head, story)
     addressee = next((story.resolve(c) for c in clause.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)

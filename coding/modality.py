@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from coding.vocabulary import REPORTING_VERBS
+
 NEGATION_WORDS = {"not", "n't", "never", "no"}
 DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute"}
 FUTURE_AUX = {"will", "shall", "'ll"}
@@ -22,8 +24,6 @@ HYPOTHETICAL_LEMMAS = {"expect", "predict", "speculate", "fear", "warn", "believ
 CLAIM_LEMMAS = {"claim", "allege", "appear", "seem", "purport", "rumor", "rumour", "reportedly", "allegedly", "purportedly", "unconfirmed", "unverified"}
 UNCONFIRMED_NOUNS = {"confirmation", "evidence", "proof", "verification"}
 CLAIM_NOUNS = {"claim", "claims", "report", "reports", "rumour", "rumours", "rumor", "rumors", "allegation", "allegations"}
-# A verb that reports what happened; its complement keeps the complement's own modality.
-REPORTING_LEMMAS = {"say", "tell", "announce", "state", "add", "confirm", "note", "write", "declare", "explain"}
 # Pledges and threats are events in themselves (CAMEO 03, 13): their own trigger is asserted.
 SELF_MODAL_PREFIXES = ("03", "13")
 
@@ -91,9 +91,6 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
     return "asserted"
 
 
-SPEAKING_LEMMAS = REPORTING_LEMMAS | {"claim", "report", "insist", "boast"}
-
-
 def speaker_of(trigger: Token) -> Token | None:
     """The subject of the reporting verb whose complement holds the trigger ('X said Y did Z' -> X)."""
     tok = trigger
@@ -101,7 +98,7 @@ def speaker_of(trigger: Token) -> Token | None:
         head = tok.head
         if head.i == tok.i:
             return None
-        if tok.dep_ in {"ccomp", "parataxis", "xcomp"} and head.lemma_.lower() in SPEAKING_LEMMAS:
+        if tok.dep_ in {"ccomp", "parataxis", "xcomp"} and head.lemma_.lower() in REPORTING_VERBS:
             return next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if tok.dep_ not in {"conj", "xcomp", "advcl", "ccomp", "dobj", "pobj", "prep"}:
             return None

@@ -15,14 +15,14 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from coding.vocabulary import PLACE_PREPOSITIONS
+
 TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "port", "settlement", "locality", "hamlet", "municipality",
                         "suburb", "township"})
 ADMIN_NOUNS = frozenset({"region", "oblast", "province", "governorate", "state", "prefecture", "krai", "county"})
 # A part of a place, or its surroundings: the event is near or in part of it (precision 2).
 PART_NOUNS = frozenset({"district", "neighbourhood", "neighborhood", "outskirts", "suburbs", "area", "part", "centre",
                         "center", "quarter", "edge", "vicinity", "environs", "outskirt", "south", "north", "east", "west"})
-PLACE_PREPS = frozenset({"in", "into", "at", "near", "from", "to", "towards", "toward", "around", "outside", "inside",
-                         "across", "through", "within", "on", "onto", "over", "beyond", "along"})
 NEAR_PREPS = frozenset({"near", "around", "outside", "beyond", "towards", "toward"})
 NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
@@ -157,7 +157,7 @@ def _place_context(head: Token) -> tuple[str | None, Token, bool] | None:
         return None, first, False  # "the shelling of Kharkiv", "the capture of Lyman"
     if first.dep_ == "appos" and _noun_kind(_lemma(parent)) in {"town", "admin1"}:
         return _noun_kind(_lemma(parent)), parent, False
-    if first.dep_ == "pobj" and parent.lower_ in PLACE_PREPS:
+    if first.dep_ == "pobj" and parent.lower_ in PLACE_PREPOSITIONS:
         return None, first, parent.lower_ in NEAR_PREPS or _is_near_noun(parent.head)
     if first.dep_ in {"dobj", "nsubjpass"} and parent.pos_ == "VERB":
         return None, first, False
