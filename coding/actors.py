@@ -27,7 +27,7 @@ GROUP_NOUNS = {"group", "unit", "member", "members", "faction", "camp", "side", 
                "patrol", "convoy", "position", "positions", "post", "checkpoint", "column", "base", "outpost", "vehicle"}
 
 
-def _is_place_mention(tok: Token) -> bool:
+def is_location_mention(tok: Token) -> bool:
     """'a meeting in Brussels': the name is where something happened, not who did it."""
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATION_PREPOSITIONS
 
@@ -49,6 +49,25 @@ class Actor:
         if self.country is None and self.sector is None:
             return None
         return (self.country or "") + (self.sector or "") or None
+
+
+# Sectors whose members need not belong to the country where they act: aid workers, refugees,
+# international organisations and companies. Everyone else named only by a sector ("police",
+# "troops", "residents", "the government") is of the country where the event happens.
+STATELESS_SECTORS = frozenset({"NGO", "IGO", "REF", "MNC", "UNO", "INT"})
+
+
+def placed_in(actor: Actor | None, country: str | None) -> Actor | None:
+    """An actor named only by its sector, given the country where the event happens.
+
+    As ACLED and ICEWS code them: "police fired tear gas" in Kinshasa are Congolese police
+    (CODCOP). An actor whose country is named ("Kenyan officers" in Haiti), a person, an
+    organisation and the stateless sectors keep what they have.
+    """
+    if actor is None or country is None or actor.country or actor.org_code or actor.is_person \
+            or actor.sector is None or actor.sector in STATELESS_SECTORS:
+        return actor
+    return replace(actor, country=country)
 
 
 @dataclass
@@ -302,7 +321,7 @@ class StoryActors:
             return speaker  # "the Fijian rebels said they will release ...": they are the speakers
         found: tuple[int, Actor] | None = None
         for i, actor in sorted((h for h in self.history if h[0] < pronoun.i), key=lambda h: -h[0]):
-            if actor.is_person == wants_person and (actor.country or actor.org_code) and not _is_place_mention(self.doc[i]):
+            if actor.is_person == wants_person and (actor.country or actor.org_code) and not is_location_mention(self.doc[i]):
                 found = (i, actor)
                 break
         if wants_person:
@@ -313,7 +332,7 @@ class StoryActors:
             if found is not None and tok.i <= found[0]:
                 break
             entry = self.entry_at(tok)
-            if entry is not None and entry.country and entry.kind != "adjective" and not _is_place_mention(tok):
+            if entry is not None and entry.country and entry.kind != "adjective" and not is_location_mention(tok):
                 return Actor(tok.text, entry.country, entry.sector, tok.idx, tok.idx + len(tok.text))
         return found[1] if found else None
 

@@ -17,14 +17,14 @@ from spacy.tokens import Doc, Span, Token
 
 from coding import timing
 from coding.acled import acled_view
-from coding.actors import Actor, StoryActors
+from coding.actors import Actor, StoryActors, is_location_mention, placed_in
 from coding.dates import event_date
 from coding.document import Document
 from coding.events import CASUALTY_LEMMAS, Candidate, extract, is_reported_happening, protest_aim_tokens
 from coding.fatalities import fatalities_in
 from coding.fingerprint import coder_build
 from coding.geo import locate
-from coding.geo.locate import story_state
+from coding.geo.locate import choose, story_state
 from coding.lexicon import EventRule, Lexicon, default_lexicon
 from coding.modality import modality_of, speaker_of
 from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp, phrase_text
@@ -231,6 +231,21 @@ def _gazetteer_country(place: Token, index: int, ctx: StoryContext, document: Do
     return None
 
 
+def event_country(cand: Candidate, index: int, ctx: StoryContext, document: Document) -> str | None:
+    """The country where the event happens, as far as the sentence and story tell before coding it:
+    the town or region attached to the trigger (else the sentence's nearest one), or a country named
+    as where it happened ("in Mali"), else the dateline's. A country named as an argument ("help
+    Iran") is an actor, not a place."""
+    with timing.stage("place"):
+        places = story_state(ctx, document.dateline_place).places
+        where = [r for r in places.by_sentence[index]
+                 if r.location.precision is not None or is_location_mention(r.mention.anchor)]
+        loc = choose(where, cand.trigger, cand.target_place)
+    if loc is not None and loc.iso3:
+        return loc.iso3
+    return places.dateline.iso3 if places.dateline is not None else None
+
+
 def _with_default_sector(actor: Actor | None, sector: str | None) -> Actor | None:
     if actor is None or sector is None or actor.sector is not None or actor.is_person or actor.org_code:
         return actor
@@ -253,8 +268,9 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     """One event row, or None when the event names no actor and is not violence (nothing to code)."""
     rule = cand.rule
     code = cameo_table()[refined_code(cand, index, ctx)]
-    source = _with_default_sector(cand.source, rule.source_sector)
-    target = cand.target
+    where = event_country(cand, index, ctx, document)
+    source = placed_in(_with_default_sector(cand.source, rule.source_sector), where)
+    target = placed_in(cand.target, where)
     confidence = rule.confidence
     place_country = _place_country(cand.target_place, ctx.story) if cand.target_place is not None else None
     if place_country is None and cand.target_place is not None:
@@ -284,6 +300,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     if code.code.startswith(VIOLENT_PREFIXES + ("1712",)) and not_a_political_cause(sent, ctx.story.lex):
         return None  # "a tsunami killed 222 people", "killed in a plane crash": a disaster, not an event
     target = _with_default_sector(target, rule.target_sector)
+    if how in {"explicit", "place"}:
+        target = placed_in(target, where)
     if target is not None and how in {"place", "adversary"} and target.sector in {None, "MIL"} and code.code.startswith(VIOLENT_PREFIXES) \
             and _civilian_casualties(sent):
         # "shelling on the district left one person dead": the victims of fire on a place are its residents

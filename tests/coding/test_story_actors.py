@@ -1,0 +1,68 @@
+"""Story-level actors: an actor named only by its sector is of the country where the event happens.
+
+Sentences written for these tests (several phrasings, countries and sectors), coded through the
+real spaCy model.
+"""
+
+from datetime import date
+
+import pytest
+
+from coding.coder import code_text
+
+DOC_DATE = date(2024, 5, 10)
+
+
+def rows_for(text: str, **fields):
+    return code_text(text, doc_date=DOC_DATE, **fields)
+
+
+def row_with(rows, root: str):
+    hits = [r for r in rows if r["cameo_root"] == root]
+    assert hits, [(r["cameo_code"], r["actor1_code"], r["actor2_code"], r["rule_id"]) for r in rows]
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, root, actor1, actor2", [
+    ("Police arrested dozens of protesters in Lusaka on Tuesday.", "17", "ZMBCOP", "ZMBOPP"),  # active
+    ("Dozens of protesters were arrested by police in Lusaka on Tuesday.", "17", "ZMBCOP", "ZMBOPP"),  # passive
+    ("Soldiers clashed with rebels near Goma.", "19", "CODMIL", "CODREB"),
+    ("Residents demonstrated in Mosul against power cuts.", "14", "IRQCVL", None),
+    ("The arrest of opposition activists by police in Harare drew criticism.", "17", "ZWECOP", "ZWEOPP"),  # nominal
+    ("Troops fought militants in Mali overnight.", "19", "MLIMIL", "MLIREB"),  # a country named as where
+])
+def test_sector_only_actors_take_the_event_country(text, root, actor1, actor2):
+    row = row_with(rows_for(text), root)
+    assert (row["actor1_code"], row["actor2_code"]) == (actor1, actor2)
+
+
+def test_without_a_place_the_dateline_country_is_used():
+    row = row_with(rows_for("Police detained two journalists on Monday.", dateline_place="Nairobi"), "17")
+    assert row["actor1_code"] == "KENCOP"
+    assert row["actor2_country"] == "KEN"
+
+
+def test_without_place_or_dateline_the_country_stays_unknown():
+    row = row_with(rows_for("Police detained two journalists on Monday."), "17")
+    assert row["actor1_code"] == "COP" and row["actor1_country"] is None
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Kenyan police officers arrested gang members in Port-au-Prince.", "KENCOP"),  # foreign forces keep theirs
+    ("Russian troops shelled villages near Kharkiv.", "RUSMIL"),
+])
+def test_named_nationality_is_kept(text, actor1):
+    rows = rows_for(text)
+    assert actor1 in {r["actor1_code"] for r in rows}
+
+
+def test_aid_workers_and_refugees_do_not_take_the_country():
+    rows = rows_for("Gunmen abducted aid workers in Maiduguri.")
+    row = row_with(rows, "18")
+    assert row["actor2_country"] is None  # aid workers are not Nigerian by default
+
+
+def test_a_country_named_as_an_argument_is_not_the_event_place():
+    # "help Iran": Iran is who is helped, not where the pressure happens
+    row = row_with(rows_for("The president is being pressured by parliament to help Iran."), "17")
+    assert row["actor1_country"] != "IRN"
