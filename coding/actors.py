@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from coding.lexicon import ActorEntry, Lexicon, first_chunk
-from coding.vocabulary import LOCATION_PREPOSITIONS, SPEECH_VERBS
+from coding.vocabulary import FACILITY_NOUNS, LOCATION_PREPOSITIONS, SPEECH_VERBS
 
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -51,6 +51,7 @@ class Actor:
         return (self.country or "") + (self.sector or "") or None
 
 
+FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 # Sectors whose members need not belong to the country where they act: aid workers, refugees,
 # international organisations and companies. Everyone else named only by a sector ("police",
 # "troops", "residents", "the government") is of the country where the event happens.
@@ -211,7 +212,10 @@ class StoryActors:
     def _country_of_np(self, head: Token) -> str | None:
         """Country named inside the noun phrase of ``head``: adjectives, compounds, possessives, 'of X'."""
         nested_found: str | None = None
+        named_facility = head.pos_ == "PROPN" and head.lemma_.lower() in FACILITY_NOUNS
         for child in head.children:
+            if named_facility and child.dep_ in {"compound", "amod"}:
+                continue  # "the Saudi Hospital" in El Fasher: the country word is part of the building's name
             if child.dep_ in MODIFIER_DEPS:
                 entry = self.entry_at(child)
                 if entry is not None and entry.country and not self._is_backing(child):
@@ -282,6 +286,12 @@ class StoryActors:
             if named is not None and named.kind not in {"country", "capital", "adjective"}:
                 # "the Somali militant group al-Shabab": the name in apposition says who, not the modifiers
                 return self._resolve(appos)
+        if head.lemma_.lower() in GROUP_NOUNS:
+            for child in head.lefts:
+                named = self.entry_at(child) if child.dep_ in {"compound", "poss", "nmod"} else None
+                if named is not None and named.kind not in {"country", "capital", "adjective", "person"}:
+                    # "RSF positions", "a Hezbollah unit": the group's units and positions stand for the group
+                    return Actor(name, named.country, named.sector, start_char, end_char, False, named.code)
         sector = self._agent_sector(head)
         if sector is None and head.lemma_.lower() in GROUP_NOUNS:
             # A modifier may carry the sector: "rebel group" -> REB, "separatist unit" -> SEP.
@@ -292,11 +302,12 @@ class StoryActors:
             # "Ukrainian prisoners", "Syrian territory": no agent noun, but the phrase names a country.
             country = self._country_of_np(head) if head.pos_ in {"NOUN", "PROPN"} else None
             return Actor(name, country, None, start_char, end_char) if country else None
-        # A specific modifier wins over a generic head: "separatist leader" is SEP, not GOV.
+        # A specific modifier wins over a generic head: "separatist leader" is SEP, not GOV; but a
+        # government owns its forces ("government troops" are MIL, "government police" COP).
         for child in head.lefts:
             if child.dep_ in {"amod", "compound"} and child.i != head.i:
                 mod_sector = self._agent_sector(child)
-                if mod_sector and mod_sector != "CVL":
+                if mod_sector and mod_sector != "CVL" and not (mod_sector == "GOV" and sector in FORCE_SECTORS):
                     sector = mod_sector
         country = self._country_of_np(head)
         return Actor(name, country, sector, start_char, end_char, False)

@@ -29,6 +29,9 @@ QUANTITY_NOUNS = {"array", "range", "batch", "shipment", "package", "number", "l
                   "team", "mission", "delegation", "contingent", "third", "half", "quarter", "majority", "part", "member",
                   "some", "most", "many", "all", "rest", "remainder", "patch", "unit", "tons", "ton", "tonne",
                   "lots", "amount", "quantity", "assortment", "variety", "haul", "stockpile", "pile", "load", "truckload"}
+# Events that coordinated subjects do to each other ("X and Y met / clashed / signed a deal"):
+# consultations, agreements, cooperation and generic fighting.
+RECIPROCAL_PREFIXES = ("030", "04", "057", "06", "190")
 CLAUSE_DEPS = {"xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "pcomp"}
 
 
@@ -723,12 +726,18 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
             if target is None and obj is not None:
                 target, place2 = _targets(obj, story, source, rule)
                 place = place or place2
+        partners = _conjoined_subjects(tok, story, source) if form != "noun" and source is not None else []
+        if target is None and partners and rule.cameo.startswith(RECIPROCAL_PREFIXES):
+            # "Government forces and rebels clashed", "Sudan and Chad signed a deal": each side acts on the other.
+            yield Candidate(rule, form, tok, text, source, partners[0], place)
+            for other in partners:
+                yield Candidate(rule, form, tok, text, other, source, place)
+            continue
         yield Candidate(rule, form, tok, text, source, target, place)
-        if form != "noun" and source is not None:
-            # "Russia and Belarus held drills": one row per conjoined source actor, same action and target.
-            for other in _conjoined_subjects(tok, story, source):
-                if other != target:
-                    yield Candidate(rule, form, tok, text, other, target, place)
+        # "Russia and Belarus held drills": one row per conjoined source actor, same action and target.
+        for other in partners:
+            if other != target:
+                yield Candidate(rule, form, tok, text, other, target, place)
 
 
 def _fired_from(tok: Token, story: StoryActors) -> Actor | None:

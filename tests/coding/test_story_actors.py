@@ -66,3 +66,66 @@ def test_a_country_named_as_an_argument_is_not_the_event_place():
     # "help Iran": Iran is who is helped, not where the pressure happens
     row = row_with(rows_for("The president is being pressured by parliament to help Iran."), "17")
     assert row["actor1_country"] != "IRN"
+
+
+@pytest.mark.parametrize("text", [
+    "The RSF shelled the Saudi Hospital in El Fasher.",
+    "Gunmen attacked the Turkish School in Kabul.",
+    "A bomb exploded near the Iranian Market in Herat.",
+])
+def test_a_country_word_in_a_building_name_is_not_an_actor(text):
+    named = {"Saudi": "SAU", "Turkish": "TUR", "Iranian": "IRN"}
+    country = next(c for word, c in named.items() if word in text)
+    rows = rows_for(text)
+    assert rows
+    assert country not in {r["actor1_country"] for r in rows} | {r["actor2_country"] for r in rows}
+
+
+def test_the_country_still_counts_on_an_ordinary_building_word():
+    row = row_with(rows_for("Protesters attacked the Turkish embassy in Stockholm."), "18")
+    assert row["actor2_country"] == "TUR"  # "embassy" is not a name here: the embassy is Turkey's
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The army shelled RSF positions in Omdurman.", "SDNREB"),
+    ("Israeli jets struck a Hezbollah position in southern Lebanon.", "LBNREB"),
+    ("Soldiers overran an al-Shabaab base near Kismayo.", "SOMREB"),
+])
+def test_a_group_position_or_base_stands_for_the_group(text, target):
+    rows = rows_for(text)
+    assert target in {r["actor2_code"] for r in rows}, [(r["cameo_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Government troops recaptured the town of Kidal.", "MIL"),
+    ("Government forces shelled rebel positions near Idlib.", "MIL"),
+    ("Government police arrested ten students in Dhaka.", "COP"),
+])
+def test_government_owns_its_forces(text, sector):
+    rows = rows_for(text)
+    assert rows and rows[0]["actor1_sector"] == sector
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Government forces and rebels clashed in Darfur.", {"MIL", "REB"}),
+    ("Police and protesters clashed in Nairobi.", {"COP", "OPP"}),
+    ("The army and the militia fought near Bunia.", {"MIL", "REB"}),
+])
+def test_coordinated_subjects_of_a_fight_face_each_other(text, pair):
+    row = row_with(rows_for(text), "19")
+    assert {row["actor1_sector"], row["actor2_sector"]} == pair
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("Sudan and Chad signed a border security agreement.", ("SDN", "TCD")),
+    ("Peru and Bolivia held talks on water rights.", ("PER", "BOL")),
+    ("An agreement was signed by Ghana and Togo.", None),  # passive with a coordinated agent: not a reciprocal subject
+])
+def test_coordinated_subjects_of_a_meeting_or_deal_are_each_others_partners(text, countries):
+    rows = rows_for(text)
+    pairs = {(r["actor1_country"], r["actor2_country"]) for r in rows if r["cameo_root"] in {"03", "04", "05", "06"}}
+    if countries is None:
+        assert pairs  # still coded, whatever the pairing
+        return
+    a, b = countries
+    assert (a, b) in pairs and (b, a) in pairs
