@@ -137,12 +137,21 @@ CASUALTY_WORDS = {"dead", "kill", "killed", "injure", "injured", "wound", "wound
 
 
 def not_a_political_cause(sent: Span, lex: Lexicon) -> bool:
-    """The sentence names a natural or accidental cause (coding/lexicons/causes.yaml) and no attack."""
+    """The sentence names a natural or accidental cause (coding/lexicons/causes.yaml) and no attack.
+
+    Sense before lexicon: a natural or accident word counts as a noun or adjective only ("a storm",
+    not "tried to storm parliament"), a verb only when the entry lists it ("the plane crashed")."""
     if not lex.causes:
         return False
-    text = phrase_text(t for t in sent if t.pos_ != "PROPN")  # "North Korea's Storm Corps" names no storm
-    found = lambda kind: any(f" {w} " in text for w in lex.causes.get(kind, ()))  # noqa: E731
-    return (found("natural") or found("accident")) and not found("attack")
+    words = [t for t in sent if t.pos_ != "PROPN"]  # "North Korea's Storm Corps" names no storm
+    any_sense = phrase_text(words)
+    not_verbs = phrase_text(t for t in words if t.pos_ not in {"VERB", "AUX"})
+    verb_lemmas = {t.lemma_.lower() for t in words if t.pos_ == "VERB"}
+
+    def found(kind: str, text: str) -> bool:
+        return any(f" {w} " in text for w in lex.causes.get(kind, ())) or bool(verb_lemmas & lex.cause_verbs.get(kind, frozenset()))
+
+    return (found("natural", not_verbs) or found("accident", not_verbs)) and not found("attack", any_sense)
 
 
 def _civilian_casualties(sent: Span) -> bool:

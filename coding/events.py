@@ -32,6 +32,9 @@ QUANTITY_NOUNS = {"array", "range", "batch", "shipment", "package", "number", "l
 # Events that coordinated subjects do to each other ("X and Y met / clashed / signed a deal"):
 # consultations, agreements, cooperation and generic fighting.
 RECIPROCAL_PREFIXES = ("030", "04", "057", "06", "190")
+# Light pairs that only say force was used ("use gas", "open fire", "launch an attack"): a more
+# specific weapon or attack named by the object's own phrase decides the code.
+FORCE_USE_PREFIXES = ("175", "19")
 CLAUSE_DEPS = {"xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "pcomp"}
 
 
@@ -93,8 +96,12 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
             rule = lex.light_index.get((lemma, noun.lemma_.lower())) or lex.light_index.get((lemma, noun.lower_))
             if rule is not None:
                 own = _match_noun(noun, lex)
-                if own is not None and " " in own[2] and own[0].cameo != rule.cameo and own[0].cameo[:2] == rule.cameo[:2]:
-                    continue  # "staged a hunger strike": the noun's own phrase is more specific than "stage strike"
+                if own is not None and " " in own[2] and own[0].cameo != rule.cameo and (
+                        own[0].cameo[:2] == rule.cameo[:2]
+                        or (rule.cameo.startswith(FORCE_USE_PREFIXES) and own[0].cameo[:2] in {"18", "19", "20"})):
+                    # "staged a hunger strike", "used mustard gas", "opened artillery fire": the noun's own
+                    # phrase is more specific than the light pair; not so for "seized a car bomb"
+                    continue
                 return rule, "light", f"{tok.text} {noun.text}"
     # The surface form is a fallback for words the lemmatizer gets wrong ("raped" -> "rap").
     options = lex.verb_index.get(lemma) or lex.verb_index.get(tok.lower_)

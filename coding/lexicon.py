@@ -64,6 +64,7 @@ class Lexicon:
     light_index: dict[tuple[str, str], EventRule] = field(default_factory=dict)
     verb_lemmas: set[str] = field(default_factory=set)  # heads of verb and light-verb forms
     causes: dict[str, frozenset[str]] = field(default_factory=dict)  # kind (natural|accident|attack) -> words
+    cause_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> verb lemmas that report that cause
     noun_index: dict[str, list[tuple[tuple[str, ...], EventRule]]] = field(default_factory=dict)
     agent_index: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)  # head -> (mods, sector, id)
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # title text -> (sector, id)
@@ -321,7 +322,7 @@ def load_causes(path: Path, lex: Lexicon) -> None:
     for entry in _load_yaml_list(path):
         line = entry.pop("__line__", 0)
         cid = _new_id(path, line, entry, seen, "cause")
-        unknown = set(entry) - {"id", "kind", "words"}
+        unknown = set(entry) - {"id", "kind", "words", "verbs"}
         if unknown:
             raise _bad(path, line, f"cause '{cid}': unknown key(s) {sorted(unknown)}")
         kind, words = entry.get("kind"), entry.get("words")
@@ -329,7 +330,11 @@ def load_causes(path: Path, lex: Lexicon) -> None:
             raise _bad(path, line, f"cause '{cid}': kind must be one of {', '.join(CAUSE_KINDS)}")
         if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
             raise _bad(path, line, f"cause '{cid}': words must be a non-empty list of words")
+        verbs = entry.get("verbs") or []
+        if not isinstance(verbs, list) or not all(isinstance(w, str) and w.strip() and " " not in w.strip() for w in verbs):
+            raise _bad(path, line, f"cause '{cid}': verbs must be a list of single verb lemmas")
         lex.causes[kind] = lex.causes.get(kind, frozenset()) | frozenset(" ".join(w.lower().split()) for w in words)
+        lex.cause_verbs[kind] = lex.cause_verbs.get(kind, frozenset()) | frozenset(w.strip().lower() for w in verbs)
 
 
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
