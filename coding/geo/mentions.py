@@ -107,8 +107,15 @@ def _name_heads(sent: Span, story: StoryLike) -> list[tuple[Token, int]]:
     return out
 
 
+def _misread_as_group(tok: Token, story: StoryLike) -> bool:
+    """'in Omdurman' tagged NORP by the small model: a proper noun after a place preposition that no
+    lexicon knows as a nationality or group is read as a place."""
+    return (tok.ent_type_ == "NORP" and tok.pos_ == "PROPN" and tok.dep_ == "pobj"
+            and tok.head.lower_ in PLACE_PREPOSITIONS and story.entry_at(tok) is None)
+
+
 def _is_name_token(tok: Token, story: StoryLike) -> bool:
-    if tok.ent_type_ in NOT_PLACE_LABELS:
+    if tok.ent_type_ in NOT_PLACE_LABELS and not _misread_as_group(tok, story):
         return False
     if not tok.text[:1].isupper():
         return False
