@@ -34,6 +34,7 @@ from coding.transforms import agreed_to, statement_code
 MILITARY_PREFIXES = ("087", "15", "17", "18", "19", "20")
 COOPERATIVE_PREFIXES = ("02", "03", "04", "05", "06", "07")
 CONTEXT_SENTENCES = 2
+VENUE_ROOTS = {"04"}  # consultations: meetings, visits and talks take place at a venue, often abroad
 # PLOVER codes cooperative actions reported in the future tense as AGREE (an intention). Announced
 # retreats and concessions ("will release the hostages", "will evacuate the settlements", "will allow
 # refugees to return") are AGREE too, as the PLOVER gold standard records code them and as CAMEO's
@@ -209,9 +210,12 @@ class StoryContext:
         return dyad[1] if dyad[0] == country else dyad[0]
 
     def recent_other_country(self, trigger: Token, sent_index: int, exclude: str | None) -> tuple[Token, str] | None:
-        """The nearest country mentioned before the trigger (this or the previous sentences), other than ``exclude``."""
+        """The nearest country mentioned before the trigger (this or the previous sentences), other than ``exclude``
+        and other than the trigger's own subjects ("Saudi Arabia and the US hosted talks": not each other)."""
         sent = self.sentences[sent_index]
-        before = self.story.countries_in(trigger.doc[sent.start:trigger.i])
+        subjects = {t.i for verb in [trigger, *trigger.ancestors][:3] for c in verb.children
+                    if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+        before = [(tok, c) for tok, c in self.story.countries_in(trigger.doc[sent.start:trigger.i]) if tok.i not in subjects]
         for tok, country in reversed(before):
             if country != exclude:
                 return tok, country
@@ -240,13 +244,17 @@ def _gazetteer_country(place: Token, index: int, ctx: StoryContext, document: Do
     return None
 
 
-def event_country(cand: Candidate, index: int, ctx: StoryContext, document: Document) -> str | None:
-    """The country where the event happens, as far as the sentence and story tell before coding it:
-    the town or region attached to the trigger (else the sentence's nearest one), or a country named
-    as where it happened ("in Mali"), else the dateline's. A country named as an argument ("help
-    Iran") is an actor, not a place."""
+def event_country(cand: Candidate, index: int, ctx: StoryContext, document: Document, venue: bool = False) -> str | None:
+    """The country whose unnamed actors ("police", "the army") an event involves: where it happens, as
+    far as the sentence and story tell before coding it (the town or region attached to the trigger,
+    else the sentence's nearest one, or a country named as where it happened, "in Mali"), else the
+    dateline's. A country named as an argument ("help Iran") is an actor, not a place. Talks and visits
+    happen at a venue, often abroad ("talks between the army and the RSF in Jeddah"): for them
+    (``venue``) only the dateline counts."""
     with timing.stage("place"):
         places = story_state(ctx, document.dateline_place).places
+        if venue:
+            return places.dateline.iso3 if places.dateline is not None else None
         where = [r for r in places.by_sentence[index]
                  if r.location.precision is not None or is_location_mention(r.mention.anchor)]
         loc = choose(where, cand.trigger, cand.target_place)
@@ -277,7 +285,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     """One event row, or None when the event names no actor and is not violence (nothing to code)."""
     rule = cand.rule
     code = cameo_table()[refined_code(cand, index, ctx)]
-    where = event_country(cand, index, ctx, document)
+    where = event_country(cand, index, ctx, document, venue=code.root in VENUE_ROOTS)
     source = placed_in(_with_default_sector(cand.source, rule.source_sector), where)
     target = placed_in(cand.target, where)
     confidence = rule.confidence

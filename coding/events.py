@@ -29,12 +29,11 @@ QUANTITY_NOUNS = {"array", "range", "batch", "shipment", "package", "number", "l
                   "team", "mission", "delegation", "contingent", "third", "half", "quarter", "majority", "part", "member",
                   "some", "most", "many", "all", "rest", "remainder", "patch", "unit", "tons", "ton", "tonne",
                   "lots", "amount", "quantity", "assortment", "variety", "haul", "stockpile", "pile", "load", "truckload"}
-# Events that coordinated subjects do to each other ("X and Y met / clashed / signed a deal"):
-# consultations, agreements, cooperation and generic fighting.
-RECIPROCAL_PREFIXES = ("030", "04", "057", "06", "190")
 # Light pairs that only say force was used ("use gas", "open fire", "launch an attack"): a more
 # specific weapon or attack named by the object's own phrase decides the code.
 FORCE_USE_PREFIXES = ("175", "19")
+# Consultations and mediation: their target may be the parties "between" whom they take place.
+BETWEEN_PREFIXES = ("04",)
 CLAUSE_DEPS = {"xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "pcomp"}
 
 
@@ -733,8 +732,15 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
             if target is None and obj is not None:
                 target, place2 = _targets(obj, story, source, rule)
                 place = place or place2
+        if target is None and rule.cameo.startswith(BETWEEN_PREFIXES):
+            parties = _between_parties(tok, story, source)
+            if parties:
+                # "hosted talks between the army and the RSF", "mediation between Israel and Hamas"
+                for party in parties:
+                    yield Candidate(rule, form, tok, text, source, party, place)
+                continue
         partners = _conjoined_subjects(tok, story, source) if form != "noun" and source is not None else []
-        if target is None and partners and rule.cameo.startswith(RECIPROCAL_PREFIXES):
+        if target is None and partners and rule.reciprocal:
             # "Government forces and rebels clashed", "Sudan and Chad signed a deal": each side acts on the other.
             yield Candidate(rule, form, tok, text, source, partners[0], place)
             for other in partners:
@@ -745,6 +751,20 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
         for other in partners:
             if other != target:
                 yield Candidate(rule, form, tok, text, other, target, place)
+
+
+def _between_parties(tok: Token, story: StoryActors, source: Actor | None) -> list[Actor]:
+    """The actors of a 'between A and B' phrase on the trigger or its object: the parties a host,
+    mediator or meeting brings together."""
+    holders = [tok] + [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+    out: list[Actor] = []
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            for party in [pobj, *pobj.conjuncts]:
+                actor = story.resolve(party)
+                if actor is not None and actor != source and actor not in out:
+                    out.append(actor)
+    return out
 
 
 def _fired_from(tok: Token, story: StoryActors) -> Actor | None:

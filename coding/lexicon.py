@@ -22,7 +22,7 @@ LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 ID_RE = re.compile(r"^[a-z][a-z0-9_.\-]*$")
 TRIGGER_FORMS = ("verbs", "light", "nouns")
 RULE_KEYS = {"id", "cameo", *TRIGGER_FORMS, "source_sector", "target_sector", "target_from_place", "acled", "confidence", "intransitive", "object_is_source", "cues",
-             "transitive", "clause_target", "object_not", "modal", "subject_of", "subject_in"}
+             "transitive", "clause_target", "object_not", "modal", "subject_of", "subject_in", "reciprocal"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class EventRule:
     modal: bool = False  # the trigger is a modal in reported speech: "X said Y must hand over" (X demands of Y)
     subject_of: frozenset[str] = frozenset()  # noun forms fire only as the subject of these verbs ("rockets struck")
     subject_in: frozenset[str] = frozenset()  # verb forms fire only with one of these subjects ("jets struck")
+    reciprocal: bool = False  # coordinated subjects act on each other ("X and Y met", "clashed", "signed a deal")
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,8 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
                          bool(entry.get("intransitive", False)), bool(entry.get("object_is_source", False)), tuple(cues),
                          bool(entry.get("transitive", False)), bool(entry.get("clause_target", False)),
                          frozenset(w.lower() for w in object_not), bool(entry.get("modal", False)),
-                         frozenset(w.lower() for w in subject_of), frozenset(w.lower() for w in subject_in))
+                         frozenset(w.lower() for w in subject_of), frozenset(w.lower() for w in subject_in),
+                         bool(entry.get("reciprocal", False)))
         # A verb may be claimed twice when one rule takes it with an object and the other without one.
         valency = "subject" if rule.subject_in else "transitive" if rule.transitive else "intransitive" if rule.intransitive else ""
         lex.rules[rid] = rule

@@ -129,3 +129,25 @@ def test_coordinated_subjects_of_a_meeting_or_deal_are_each_others_partners(text
         return
     a, b = countries
     assert (a, b) in pairs and (b, a) in pairs
+
+
+@pytest.mark.parametrize("text, host, parties", [
+    ("Saudi Arabia hosted talks between the army and the RSF in Jeddah.", "SAU", {"SDNREB"}),
+    ("Qatar mediated talks between Israel and Hamas.", "QAT", {"ISR", "PSEREB"}),
+    ("Mediation between Armenia and Azerbaijan was led by Russia.", None, {"ARM", "AZE"}),
+])
+def test_the_parties_between_whom_talks_take_place_are_the_targets(text, host, parties):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "04"]
+    assert parties <= {r["actor2_code"] for r in rows}, [(r["actor1_code"], r["actor2_code"]) for r in rows]
+    if host:
+        assert {r["actor1_code"] for r in rows} == {host}
+
+
+def test_a_venue_abroad_does_not_give_its_country_to_unnamed_parties():
+    rows = rows_for("Saudi Arabia hosted talks between the army and the RSF in Jeddah.")
+    assert "SAU" not in {r["actor2_country"] for r in rows}  # the army in Jeddah is not the Saudi army
+
+
+def test_co_hosts_are_not_each_others_targets():
+    rows = [r for r in rows_for("Saudi Arabia and the United States hosted talks in Jeddah.") if r["cameo_root"] == "04"]
+    assert rows and not {(r["actor1_country"], r["actor2_country"]) for r in rows} & {("SAU", "USA"), ("USA", "SAU")}
