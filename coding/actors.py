@@ -24,7 +24,8 @@ THING_PRONOUNS = {"it", "they", "them", "its", "their"}
 BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "led", "held", "controlled", "occupied", "made", "supplied", "based"}
 POSSESSIVE_MARKERS = {"'s", "’s", "'"}
 GROUP_NOUNS = {"group", "unit", "member", "members", "faction", "camp", "side", "source", "sources", "movement", "wing",
-               "patrol", "convoy", "position", "positions", "post", "checkpoint", "column", "base", "outpost", "vehicle"}
+               "patrol", "convoy", "position", "positions", "post", "checkpoint", "column", "base", "outpost", "vehicle",
+               "stronghold", "bastion", "hideout", "hideouts", "strongholds", "headquarters"}
 
 
 def is_location_mention(tok: Token) -> bool:
@@ -361,8 +362,8 @@ class StoryActors:
             return None
         wants_person = pronoun.lower_ in PERSON_PRONOUNS
         actor = self._resolve(subject)
-        if actor is None or actor.is_person != wants_person or not (actor.country or actor.org_code):
-            return None
+        if actor is None or actor.is_person != wants_person or not (actor.country or actor.org_code or actor.sector):
+            return None  # "the rebels said they had withdrawn": rebels, even with no country named
         return actor
 
     def countries_in(self, span: Span) -> list[tuple[Token, str]]:

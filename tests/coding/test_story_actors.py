@@ -151,3 +151,23 @@ def test_a_venue_abroad_does_not_give_its_country_to_unnamed_parties():
 def test_co_hosts_are_not_each_others_targets():
     rows = [r for r in rows_for("Saudi Arabia and the United States hosted talks in Jeddah.") if r["cameo_root"] == "04"]
     assert rows and not {(r["actor1_country"], r["actor2_country"]) for r in rows} & {("SAU", "USA"), ("USA", "SAU")}
+
+
+@pytest.mark.parametrize("text, root, actor1", [
+    ("Soldiers clashed with rebels near Kidal. The rebels said they had withdrawn to the hills.", "08", "REB"),
+    ("Police dispersed the protesters in Accra. The protesters said they would march again.", "14", "OPP"),
+    ("Militants attacked a convoy near Gao. The militants said they had destroyed three trucks.", "17", "REB"),
+])
+def test_the_pronoun_of_a_speakers_clause_is_the_speaker_even_without_a_country(text, root, actor1):
+    rows = [r for r in rows_for(text, keep_speculative=True) if r["sentence_index"] == 1 and r["cameo_root"] == root]
+    assert rows and rows[0]["actor1_sector"] == actor1, [(r["cameo_code"], r["actor1_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The junta arrested two ministers in Niamey.", "NERGOV"),
+    ("Police fired tear gas at opposition supporters in Dhaka.", "BGDOPP"),
+    ("Gunmen attacked supporters of the president in Goma.", "CODCVL"),
+])
+def test_agent_nouns_of_juntas_and_supporters(text, code):
+    rows = rows_for(text)
+    assert code in {r["actor1_code"] for r in rows} | {r["actor2_code"] for r in rows}
