@@ -20,7 +20,7 @@ from coding.acled import acled_view
 from coding.actors import Actor, StoryActors, is_location_mention, placed_in
 from coding.dates import event_date
 from coding.document import Document
-from coding.events import CASUALTY_LEMMAS, Candidate, extract, is_reported_happening, protest_aim_tokens
+from coding.events import CASUALTY_LEMMAS, Candidate, extract, is_reported_happening, match_noun, noun_source, protest_aim_tokens
 from coding.fatalities import fatalities_in
 from coding.fingerprint import coder_build
 from coding.geo import locate
@@ -192,6 +192,7 @@ class StoryContext:
         self.story = story
         self.sentences = sentences
         self._dyad: tuple[str, ...] | None = None
+        self.last_violence: Actor | None = None  # the source of the latest violent event coded in the story
 
     def dyad(self) -> tuple[str, ...]:
         """The two countries most mentioned in the story: the sides of its main conflict."""
@@ -263,6 +264,24 @@ def event_country(cand: Candidate, index: int, ctx: StoryContext, document: Docu
     return places.dateline.iso3 if places.dateline is not None else None
 
 
+CONDEMNING_ROOTS = {"11"}
+
+
+def condemned_actor(trigger: Token, ctx: StoryContext) -> Actor | None:
+    """Who a condemnation of a violent event is aimed at: the event noun's own source ("condemned the
+    RSF's shelling of the market"), else the source of the story's latest violent event ("the UN
+    condemned the attack" after the attack was reported)."""
+    for obj in (c for c in trigger.children if c.dep_ in {"dobj", "pobj"} or (c.dep_ == "prep" and c.lower_ in {"of", "over"})):
+        noun = next((g for g in obj.children if g.dep_ == "pobj"), None) if obj.dep_ == "prep" else obj
+        if noun is None:
+            continue
+        hit = match_noun(noun, ctx.story.lex)
+        if hit is None or not hit[0].cameo.startswith(VIOLENT_PREFIXES):
+            continue
+        return noun_source(noun, ctx.story) or ctx.last_violence
+    return None
+
+
 def _with_default_sector(actor: Actor | None, sector: str | None) -> Actor | None:
     if actor is None or sector is None or actor.sector is not None or actor.is_person or actor.org_code:
         return actor
@@ -316,6 +335,9 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             how = "context"
     if code.code.startswith(VIOLENT_PREFIXES + ("1712",)) and not_a_political_cause(sent, ctx.story.lex):
         return None  # "a tsunami killed 222 people", "killed in a plane crash": a disaster, not an event
+    condemned = condemned_actor(cand.trigger, ctx) if code.root in CONDEMNING_ROOTS else None
+    if condemned is not None:
+        target, how = condemned, "condemned"  # the object was an event: the condemnation is of its actor
     target = _with_default_sector(target, rule.target_sector)
     if how in {"explicit", "place"}:
         target = placed_in(target, where)
@@ -399,6 +421,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         "coder_version": coder_build(),
     }
     _add_acled_view(row, cand, rule, source, target, ctx, index, threat)
+    if source is not None and modality == "asserted" and code.code.startswith(VIOLENT_PREFIXES):
+        ctx.last_violence = source
     row["event_id"] = event_id(row)
     return row
 

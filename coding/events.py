@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from coding.actors import Actor, StoryActors
 from coding.lexicon import EventRule, Lexicon
-from coding.vocabulary import PLACE_PREPOSITIONS, REPORTING_VERBS
+from coding.vocabulary import PLACE_PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -94,7 +94,7 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
         for noun in _object_nouns(obj):
             rule = lex.light_index.get((lemma, noun.lemma_.lower())) or lex.light_index.get((lemma, noun.lower_))
             if rule is not None:
-                own = _match_noun(noun, lex)
+                own = match_noun(noun, lex)
                 if own is not None and " " in own[2] and own[0].cameo != rule.cameo and (
                         own[0].cameo[:2] == rule.cameo[:2]
                         or (rule.cameo.startswith(FORCE_USE_PREFIXES) and own[0].cameo[:2] in {"18", "19", "20"})):
@@ -158,7 +158,7 @@ def hyphenated(tok: Token) -> str | None:
     return None
 
 
-def _match_noun(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
+def match_noun(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
     joined = hyphenated(tok)
     if joined is not None:  # "shoot-out" as the lexicon's "shootout" or "shoot-out"
         for form in (joined, joined.replace("-", "")):
@@ -262,7 +262,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, 
             continue
         hit = None
         if (is_nominal(tok) or hyphenated(tok)) and not _in_proper_name(tok) and not _modifies_agent(tok, lex):
-            hit = _match_noun(tok, lex)
+            hit = match_noun(tok, lex)
         if hit is None and _is_verb(tok):
             hit = _match_verb(tok, lex)
         if hit is not None:
@@ -424,6 +424,8 @@ def _governing_verb(tok: Token) -> Token | None:
         if head.pos_ in {"VERB", "AUX"}:
             if head.lemma_.lower() in ANNOUNCING_LEMMAS and tok.dep_ == "dobj":
                 return head  # "Russia announced the withdrawal of its troops": Russia withdraws
+            if head.lemma_.lower() in STANCE_VERBS:
+                return None  # "France condemned the attack": France did not attack
             if head.lemma_.lower() in REPORTING_VERBS:
                 # "In a meeting with X, Blinken said": the speaker took part in the meeting.
                 return head if tok.dep_ == "prep" and tok.lower_ in {"in", "during", "at", "after"} else None
@@ -484,7 +486,7 @@ def _agent_of(tok: Token, story: StoryActors) -> Actor | None:
     return None
 
 
-def _noun_source(tok: Token, story: StoryActors) -> Actor | None:
+def noun_source(tok: Token, story: StoryActors) -> Actor | None:
     # "Russia's shelling", "Russian shelling", "the shelling by Russian forces"
     for child in tok.children:
         if child.dep_ in {"poss", "amod", "compound", "nmod", "advcl", "npadvmod"} and child.i < tok.i:
@@ -684,7 +686,7 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
         if form == "noun" and _is_back_reference(tok, story):
             continue
         if form == "noun":
-            source = _noun_source(tok, story)
+            source = noun_source(tok, story)
         else:
             source = _subject_of(tok, story)
         if source is None and rule.object_is_source:

@@ -51,6 +51,7 @@ COMMITMENT_VERBS = words("commitment_verbs")
 SPEECH_VERBS = REPORTING_VERBS | COMMITMENT_VERBS
 PLACE_PREPOSITIONS = words("place_prepositions")
 LOCATION_PREPOSITIONS = words("location_prepositions")
+STANCE_VERBS = words("stance_verbs")
 HABITUAL_ADVERBS = words("habitual_adverbs")
 HABITUAL_VERBS = words("habitual_verbs")
 SCHEDULE_WORDS = words("schedule_words")

@@ -171,3 +171,23 @@ def test_the_pronoun_of_a_speakers_clause_is_the_speaker_even_without_a_country(
 def test_agent_nouns_of_juntas_and_supporters(text, code):
     rows = rows_for(text)
     assert code in {r["actor1_code"] for r in rows} | {r["actor2_code"] for r in rows}
+
+
+@pytest.mark.parametrize("text, condemner, attacker", [
+    ("The RSF shelled a market in Omdurman on Wednesday. The United Nations condemned the attack.", "IGOUNO", "SDNREB"),
+    ("Boko Haram attacked a village near Maiduguri. The African Union denounced the attack.", "IGOAFU", "NGAREB"),
+    ("The African Union condemned the RSF's shelling of the market.", "IGOAFU", "SDNREB"),
+])
+def test_a_condemned_attack_points_at_its_attacker(text, condemner, attacker):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "11"]
+    assert rows and rows[0]["actor1_code"] == condemner and rows[0]["actor2_code"] == attacker
+
+
+@pytest.mark.parametrize("text, stance_taker", [
+    ("France condemned the attack on the embassy.", "FRA"),
+    ("Kenya welcomed the ceasefire between the two sides.", "KEN"),
+    ("Ukraine repelled a Russian attack near Bakhmut.", "UKR"),
+])
+def test_who_takes_a_stance_on_an_event_did_not_do_it(text, stance_taker):
+    event_rows = [r for r in rows_for(text) if r["rule_id"].split(":")[1:2] == ["noun"]]
+    assert all(r["actor1_country"] != stance_taker for r in event_rows)
