@@ -158,7 +158,7 @@ class StoryActors:
             # "Pavlo Kyrylenko, the head of the Donetsk region" / "Oleg Synegubov, the governor"
             for tok in ent.root.children:
                 if tok.dep_ == "appos":
-                    sector = self._agent_sector(tok)
+                    sector = self.agent_sector(tok)
                     country = self._country_of_np(tok)
         if sector is None:
             return None
@@ -180,7 +180,7 @@ class StoryActors:
         if best:
             return best[1]
         for tok in span:
-            sector = self._agent_sector(tok)
+            sector = self.agent_sector(tok)
             if sector:
                 return sector
         return None
@@ -199,7 +199,7 @@ class StoryActors:
         head = tok.head
         return head.lower_ in BACKING_WORDS or (tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(2).lower_ in BACKING_WORDS)
 
-    def _agent_sector(self, tok: Token) -> str | None:
+    def agent_sector(self, tok: Token) -> str | None:
         options = self.lex.agent_index.get(tok.lemma_.lower()) or self.lex.agent_index.get(tok.lower_)
         if not options:
             return None
@@ -237,7 +237,7 @@ class StoryActors:
                         entry = self.entry_at(pobj)
                         if entry is not None and entry.country and entry.kind in {"country", "capital"}:
                             return entry.country
-                        if entry is None and self._agent_sector(pobj) in {"GOV", "MIL", "LEG"}:
+                        if entry is None and self.agent_sector(pobj) in {"GOV", "MIL", "LEG"}:
                             nested = self._country_of_np(pobj)
                             if nested:
                                 return nested
@@ -293,12 +293,12 @@ class StoryActors:
                 if named is not None and named.kind not in {"country", "capital", "adjective", "person"}:
                     # "RSF positions", "a Hezbollah unit": the group's units and positions stand for the group
                     return Actor(name, named.country, named.sector, start_char, end_char, False, named.code)
-        sector = self._agent_sector(head)
+        sector = self.agent_sector(head)
         if sector is None and head.lemma_.lower() in GROUP_NOUNS:
             # A modifier may carry the sector: "rebel group" -> REB, "separatist unit" -> SEP.
             for child in head.lefts:
                 if child.dep_ in {"amod", "compound"}:
-                    sector = self._agent_sector(child) or sector
+                    sector = self.agent_sector(child) or sector
         if sector is None:
             # "Ukrainian prisoners", "Syrian territory": no agent noun, but the phrase names a country.
             country = self._country_of_np(head) if head.pos_ in {"NOUN", "PROPN"} else None
@@ -307,7 +307,7 @@ class StoryActors:
         # government owns its forces ("government troops" are MIL, "government police" COP).
         for child in head.lefts:
             if child.dep_ in {"amod", "compound"} and child.i != head.i:
-                mod_sector = self._agent_sector(child)
+                mod_sector = self.agent_sector(child)
                 if mod_sector and mod_sector != "CVL" and not (mod_sector == "GOV" and sector in FORCE_SECTORS):
                     sector = mod_sector
         country = self._country_of_np(head)

@@ -132,8 +132,7 @@ VIOLENT_PREFIXES = ("145", "18", "19", "20")
 ACLED_CUE_BONUS = 0.1
 # ACLED codes violence and demonstrations whose actors go unnamed ("Unidentified Armed Group", "Protesters (X)").
 UNNAMED_ACTOR_PREFIXES = VIOLENT_PREFIXES + ("14",)
-CIVILIAN_VICTIMS = {"person", "people", "civilian", "resident", "child", "woman", "man", "villager", "passer", "pedestrian", "family"}
-COMBATANT_VICTIMS = {"soldier", "troop", "serviceman", "fighter", "militant"}
+ARMED_SECTORS = {"MIL", "COP", "SPY", "REB", "SEP", "INS", "UAF", "CRM"}
 CASUALTY_WORDS = {"dead", "kill", "killed", "injure", "injured", "wound", "wounded", "die", "died", "death", "casualty"}
 
 
@@ -155,10 +154,29 @@ def not_a_political_cause(sent: Span, lex: Lexicon) -> bool:
     return (found("natural", not_verbs) or found("accident", not_verbs)) and not found("attack", any_sense)
 
 
-def _civilian_casualties(sent: Span) -> bool:
-    """The sentence counts dead or injured people (not soldiers)."""
+def _victims(sent: Span) -> list[Token]:
+    """Who the sentence says was killed or hurt: objects of 'killing', subjects of 'were killed', with
+    the 'of' phrase of a number ('12 of the passengers')."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in CASUALTY_LEMMAS:
+            continue
+        for child in tok.children:
+            if child.dep_ in {"dobj", "nsubjpass"} or (child.dep_ == "nsubj" and tok.lemma_.lower() == "die"):
+                out.append(child)
+                out += [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return out
+
+
+def _civilian_casualties(sent: Span, story: StoryActors) -> bool:
+    """The sentence counts dead or injured people and they are civilians (by the agents lexicon), not
+    combatants; with no parsed victim ("left one person dead"), by the sentence's agent nouns."""
     lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    return bool(lemmas & CASUALTY_WORDS) and bool(lemmas & CIVILIAN_VICTIMS) and not lemmas & COMBATANT_VICTIMS
+    if not lemmas & CASUALTY_WORDS:
+        return False
+    people = _victims(sent) or [t for t in sent if t.pos_ == "NOUN"]
+    sectors = {story.agent_sector(t) for t in people}
+    return "CVL" in sectors and not sectors & ARMED_SECTORS
 
 
 def _refers_back(cand: Candidate, row: dict[str, Any], reported: set[tuple[str, str]]) -> bool:
@@ -342,9 +360,13 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     if how in {"explicit", "place"}:
         target = placed_in(target, where)
     if target is not None and how in {"place", "adversary"} and target.sector in {None, "MIL"} and code.code.startswith(VIOLENT_PREFIXES) \
-            and _civilian_casualties(sent):
+            and _civilian_casualties(sent, ctx.story):
         # "shelling on the district left one person dead": the victims of fire on a place are its residents
         target = Actor(target.name, target.country, "CVL", target.start_char, target.end_char)
+    elif target is None and source is not None and code.code.startswith(VIOLENT_PREFIXES) and _civilian_casualties(sent, ctx.story):
+        # "carried out air strikes on villages, killing 20 people": the dead are the strike's victims
+        target = Actor("", where, "CVL", cand.trigger.idx, cand.trigger.idx)
+        how = "casualties"
     if source is None and target is None and not (
             (code.code.startswith(UNNAMED_ACTOR_PREFIXES) and (cand.form != "noun" or is_reported_happening(cand.trigger)))
             or rule.acled):

@@ -328,7 +328,12 @@ def _is_consequence(tok: Token, hits: dict) -> bool:
                 return True
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i in hits:
         return True  # "an attack targeting non-Muslims": the participle describes the attack
-    return tok.tag_ == "VBG" and tok.dep_ in {"advcl", "xcomp", "conj"} and tok.head.i in hits and tok.head.i != tok.i
+    if tok.tag_ != "VBG" or tok.dep_ not in {"advcl", "xcomp", "conj"} or tok.head.i == tok.i:
+        return False
+    # "shelled the town, killing two"; also through the event noun of the head verb: "carried out air
+    # strikes on villages, killing 20", "a missile hit a building, killing two"
+    head = tok.head
+    return head.i in hits or any(c.i in hits and c.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} for c in head.children)
 
 
 CONTENT_NOUNS = {"resolution", "plan", "proposal", "bill", "law", "draft", "initiative", "motion", "measure", "blueprint",
@@ -605,7 +610,7 @@ def _own_argument(tok: Token, story: StoryActors) -> bool:
         if child.dep_ in {"poss", "amod", "compound", "nmod"} and (story.entry_at(child) is not None or child.ent_type_ == "PERSON"):
             return True
         if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "of", "against", "on", "with", "between"}:
-            if any(story.entry_at(p) is not None or story._agent_sector(p) for p in child.children if p.dep_ == "pobj"):
+            if any(story.entry_at(p) is not None or story.agent_sector(p) for p in child.children if p.dep_ == "pobj"):
                 return True
     return False
 

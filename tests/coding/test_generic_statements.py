@@ -135,3 +135,25 @@ def test_crowd_control_weapons_are_repression_not_combat(text):
 ])
 def test_the_more_specific_weapon_phrase_decides(text, code):
     assert code in {r["cameo_code"] for r in rows_for(text, keep=False)}
+
+
+@pytest.mark.parametrize("text, code, deaths", [
+    ("Myanmar's military carried out air strikes on villages in Sagaing, killing at least 20 people.", "195", 20),
+    ("A missile hit an apartment building in Odesa, killing two people.", "194", 2),
+    ("Gunmen attacked a bus near Peshawar, killing nine passengers.", "180", 9),
+])
+def test_deaths_after_an_attack_are_its_toll_not_another_event(text, code, deaths):
+    rows = rows_for(text, keep=False)
+    violent = [r for r in rows if r["cameo_root"] in {"18", "19", "20"}]
+    assert [r["cameo_code"] for r in violent] == [code]
+    assert violent[0]["fatalities"] == deaths
+
+
+@pytest.mark.parametrize("text, target_sector", [
+    ("Gunmen attacked a bus near Peshawar, killing nine passengers.", "CVL"),
+    ("Myanmar's military carried out air strikes near Mandalay, killing 20 villagers.", "CVL"),
+    ("Soldiers clashed with militants near Gao, killing 12 of the militants.", "REB"),
+])
+def test_the_dead_say_who_the_target_was(text, target_sector):
+    rows = [r for r in rows_for(text, keep=False) if r["cameo_root"] in {"18", "19"}]
+    assert rows and rows[0]["actor2_sector"] == target_sector
