@@ -397,8 +397,11 @@ def _is_long_state(tok: Token) -> bool:
     if not perfect:  # "plans to impose restrictions for two years" is not a state that has lasted
         return False
     for verb in verbs:
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
-            if any(g.dep_ == "pobj" and g.lemma_.lower() in LONG_PERIODS for g in prep.children):
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "since"}):
+            span = list(prep.subtree)[1:]  # "for more than a decade", "since 2015", "since last year"
+            if any(g.lemma_.lower() in LONG_PERIODS for g in span):
+                return True
+            if prep.lower_ == "since" and any(g.like_num and len(g.text) == 4 and g.text.isdigit() for g in span):
                 return True
     return False
 

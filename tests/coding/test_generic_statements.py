@@ -157,3 +157,20 @@ def test_deaths_after_an_attack_are_its_toll_not_another_event(text, code, death
 def test_the_dead_say_who_the_target_was(text, target_sector):
     rows = [r for r in rows_for(text, keep=False) if r["cameo_root"] in {"18", "19"}]
     assert rows and rows[0]["actor2_sector"] == target_sector
+
+
+@pytest.mark.parametrize("text", [
+    "Somali forces have been fighting the insurgents for more than a decade.",
+    "Government troops have battled the rebels since 2015.",
+    "Colombian soldiers have fought the guerrillas since last year.",
+])
+def test_a_war_lasting_years_is_background_not_an_event(text):
+    assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] == "19"]
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Police have arrested 40 protesters since Sunday.", "17"),
+    ("The army has shelled the town for two hours.", "19"),
+])
+def test_a_recent_span_is_still_an_event(text, root):
+    assert [r for r in rows_for(text, keep=False) if r["cameo_root"] == root]
