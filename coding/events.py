@@ -698,7 +698,8 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
         else:
             source = _subject_of(tok, story)
         if source is None and rule.object_is_source:
-            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            # "regrouped its troops", and passive: "troops were deployed to the border"
+            obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
             source = story.resolve(obj) if obj is not None else None
         if source is None and rule.cameo.startswith(("18", "19", "20")):
             source = _fired_from(tok, story)

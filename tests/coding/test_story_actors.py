@@ -191,3 +191,13 @@ def test_a_condemned_attack_points_at_its_attacker(text, condemner, attacker):
 def test_who_takes_a_stance_on_an_event_did_not_do_it(text, stance_taker):
     event_rows = [r for r in rows_for(text) if r["rule_id"].split(":")[1:2] == ["noun"]]
     assert all(r["actor1_country"] != stance_taker for r in event_rows)
+
+
+@pytest.mark.parametrize("text, root, source", [
+    ("Soldiers were deployed to search for the gunmen in Guerrero.", "15", "MEXMIL"),
+    ("Kenyan police officers were deployed to Haiti.", "15", "KENCOP"),
+    ("Ethiopian troops were withdrawn from the Somali town of Baidoa.", "08", "ETHMIL"),
+])
+def test_forces_moved_in_the_passive_are_the_movers(text, root, source):
+    row = row_with(rows_for(text), root)
+    assert row["actor1_code"] == source and row["actor2_code"] != source
