@@ -81,6 +81,8 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
     sentences = content_sentences(doc)
     context = StoryContext(story, sentences)
     reported: set[tuple[str, str]] = set()  # (CAMEO root, source code) of events reported in earlier sentences
+    story_rows: list[dict[str, Any]] = []  # held until the story ends: a later sentence may add to a row's toll
+    last_attack: tuple[int, dict[str, Any]] | None = None  # (sentence index, row) of the latest asserted violence
     for index, sent in enumerate(sentences):
         best: dict[tuple, dict[str, Any]] = {}
         for cand in extract(sent, story, lex):
@@ -93,9 +95,46 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
             if key not in best or row["confidence"] > best[key]["confidence"]:
                 best[key] = row
         rows = sorted(best.values(), key=lambda r: (r["evidence_start"], r["cameo_code"]))
+        if last_attack is not None and index - last_attack[0] <= TOLL_SENTENCES:
+            rows = fold_toll(rows, sent, last_attack[1])
         attach_fatalities(rows, sent)
         reported.update((r["cameo_root"], r["actor1_code"]) for r in rows if r["actor1_code"] and r["modality"] == "asserted")
-        yield from rows
+        attacks = [r for r in rows if r["modality"] == "asserted" and r["cameo_code"].startswith(VIOLENT_PREFIXES)]
+        if attacks:
+            last_attack = (index, attacks[-1])
+        story_rows += rows
+    yield from story_rows
+
+
+TOLL_SENTENCES = 2  # a toll reported up to two sentences after its attack, with no other attack between
+
+
+def _bare_casualty(row: dict[str, Any]) -> bool:
+    """A killing with no named killer: the wording of a toll ("nine people were killed")."""
+    return row["rule_id"].startswith(TOLL_RULES) and row["actor1_code"] is None
+
+
+TOLL_RULES = ("assault.kill_generic:",)
+
+
+def fold_toll(rows: list[dict[str, Any]], sent: Span, attack: dict[str, Any]) -> list[dict[str, Any]]:
+    """'The RSF shelled a market. At least 15 civilians were killed.': when a sentence reports deaths and
+    no attack of its own, the deaths are the toll of the story's latest attack, not a new event, unless
+    they happened at another place or on another day ("four more were killed in Kharkiv on Monday")."""
+    if any(r["cameo_code"].startswith(VIOLENT_PREFIXES) and not _bare_casualty(r) for r in rows):
+        return rows
+    for r in filter(_bare_casualty, rows):
+        elsewhere = r["geonames_id"] is not None and r["geonames_id"] != attack["geonames_id"]
+        dated = r["event_date"] is not None and r["event_date"] != r["doc_date"]  # the document's date is the default
+        another_day = dated and attack["event_date"] is not None and r["event_date"] != attack["event_date"]
+        if elsewhere or another_day:
+            return rows
+    found = fatalities_in(sent.text)
+    if found is None:
+        return rows
+    if attack["fatalities"] is None:
+        attack["fatalities"] = found[0]
+    return [r for r in rows if not _bare_casualty(r)]
 
 
 BACKGROUND_PENALTY = 0.1

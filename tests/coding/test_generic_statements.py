@@ -174,3 +174,20 @@ def test_a_war_lasting_years_is_background_not_an_event(text):
 ])
 def test_a_recent_span_is_still_an_event(text, root):
     assert [r for r in rows_for(text, keep=False) if r["cameo_root"] == root]
+
+
+@pytest.mark.parametrize("text, code, deaths", [
+    ("Al Shabaab militants stormed a hotel in Mogadishu on Sunday. At least nine people were killed.", "190", 9),
+    ("Gunmen attacked a church in Kaduna on Sunday. Twelve worshippers were killed, police said.", "180", 12),
+    ("Israeli jets struck a house in Rafah. Five people died, medics said.", "195", 5),
+])
+def test_a_toll_in_the_next_sentence_belongs_to_the_attack(text, code, deaths):
+    rows = rows_for(text, keep=False)
+    violent = [r for r in rows if r["cameo_root"] in {"18", "19", "20"}]
+    assert [(r["cameo_code"], r["fatalities"]) for r in violent] == [(code, deaths)]
+
+
+def test_deaths_at_another_place_are_another_event():
+    rows = rows_for("Russian forces shelled Kherson overnight, killing two. "
+                    "Officials said four more people were killed in Kharkiv on Monday.", keep=False)
+    assert sorted(r["fatalities"] for r in rows if r["cameo_root"] in {"18", "19"}) == [2, 4]
