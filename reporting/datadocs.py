@@ -48,6 +48,8 @@ CDN_FILES = {
 DROPPED_SCRIPTS = ("https://cdn.jsdelivr.net/npm/vega-lite@5", "https://cdn.jsdelivr.net/npm/vega-embed@6")
 # GX's web-bucket logos -> the logo GX already copies into data_docs/static/images.
 LOGO = re.compile(r"https://great-expectations-web-assets\.s3\.[a-z0-9-]+\.amazonaws\.com/[A-Za-z_-]+\.png(\?[^'\"\s)]*)?")
+# GX's own static files, linked with a relative path that is one level short on validation pages (favicon)
+SITE_STATIC = re.compile(r"""(["'(])(?:\./|(?:\.\./)+)?static/(images|styles|fonts)/""")
 SRI = re.compile(r'\s+(integrity="[^"]*"|crossorigin="[^"]*")')  # a file:// page cannot check these; drop them
 # What would still reach the network: a resource (not a plain <a> link) with an absolute address.
 REMOTE = re.compile(r"""(<(?:script|img|link|iframe)\b[^>]*\b(?:src|href)=["']https?://[^"']+|url\(['"]?https?://[^)]+)""")
@@ -73,8 +75,9 @@ def rewrite_page(html: str, prefix: str) -> str:
         html = re.sub(rf'<script src="{re.escape(url)}"></script>\s*', "", html)
     for url, local in CDN_FILES.items():
         html = html.replace(f'"{url}"', f'"{prefix}/{local}"')
-    logo = prefix.rsplit("/", 1)[0] + "/images/logo-long.png"
-    html = LOGO.sub(logo, html)
+    static = prefix.rsplit("/", 1)[0]  # the site's static/ folder, relative to the page
+    html = SITE_STATIC.sub(lambda m: f"{m.group(1)}{static}/{m.group(2)}/", html)
+    html = LOGO.sub(f"{static}/images/logo-long.png", html)
     return SRI.sub("", html)
 
 
