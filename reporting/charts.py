@@ -7,6 +7,7 @@ says so instead of showing an empty frame.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import altair as alt
@@ -16,6 +17,8 @@ from reporting.worldmap import land_geojson
 WIDTH = 820
 QUAD_COLORS = {"1 verbal cooperation": "#6baed6", "2 material cooperation": "#2171b5",
                "3 verbal conflict": "#fd8d3c", "4 material conflict": "#cb181d"}
+DAILY_SPAN = 366  # days of event dates drawn day by day; longer spans by month, then by year
+MONTHLY_SPAN = 5 * 366
 MIN_SPAN = (24.0, 14.0)  # degrees of longitude and latitude the map shows at least
 
 
@@ -23,16 +26,27 @@ def _spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
     return chart.configure_view(stroke=None).to_dict()
 
 
+def time_unit(per_day: list[dict[str, Any]]) -> str:
+    """'day'; 'month' or 'year' when the dates span more than DAILY_SPAN or MONTHLY_SPAN days
+    (day bars over years would be hairlines)."""
+    if not per_day:
+        return "day"
+    first, last = (date.fromisoformat(per_day[i]["date"]) for i in (0, -1))
+    span = (last - first).days
+    return "day" if span <= DAILY_SPAN else "month" if span <= MONTHLY_SPAN else "year"
+
+
 def per_day_chart(per_day: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """Events per day, stacked by ACLED event type."""
+    """Events per day (per month or year over long spans), stacked by ACLED event type."""
     if not per_day:
         return None
+    unit = {"day": "utcyearmonthdate", "month": "utcyearmonth", "year": "utcyear"}[time_unit(per_day)]
     chart = alt.Chart(alt.Data(values=per_day)).mark_bar().encode(
-        x=alt.X("date:T", timeUnit="utcyearmonthdate", title="event date (UTC)"),
+        x=alt.X("date:T", timeUnit=unit, title=f"event {time_unit(per_day)} (UTC)"),
         y=alt.Y("sum(events):Q", title="events"),
         color=alt.Color("acled_event_type:N", title="ACLED event type", legend=alt.Legend(orient="bottom", columns=3)),
-        tooltip=[alt.Tooltip("date:T", timeUnit="utcyearmonthdate", title="date"), alt.Tooltip("acled_event_type:N", title="type"),
-                 alt.Tooltip("events:Q")],
+        tooltip=[alt.Tooltip("date:T", timeUnit=unit, title=time_unit(per_day)),
+                 alt.Tooltip("acled_event_type:N", title="type"), alt.Tooltip("sum(events):Q", title="events")],
     ).properties(width=WIDTH, height=220)
     return _spec(chart)
 

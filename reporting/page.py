@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from coding import __version__
 from reporting.assets import vega_bundle
-from reporting.charts import all_charts
+from reporting.charts import all_charts, time_unit
 from reporting.data import report_data
 
 PAGE_NAME = "index.html"
@@ -57,6 +57,7 @@ def render_report(rows: pa.Table, summary: dict[str, Any], validation: dict[str,
         failed_expectations=[e for e in expectations if not e["success"]],
         passed_expectations=[e for e in expectations if e["success"]],
         specs_json=_script_json(all_charts(data)),
+        time_unit=time_unit(data["per_day"]),
         vega_js=vega_bundle(),
         vega_version=vl_convert.get_vega_version(),
         version=__version__,

@@ -28,3 +28,14 @@ def test_counts_per_day_type_place_and_pair():
 def test_empty_table_gives_empty_tables():
     data = report_data(loose_table([]))
     assert data["rows"] == 0 and data["per_day"] == data["roots"] == data["places"] == data["pairs"] == []
+
+
+def test_long_spans_are_drawn_by_month_or_year():
+    from reporting.charts import time_unit
+
+    def days(*dates: str) -> list[dict]:
+        return [{"date": d, "acled_event_type": "Battles", "events": 1} for d in dates]
+
+    assert time_unit(days("2022-09-10", "2023-03-01")) == "day"
+    assert time_unit(days("2020-01-01", "2022-09-10")) == "month"
+    assert time_unit(days("1999-05-01", "2022-09-10")) == "year"
