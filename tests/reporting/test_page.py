@@ -55,3 +55,22 @@ def test_data_docs_point_at_vendored_files(report):
     vendor = report.data_docs / "static" / "vendor"
     for local in set(CDN_FILES.values()):
         assert (vendor / local).is_file() and (vendor / local).stat().st_size > 300, local
+
+
+def test_a_failed_table_level_check_lists_the_rows_it_blames():
+    from reporting.page import render_report
+    from schemas.summary import build_summary
+    from schemas.validation import validate_rows, validation_results
+    from tests.schemas.rows import good_row, loose_table
+
+    row = good_row("doc-a", 0)
+    table = loose_table([row, dict(row)])  # the same event twice: ids and natural key not unique
+    outcome = validate_rows(table, None, "dup")
+    results = validation_results(outcome)
+    unique = next(e for e in results["expectations"] if e["expectation"] == "expect_column_values_to_be_unique(event_id)")
+    assert unique["level"] == "table" and not unique["success"] and unique["failing_ids"] == [row["event_id"]]
+    summary = build_summary("dup", 1, ["doc-a"], [], 2, outcome, {"events": "events", "partition_files": []})
+    html = render_report(outcome.passed, summary, results)
+    failed = html.split('id="expectations-failed"')[1].split("</table>")[0]
+    assert "expect_column_values_to_be_unique(event_id)" in failed and row["event_id"] in failed
+    assert "table-level check(s) failed" in html
