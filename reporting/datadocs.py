@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 from reporting.assets import vega_bundle
@@ -62,10 +62,12 @@ def _copy_vendor(site: Path) -> Path:
     with resources.as_file(source) as src:
         shutil.copytree(src, target, dirs_exist_ok=True)
     vega = target / VEGA_FILE
-    vega.parent.mkdir(parents=True, exist_ok=True)
-    bundle = vega_bundle("5")
-    if not vega.is_file() or vega.read_text(encoding="utf-8") != bundle:
-        vega.write_text(bundle, encoding="utf-8")
+    stamp = vega.with_name("vl-convert-version.txt")  # bundling takes a second: only when vl-convert changed
+    version = f"vl-convert-python {metadata.version('vl-convert-python')}\n"
+    if not vega.is_file() or not stamp.is_file() or stamp.read_text(encoding="utf-8") != version:
+        vega.parent.mkdir(parents=True, exist_ok=True)
+        vega.write_text(vega_bundle("5"), encoding="utf-8")
+        stamp.write_text(version, encoding="utf-8")
     return target
 
 

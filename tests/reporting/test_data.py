@@ -39,3 +39,11 @@ def test_long_spans_are_drawn_by_month_or_year():
     assert time_unit(days("2022-09-10", "2023-03-01")) == "day"
     assert time_unit(days("2020-01-01", "2022-09-10")) == "month"
     assert time_unit(days("1999-05-01", "2022-09-10")) == "year"
+
+
+def test_nothing_to_draw_gives_no_chart():
+    from reporting.charts import all_charts
+
+    charts = all_charts(report_data(loose_table([])))
+    assert set(charts) == {"chart-per-day", "chart-roots", "chart-quad", "chart-map", "chart-pairs"}
+    assert all(spec is None for spec in charts.values())
