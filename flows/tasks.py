@@ -21,8 +21,6 @@ from coding.document import Document, Rejected
 from coding.ingest import read_documents
 from coding.store import (DocumentPlan, dataset_stats, rejected_record, write_dataset, write_quarantine,
                           write_rejected)
-from reporting.datadocs import make_offline
-from reporting.page import write_report
 from schemas.quality import load_quality
 from schemas.summary import build_summary, render_summary
 from schemas.validation import ValidationOutcome, validate_rows, validation_results
@@ -107,6 +105,9 @@ def report(summary: dict[str, Any], path: Path) -> str:
 def publish_report(outcome: ValidationOutcome, summary: dict[str, Any], path: Path) -> str:
     """Write reports/index.html (charts, map, quality results), make the Data Docs readable offline,
     and publish a link to the page as a Prefect artifact."""
+    from reporting.datadocs import make_offline  # Altair and Jinja load here, not at the flow's start-up
+    from reporting.page import write_report
+
     outputs = summary["outputs"]
     if outcome.data_docs_index is not None:
         make_offline(outcome.data_docs_index.parent)
