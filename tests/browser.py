@@ -12,10 +12,12 @@ from __future__ import annotations
 import base64
 import itertools
 import json
+import queue
 import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,15 +87,28 @@ class Browser:
             shutil.rmtree(self._profile, ignore_errors=True)
 
     def _devtools_url(self) -> str:
+        """The browser's websocket address, which Chromium prints on stderr once it listens."""
+        lines: queue.Queue[str | None] = queue.Queue()
+
+        def pump() -> None:  # a reader thread, so a silent or hung browser cannot block the test
+            assert self._proc.stderr is not None
+            for line in self._proc.stderr:
+                lines.put(line)
+            lines.put(None)
+
+        threading.Thread(target=pump, daemon=True).start()
         deadline = time.monotonic() + self.timeout
-        assert self._proc.stderr is not None
-        for line in self._proc.stderr:  # Chromium prints the address once it listens
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = lines.get(timeout=left)
+            except queue.Empty:
+                break
+            if line is None:
+                raise RuntimeError(f"chromium exited with {self._proc.wait()} before listening")
             match = re.search(r"DevTools listening on (ws://\S+)", line)
             if match:
                 return match.group(1)
-            if time.monotonic() > deadline:
-                break
-        raise RuntimeError("chromium did not start its DevTools endpoint")
+        raise RuntimeError(f"chromium did not start its DevTools endpoint in {self.timeout} s")
 
     def _call(self, method: str, params: dict[str, Any] | None = None, session: str | None = None) -> dict[str, Any]:
         msg_id = next(self._ids)
