@@ -47,6 +47,7 @@ def relative_links(page_dir: Path, targets: dict[str, str | Path | None]) -> lis
 def render_report(rows: pa.Table, summary: dict[str, Any], validation: dict[str, Any],
                   links: list[tuple[str, str]] | None = None, generated: datetime | None = None) -> str:
     """The page as one HTML string: every script, spec and the world outline inlined."""
+    import altair as alt
     import vl_convert
 
     data = report_data(rows)
@@ -58,7 +59,7 @@ def render_report(rows: pa.Table, summary: dict[str, Any], validation: dict[str,
         passed_expectations=[e for e in expectations if e["success"]],
         specs_json=_script_json(all_charts(data)),
         time_unit=time_unit(data["per_day"]),
-        vega_js=vega_bundle(),
+        vega_js=vega_bundle(alt.SCHEMA_VERSION),  # the Vega-Lite that Altair writes specs for
         vega_version=vl_convert.get_vega_version(),
         version=__version__,
         generated=(generated or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC"),
