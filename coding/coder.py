@@ -306,7 +306,8 @@ def event_country(cand: Candidate, index: int, ctx: StoryContext, document: Docu
     """The country whose unnamed actors ("police", "the army") an event involves: where it happens, as
     far as the sentence and story tell before coding it (the town or region attached to the trigger,
     else the sentence's nearest one, or a country named as where it happened, "in Mali"), else the
-    dateline's. A country named as an argument ("help Iran") is an actor, not a place. Talks and visits
+    town or region the story last named ("Gunmen attacked a church in Kaduna. Police arrested two
+    suspects."), else the dateline's. A country named as an argument ("help Iran") is an actor, not a place. Talks and visits
     happen at a venue, often abroad ("talks between the army and the RSF in Jeddah"): for them
     (``venue``) only the dateline counts."""
     with timing.stage("place"):
@@ -318,6 +319,10 @@ def event_country(cand: Candidate, index: int, ctx: StoryContext, document: Docu
         loc = choose(where, cand.trigger, cand.target_place)
     if loc is not None and loc.iso3:
         return loc.iso3
+    for earlier in reversed(places.by_sentence[max(0, index - CONTEXT_SENTENCES):index]):
+        towns = [r.location.iso3 for r in earlier if r.location.precision is not None and r.location.iso3]
+        if towns:
+            return towns[-1]
     return places.dateline.iso3 if places.dateline is not None else None
 
 

@@ -201,3 +201,13 @@ def test_who_takes_a_stance_on_an_event_did_not_do_it(text, stance_taker):
 def test_forces_moved_in_the_passive_are_the_movers(text, root, source):
     row = row_with(rows_for(text), root)
     assert row["actor1_code"] == source and row["actor2_code"] != source
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Gunmen attacked a church in Kaduna on Sunday. Police said they arrested two suspects.", "NGACOP"),
+    ("Rebels shelled Goma overnight. The next morning the army arrested ten men.", "CODMIL"),
+    ("A bomb exploded at a market in Peshawar. Soldiers later detained three people.", "PAKMIL"),
+])
+def test_without_a_place_in_the_sentence_the_story_place_gives_the_country(text, code):
+    rows = [r for r in rows_for(text) if r["sentence_index"] == 1]
+    assert code in {r["actor1_code"] for r in rows}, [(r["cameo_code"], r["actor1_code"]) for r in rows]
