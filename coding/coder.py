@@ -124,7 +124,8 @@ def fold_toll(rows: list[dict[str, Any]], sent: Span, attack: dict[str, Any]) ->
     if any(r["cameo_code"].startswith(VIOLENT_PREFIXES) and not _bare_casualty(r) for r in rows):
         return rows
     for r in filter(_bare_casualty, rows):
-        elsewhere = r["geonames_id"] is not None and r["geonames_id"] != attack["geonames_id"]
+        # a town or region of its own (a country-level fallback names no place)
+        elsewhere = r["geo_precision"] is not None and r["geonames_id"] != attack["geonames_id"]
         dated = r["event_date"] is not None and r["event_date"] != r["doc_date"]  # the document's date is the default
         another_day = dated and attack["event_date"] is not None and r["event_date"] != attack["event_date"]
         if elsewhere or another_day:
