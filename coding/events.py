@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from coding.actors import Actor, StoryActors
 from coding.lexicon import EventRule, Lexicon
-from coding.vocabulary import PLACE_PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS
+from coding.vocabulary import ACCUSATION_VERBS, PLACE_PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -387,11 +387,16 @@ def _is_reduced_relative(tok: Token) -> bool:
 
 
 LONG_PERIODS = {"week", "month", "year", "decade"}
+AGGREGATE_PERIODS = LONG_PERIODS - {"week"}  # "protests have spread over the past week" still reports protests
 
 
 def _is_long_state(tok: Token) -> bool:
     """'has been shelled by its artillery for months', 'have fought for years': a state of affairs over
-    weeks or more is background, not an event of the story's day ('shelled for hours' still is one)."""
+    weeks or more is background, not an event of the story's day ('shelled for hours' still is one).
+    So is a count of events over such a period: 'attacks have increased in recent months', 'has carried
+    out dozens of attacks this year' (a plural event noun under a perfect verb with a long period)."""
+    if tok.tag_ in {"NNS", "NNPS"}:
+        return _is_aggregate(tok)
     verbs = [tok] + ([tok.head] if tok.dep_ == "conj" else [])  # "controlled by Russia or shelled ... for months"
     perfect = any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() == "have" for v in verbs for c in v.children)
     if not perfect:  # "plans to impose restrictions for two years" is not a state that has lasted
@@ -404,6 +409,22 @@ def _is_long_state(tok: Token) -> bool:
             if prep.lower_ == "since" and any(g.like_num and len(g.text) == 4 and g.text.isdigit() for g in span):
                 return True
     return False
+
+
+def _is_aggregate(noun: Token) -> bool:
+    """A plural event noun counted over weeks or more: the governing verb is perfect and its clause
+    names a long period ('in recent months', 'this year', 'since 2020')."""
+    verb = noun.head
+    for _ in range(3):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if not any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() == "have" for c in verb.children):
+        return False
+    own = {t.i for t in noun.subtree}
+    return any(t.lemma_.lower() in AGGREGATE_PERIODS for t in verb.subtree if t.i not in own)
 
 
 def _misparsed_passive_conj(tok: Token) -> Token | None:
@@ -434,6 +455,8 @@ def _governing_verb(tok: Token) -> Token | None:
                 return head  # "Russia announced the withdrawal of its troops": Russia withdraws
             if head.lemma_.lower() in STANCE_VERBS:
                 return None  # "France condemned the attack": France did not attack
+            if head.lemma_.lower() in ACCUSATION_VERBS and tok.dep_ == "prep":
+                return None  # "Iraq accused Turkey of shelling": the accused acted (noun_source)
             if head.lemma_.lower() in REPORTING_VERBS:
                 # "In a meeting with X, Blinken said": the speaker took part in the meeting.
                 return head if tok.dep_ == "prep" and tok.lower_ in {"in", "during", "at", "after"} else None
@@ -494,6 +517,18 @@ def _agent_of(tok: Token, story: StoryActors) -> Actor | None:
     return None
 
 
+def _accused(tok: Token, story: StoryActors) -> Actor | None:
+    """'accused Turkey of shelling villages', 'blamed the rebels for the attack': the accused is the actor."""
+    head = tok.head
+    if tok.dep_ not in {"pobj", "pcomp"} or head.dep_ != "prep" or head.lower_ not in {"of", "for"}:
+        return None
+    verb = head.head
+    if verb.lemma_.lower() not in ACCUSATION_VERBS:
+        return None
+    accused = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    return story.resolve(accused) if accused is not None else None
+
+
 def noun_source(tok: Token, story: StoryActors) -> Actor | None:
     # "Russia's shelling", "Russian shelling", "the shelling by Russian forces"
     for child in tok.children:
@@ -523,6 +558,9 @@ def noun_source(tok: Token, story: StoryActors) -> Actor | None:
     by = _agent_of(tok, story)
     if by is not None:
         return by
+    accused = _accused(tok, story)
+    if accused is not None:
+        return accused
     # "arrived ... for a surprise visit", "launched a campaign of shelling": the governing verb's subject.
     verb = _governing_verb(tok)
     if verb is not None:

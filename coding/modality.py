@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from coding.vocabulary import (ANTICIPATION_HEADS, ANTICIPATION_MODIFIERS, DEPLOYMENT_VERBS, HABITUAL_ADVERBS,
-                               HABITUAL_VERBS, REPORTING_VERBS, SCHEDULE_WORDS, SPECULATION_MODIFIERS)
+from coding.vocabulary import (ACCUSATION_VERBS, ANTICIPATION_HEADS, ANTICIPATION_MODIFIERS, DEPLOYMENT_VERBS,
+                               HABITUAL_ADVERBS, HABITUAL_VERBS, REPORTING_VERBS, SCHEDULE_WORDS, SPECULATION_MODIFIERS)
 
 NEGATION_WORDS = {"not", "n't", "never", "no"}
 DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute"}
@@ -80,6 +80,12 @@ def anticipated(noun: Token) -> str | None:
     return None
 
 
+def _attributed_to_reports(according: Token) -> bool:
+    """'according to (unconfirmed) reports / claims / rumours', not 'according to police'."""
+    nouns = [g for c in according.children for g in ([c] + list(c.children)) if g.dep_ == "pobj"]
+    return any(n.lemma_.lower() in CLAIM_NOUNS or n.lower_ in CLAIM_NOUNS for n in nouns)
+
+
 def _victim_account(trigger: Token) -> bool:
     """'a man who said he had been kidnapped': what people say was done to them is their claim."""
     patient = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
@@ -132,6 +138,8 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
                 return "claimed"
             if child.dep_ == "advmod" and low in HABITUAL_ADVERBS:
                 return "hypothetical"  # "bandits often kidnap villagers": a habit, not an event
+            if child.dep_ == "prep" and low == "according" and _attributed_to_reports(child):
+                return "claimed"  # "..., according to unconfirmed reports"
             if child.dep_ in {"mark", "advmod"} and low in {"if", "unless", "whether"}:
                 return "hypothetical"
         lemma = tok.lemma_.lower()
@@ -144,8 +152,8 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
                 return "hypothetical"
             if lemma in DENIAL_LEMMAS:
                 return "negated"
-            if lemma in CLAIM_LEMMAS:
-                return "claimed"
+            if lemma in CLAIM_LEMMAS or (lemma in ACCUSATION_VERBS and came_from in {"prep", "pcomp", "pobj"}):
+                return "claimed"  # "accused Turkey of shelling": the shelling is Iraq's charge
             if lemma in HYPOTHETICAL_LEMMAS:
                 return "hypothetical"
             if lemma in FUTURE_LEMMAS and not cameo.startswith(SELF_MODAL_PREFIXES) and (lemma != "set" or came_from == "xcomp"):

@@ -52,6 +52,7 @@ SPEECH_VERBS = REPORTING_VERBS | COMMITMENT_VERBS
 PLACE_PREPOSITIONS = words("place_prepositions")
 LOCATION_PREPOSITIONS = words("location_prepositions")
 STANCE_VERBS = words("stance_verbs")
+ACCUSATION_VERBS = words("accusation_verbs")
 HABITUAL_ADVERBS = words("habitual_adverbs")
 HABITUAL_VERBS = words("habitual_verbs")
 SCHEDULE_WORDS = words("schedule_words")
