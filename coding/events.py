@@ -777,7 +777,7 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
         if source is None and rule.cameo.startswith(("18", "19", "20")):
             source = _fired_from(tok, story)
         if source is None and is_petrarch(rule):
-            continue  # a PETRARCH pattern codes what an actor does: no named actor, no event
+            continue  # a PETRARCH pattern codes what a named actor does to another (both checked below)
         target, place = _targets(tok, story, source, rule)
         if target is None and form != "noun":
             # Passive: "The civilians ... were released by Putin" - the passive subject is the target.
@@ -818,8 +818,10 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
             if target is None and obj is not None:
                 target, place2 = _targets(obj, story, source, rule)
                 place = place or place2
-        if is_petrarch(rule) and _own_side(source, target):
-            target = None  # "repeated Kyiv's call": the object's possessor is the subject itself, not a target
+        if is_petrarch(rule) and (target is None or _own_side(source, target)):
+            # PETRARCH codes dyads: a pattern needs both actors in the sentence's own arguments ("repeated
+            # Kyiv's call": the object's possessor is the subject itself, no target)
+            continue
         yield Candidate(rule, form, tok, text, source, target, place)
         if form != "noun" and source is not None:
             # "Russia and Belarus held drills": one row per conjoined source actor, same action and target.

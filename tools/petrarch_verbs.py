@@ -30,6 +30,9 @@ What is left out, and why (counted in the summary the converter prints):
 - ``shallow``: more than one object phrase, more than one prepositional phrase, words after the
   prepositional phrase, an unknown preposition or a disjunction: leftovers of TABARI's shallow
   parsing that do not say how the words hang on the verb;
+- ``passive-by``: a "by" phrase (``- * (BY)``): TABARI's way of finding passives; the parse
+  finds the passive agent itself, and the pattern would code any passive of the verb;
+- ``generic-verb``: bare and particle-only entries of the verbs in ``GENERIC_VERBS`` (below);
 - ``aux-verb``: multi-word "verbs" that start with an auxiliary (``+IS_DETERMINED``);
 - ``undefined-synset``: a pattern naming a synset the file does not define;
 - ``duplicate``: the same verb and pattern again (the first code in the file wins).
@@ -212,6 +215,8 @@ def parse_pattern(body: str, synsets: dict[str, tuple[Phrase, ...]], verb_partic
     prep, pobj, pobj_slug = "", "", ""
     if pp:
         prep = pp[0].lower()
+        if prep == "by":
+            raise Skip("passive-by")
         rest = [w for t in pp[1:] for w in (TOKEN_RE.findall(t[1:-1]) if t.startswith("{") else [t])]
         pobj, pobj_slug = _phrase(rest, synsets)
     return Pattern(particle, obj, obj_slug, prep, pobj, pobj_slug)

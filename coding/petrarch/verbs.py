@@ -6,8 +6,9 @@ CAMEO code. The index is keyed by verb lemma and then by an *anchor* word (the o
 else the prepositional object's head, else the particle or preposition; "" for a bare verb),
 so matching a verb token is a few dict lookups, never a scan of the table.
 
-The coder tries it only on verbs no hand-written rule (coding/lexicons/events.yaml) matches;
-its rules carry a lower confidence, so a hand-written row wins where both code a sentence.
+The coder tries it only on verbs no hand-written verb rule (coding/lexicons/events.yaml) knows,
+and keeps a pattern's row only with both actors (coding/events.py); its rules carry a lower
+confidence, so a hand-written row wins where both code a sentence.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ class VerbIndex:
 
 
 def is_petrarch(rule: EventRule) -> bool:
-    """Whether a rule comes from the PETRARCH verb table (its rows need a named source, coding/events.py)."""
+    """Whether a rule comes from the PETRARCH verb table (its rows need both actors, coding/events.py)."""
     return rule.id.startswith(ID_PREFIX)
 
 
