@@ -28,14 +28,13 @@ ID_PREFIX = "petr."
 
 @dataclass(frozen=True)
 class NounPhrase:
-    """A pattern's noun phrase: positions, each a set of alternatives (tuples of words), the head position last."""
+    """A pattern's noun phrase: positions, each a set of alternatives (tuples of words), the head position last.
+
+    ``heads`` are the head words of the last position, with naive singulars ("sanctions" -> "sanction").
+    """
 
     positions: tuple[tuple[tuple[str, ...], ...], ...]
-
-    @property
-    def heads(self) -> frozenset[str]:
-        """Head words of the last position, with naive singulars ("sanctions" -> "sanction")."""
-        return frozenset(f for alt in self.positions[-1] for f in word_forms(alt[-1]))
+    heads: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -81,13 +80,16 @@ def word_forms(word: str) -> tuple[str, ...]:
     return (word,)
 
 
-def _phrase(text: str) -> NounPhrase | None:
+def _phrase(text: str, cache: dict[str, NounPhrase]) -> NounPhrase | None:
+    """The phrase a table cell spells; synsets repeat across rows, so each spelling is built once."""
     if not text:
         return None
-    positions = tuple(tuple(tuple(w for w in alt.split("_") if w) for alt in pos.split("|") if alt) for pos in text.split(" "))
-    if any(not pos or any(not alt for alt in pos) for pos in positions):
-        raise ValueError(f"malformed noun phrase {text!r}")
-    return NounPhrase(positions)
+    if text not in cache:
+        positions = tuple(tuple(tuple(w for w in alt.split("_") if w) for alt in pos.split("|")) for pos in text.split(" "))
+        if any(not pos or any(not alt for alt in pos) for pos in positions):
+            raise ValueError(f"malformed noun phrase {text!r}")
+        cache[text] = NounPhrase(positions, frozenset(f for alt in positions[-1] for f in word_forms(alt[-1])))
+    return cache[text]
 
 
 def _bad(path: Path, line: int, message: str, code: ErrorCode = ErrorCode.E204_LEXICON_BAD_ENTRY) -> LexiconError:
@@ -99,6 +101,7 @@ def load_verb_patterns(path: Path) -> VerbIndex:
     codes = cameo_table()
     index = VerbIndex()
     ids: dict[str, int] = {}
+    phrases: dict[str, NounPhrase] = {}
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
         got = next(reader, None)
@@ -121,7 +124,8 @@ def load_verb_patterns(path: Path) -> VerbIndex:
             if not lemmas:
                 raise _bad(path, lineno, f"rule '{rid}' names no verb")
             try:
-                pattern = VerbPattern(EventRule(rid, code, confidence=CONFIDENCE, line=lineno), particle, _phrase(obj), prep, _phrase(pobj))
+                pattern = VerbPattern(EventRule(rid, code, confidence=CONFIDENCE, line=lineno), particle, _phrase(obj, phrases), prep,
+                                      _phrase(pobj, phrases))
             except ValueError as exc:
                 raise _bad(path, lineno, f"rule '{rid}': {exc}") from exc
             anchors = (pattern.object.heads if pattern.object else pattern.pobj.heads if pattern.pobj

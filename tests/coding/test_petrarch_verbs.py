@@ -136,7 +136,7 @@ def _write(tmp_path: Path, *rows: str) -> Path:
         (["petr.073.x\tx\t\tfood\t\t073"], 2, ErrorCode.E201_LEXICON_SYNTAX, "expected 7"),
         (["Petr 073\tx\t\t\t\t\t073"], 2, ErrorCode.E204_LEXICON_BAD_ENTRY, "rule id"),
         (["petr.073.x\t\t\t\t\t\t073"], 2, ErrorCode.E204_LEXICON_BAD_ENTRY, "names no verb"),
-        (["petr.073.x\tx\t\tfood||\t\t\t073", "petr.073.y\tx\t\t|\t\t\t073"], 3, ErrorCode.E204_LEXICON_BAD_ENTRY,
+        (["petr.073.x\tx\t\tfood\t\t\t073", "petr.073.y\tx\t\tfood||\t\t\t073"], 3, ErrorCode.E204_LEXICON_BAD_ENTRY,
          "malformed noun phrase"),
     ],
 )
@@ -225,6 +225,9 @@ def test_a_hand_written_verb_owns_the_uses_it_refuses():
     "Peru made a decision about its budget on Monday.",
     "The Bolivian delegation took part in the ceremony.",
     "Argentina's president contributed to the debate.",
+    # bare codes the converter leaves out for generic verbs (acknowledge 015, fail 120)
+    "Egypt acknowledged the Sudanese delegation at the start of the meeting.",
+    "Spain failed Morocco in the World Cup qualifier.",
 ])
 def test_generic_verbs_do_not_code_an_event_alone(sentence):
     rows = rows_for(sentence)
