@@ -153,8 +153,10 @@ def _match_petrarch(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str, list
     index = lex.petrarch_verbs
     if index is None:
         return None
-    if _known_lemma(tok, lex.verb_index.keys()) in lex.verb_index:
-        return None  # a hand-written verb rule owns its verb, also the uses it refuses ("demonstrated support")
+    if any(not extra for extra, _rule in lex.verb_index.get(_known_lemma(tok, lex.verb_index.keys()), ())):
+        # A hand-written rule for the bare verb owns it, also in the uses it refuses ("demonstrated support");
+        # a phrase ("set on fire", "take over") leaves the verb's other uses to the fallback.
+        return None
     by_anchor = index.by_lemma.get(tok.lemma_.lower()) or index.by_lemma.get(_known_lemma(tok, index.by_lemma.keys()))
     if not by_anchor:
         return None

@@ -253,3 +253,12 @@ def test_no_petrarch_row_without_a_target_or_against_its_own_side():
     assert not [r for r in own if r["rule_id"].startswith("petr.")]
     other = [r for r in rows_for("The Ukrainian prime minister repeated Poland's call for weapons.") if r["rule_id"].startswith("petr.")]
     assert [(r["cameo_root"], r["actor1_country"], r["actor2_country"]) for r in other] == [("02", "UKR", "POL")]
+
+
+def test_a_hand_written_phrase_leaves_the_verbs_other_uses_to_the_fallback():
+    # "set on fire" is hand-written; "set a deadline" is PETRARCH's (139, an ultimatum)
+    assert any(extra for extra, _rule in default_lexicon().verb_index["set"])
+    rows = [r for r in rows_for("India set a deadline for Pakistan.") if r["rule_id"].startswith("petr.")]
+    assert [(r["cameo_root"], r["actor1_country"], r["actor2_country"]) for r in rows] == [("13", "IND", "PAK")]
+    fire = rows_for("Rioters set the Indian embassy on fire.")
+    assert fire and not any(r["rule_id"].startswith("petr.") for r in fire)
