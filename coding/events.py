@@ -168,14 +168,13 @@ def _match_petrarch(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str, list
     for pattern in candidates:
         if pattern.particle and pattern.particle not in preps:
             continue
-        named: Token | None = None  # the noun the pattern names
         words = [tok.text] + ([pattern.particle] if pattern.particle else [])
         if pattern.object is not None:
             pool = objects + (preps.get(pattern.particle, []) if pattern.particle else [])  # "called on Iran"
             named = next((n for n in pool if _phrase_matches(n, pattern.object)), None)
             if named is None:
                 continue
-            words.append(named.text)
+            words.append(named.text)  # the trigger text names the pattern's words: "set deadline"
         if pattern.prep:
             pobjs = preps.get(pattern.prep)
             if pobjs is None:
@@ -184,7 +183,6 @@ def _match_petrarch(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str, list
                 pobj = next((n for n in pobjs if _phrase_matches(n, pattern.pobj)), None)
                 if pobj is None:
                     continue
-                named = named or pobj
                 words += [pattern.prep, pobj.text]
             else:
                 words.append(pattern.prep)

@@ -3,12 +3,14 @@
     python tools/petrarch_verbs.py [--source PATH] [--output PATH]
 
 The source is read-only reference data (MIT, coding/lexicons/petrarch/NOTICE); the package never
-reads it at run time. The output is one row per verb lemma and pattern:
+reads it at run time. The output is one row per pattern of a verb block:
 
-    id  verb  particle  object  prep  pobj  cameo
+    id  verbs  particle  object  prep  pobj  cameo
 
-``object`` and ``pobj`` are noun phrases (head last), alternatives separated by ``|``: a ``&SYNSET``
-is expanded into its members. Ids are ``petr.<code>.<verb>[.<slug>]``, the slug made from the
+``verbs`` lists the block's lemmas (``|``); ``object`` and ``pobj`` are noun phrases, head last:
+positions separated by spaces, a position's alternatives by ``|`` (a ``&SYNSET`` is expanded into
+its members), the words of a multi-word member by ``_``. Ids are ``petr.<code>.<verb>[.<slug>]``,
+the verb being the one the pattern was written for (its comment) and the slug made from the
 pattern as written (a synset keeps its name), so an id survives a re-run and an edit elsewhere.
 
 What is kept, because a dependency parse can use it:
@@ -41,7 +43,6 @@ What is left out, and why (counted in the summary the converter prints):
 from __future__ import annotations
 
 import argparse
-import itertools
 import re
 import sys
 from collections import Counter
@@ -77,7 +78,7 @@ TOKEN_RE = re.compile(r"\{[^}]*\}|\([^()]*\)|\S+")
 CODE_RE = re.compile(r"\[([^\]]*)\]")
 VERB_LINE_RE = re.compile(r"^(\+?)([A-Z0-9_'\-]+)\s*(\{[^}]*\})?\s*(\[[^\]]*\])?")
 
-Phrase = tuple[str, ...]  # a noun phrase's words, head last
+Phrase = tuple[str, ...]  # a synset member's words
 
 
 @dataclass(frozen=True)
