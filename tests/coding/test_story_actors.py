@@ -211,3 +211,13 @@ def test_forces_moved_in_the_passive_are_the_movers(text, root, source):
 def test_without_a_place_in_the_sentence_the_story_place_gives_the_country(text, code):
     rows = [r for r in rows_for(text) if r["sentence_index"] == 1]
     assert code in {r["actor1_code"] for r in rows}, [(r["cameo_code"], r["actor1_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "His daughter was raped by soldiers in Goma.",
+    "Gunmen abducted the wife and two sons of a local chief near Kaduna.",
+    "Militiamen killed a teenager and his father in Bunia.",
+])
+def test_family_members_are_civilians(text):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "18"]
+    assert rows and rows[0]["actor2_sector"] == "CVL"
