@@ -221,3 +221,13 @@ def test_without_a_place_in_the_sentence_the_story_place_gives_the_country(text,
 def test_family_members_are_civilians(text):
     rows = [r for r in rows_for(text) if r["cameo_root"] == "18"]
     assert rows and rows[0]["actor2_sector"] == "CVL"
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Gunmen kidnapped a Catholic priest near Enugu.", "REL"),
+    ("Police arrested two union leaders in Harare.", "LAB"),
+    ("Soldiers detained three teachers in Mandalay.", "EDU"),
+])
+def test_clergy_unions_and_teachers_have_their_sectors(text, sector):
+    rows = [r for r in rows_for(text) if r["cameo_root"] in {"17", "18"}]
+    assert rows and rows[0]["actor2_sector"] == sector, [(r["cameo_code"], r["actor2_code"]) for r in rows]
