@@ -826,7 +826,7 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
         if form == "noun":
             source = noun_source(tok, story)
         else:
-            source = _subject_of(tok, story)
+            source = _subject_of(tok, story) or _accused(tok, story)  # "soldiers are accused of killing ..."
         if source is None and rule.object_is_source:
             # "regrouped its troops", and passive: "troops were deployed to the border"
             obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)

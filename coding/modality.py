@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from coding.vocabulary import (ACCUSATION_VERBS, ANTICIPATION_HEADS, ANTICIPATION_MODIFIERS, DEPLOYMENT_VERBS,
-                               HABITUAL_ADVERBS, HABITUAL_VERBS, REPORTING_VERBS, SCHEDULE_WORDS, SPECULATION_MODIFIERS)
+from coding.vocabulary import (ACCUSATION_VERBS, ANTICIPATION_HEADS, ANTICIPATION_MODIFIERS, COMMITMENT_VERBS,
+                               DEPLOYMENT_VERBS, HABITUAL_ADVERBS, HABITUAL_VERBS, REPORTING_VERBS, REPUTATION_WORDS,
+                               SCHEDULE_WORDS, SPECULATION_MODIFIERS)
 
 NEGATION_WORDS = {"not", "n't", "never", "no"}
 DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute"}
@@ -118,6 +119,31 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
             return ahead
     if _victim_account(trigger):
         return "claimed"
+    found = _walk(trigger, cameo)
+    if found in {"future", "asserted"} and not cameo.startswith(SELF_MODAL_PREFIXES) and _unsaid_condition(trigger):
+        return "hypothetical"  # "if talks fail, the army will resume its offensive": nobody said so
+    return found
+
+
+def _unsaid_condition(trigger: Token) -> bool:
+    """The trigger's clause has an 'if'/'unless' condition and no speaker commits to it (a reporting or
+    commitment verb above it makes it a threat or a promise: "Hezbollah vowed to retaliate if ...")."""
+    conditional = False
+    tok = trigger
+    for _ in range(8):
+        for child in tok.children:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in child.children):
+                conditional = True
+        if tok.lemma_.lower() in REPORTING_VERBS | COMMITMENT_VERBS and tok.i != trigger.i:
+            return False
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return conditional
+
+
+def _walk(trigger: Token, cameo: str) -> str:
+    """The modality read on the way from the trigger up to the sentence root."""
     tok = trigger
     steps = 0
     first = True
@@ -158,6 +184,8 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
                 return "hypothetical"
             if lemma in FUTURE_LEMMAS and not cameo.startswith(SELF_MODAL_PREFIXES) and (lemma != "set" or came_from == "xcomp"):
                 return "future"  # "is set to sign" is future; "set off an IED" is not
+            if tok.lower_ in REPUTATION_WORDS and came_from == "prep":
+                return "hypothetical"  # "notorious for attacks on civilians": a reputation, not an event
             if came_from == "xcomp" and (tok.lower_ in SCHEDULE_WORDS or lemma in SCHEDULE_WORDS):
                 return "future"  # "the mission is due to withdraw", "talks are slated to resume"
             if came_from == "xcomp" and lemma in HABITUAL_VERBS and tok.tag_ in {"VBD", "VBZ", "VBP"} \

@@ -229,3 +229,37 @@ def test_counts_of_events_over_months_are_not_an_event(text):
 ])
 def test_a_recent_series_is_still_reported(text, root):
     assert [r for r in rows_for(text, keep=False) if r["cameo_root"] == root]
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("If talks fail, the army will resume its offensive in Tigray.", "hypothetical"),
+    ("Should the truce collapse, rebels could attack the town.", "hypothetical"),
+    ("Iran threatened to launch a new offensive unless Baghdad accepted its terms.", "asserted"),  # the threat is said
+])
+def test_a_condition_nobody_states_is_not_a_threat(text, modality):
+    rows = [r for r in rows_for(text) if r["cameo_root"] in {"13", "18", "19"}]
+    assert rows and rows[0]["modality"] == modality
+
+
+@pytest.mark.parametrize("text", [
+    "The Ethiopian army is preparing an offensive against Tigrayan forces.",
+    "The Macedonian army prepared to resume shelling rebel-held villages.",
+    "Troops are poised to attack the rebel stronghold of Kidal.",
+])
+def test_preparing_for_force_is_a_force_posture_not_a_threat(text):
+    codes = {r["cameo_code"] for r in rows_for(text, keep=False)}
+    assert "150" in codes and not {c for c in codes if c.startswith("13")}
+
+
+@pytest.mark.parametrize("text", [
+    "The militia is notorious for attacks on civilians in Ituri.",
+    "The group is known for kidnappings of foreign workers.",
+    "The unit is infamous for raids on villages in Darfur.",
+])
+def test_a_reputation_is_not_an_event(text):
+    assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] == "18"]
+
+
+def test_an_accused_subject_is_the_actor_of_a_verb_too():
+    rows = [r for r in rows_for("Soldiers are accused of killing dozens of civilians in Tigray.") if r["cameo_code"] == "180"]
+    assert rows and rows[0]["actor1_sector"] == "MIL" and rows[0]["modality"] == "claimed"
