@@ -35,6 +35,9 @@ QUANTITY_NOUNS = {"array", "range", "batch", "shipment", "package", "number", "l
 FORCE_USE_PREFIXES = ("175", "19")
 # Consultations and mediation: their target may be the parties "between" whom they take place.
 BETWEEN_PREFIXES = ("04",)
+# A nominal event in a time frame ("after a raid", "amid shelling") is background to the verb's event and
+# does not share its subject.
+FRAME_PREPOSITIONS = {"after", "before", "following", "since", "amid", "despite", "ahead"}
 CLAUSE_DEPS = {"xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "pcomp"}
 
 
@@ -547,6 +550,8 @@ def _governing_verb(tok: Token) -> Token | None:
                 return head  # "Russia announced the withdrawal of its troops": Russia withdraws
             if head.lemma_.lower() in STANCE_VERBS:
                 return None  # "France condemned the attack": France did not attack
+            if tok.dep_ == "prep" and tok.lower_ in FRAME_PREPOSITIONS:
+                return None  # "residents clashed with soldiers after a raid": the raid is not theirs
             if head.lemma_.lower() in ACCUSATION_VERBS and tok.dep_ == "prep":
                 return None  # "Iraq accused Turkey of shelling": the accused acted (noun_source)
             if head.lemma_.lower() in REPORTING_VERBS:

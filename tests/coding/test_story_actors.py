@@ -231,3 +231,23 @@ def test_family_members_are_civilians(text):
 def test_clergy_unions_and_teachers_have_their_sectors(text, sector):
     rows = [r for r in rows_for(text) if r["cameo_root"] in {"17", "18"}]
     assert rows and rows[0]["actor2_sector"] == sector, [(r["cameo_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, not_source", [
+    ("Residents clashed with soldiers in Bamenda after a raid.", "CMRCVL"),
+    ("Villagers fled their homes amid shelling near Kharkiv.", "UKRCVL"),
+    ("Protesters gathered in Lagos following the arrest of a journalist.", "NGAOPP"),
+])
+def test_an_event_in_a_time_frame_does_not_share_the_verbs_subject(text, not_source):
+    framed = [r for r in rows_for(text) if r["rule_id"].split(":")[1:2] == ["noun"]]
+    assert all(r["actor1_code"] != not_source for r in framed)
+
+
+@pytest.mark.parametrize("text", [
+    "Police clashed with stone-throwing youths in Srinagar.",
+    "Villagers fought with police over land near Lahore.",
+    "Soldiers clashed with residents in Bamenda.",
+])
+def test_a_clash_between_forces_and_civilians_is_a_riot_not_a_battle(text):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "19"]
+    assert rows and rows[0]["acled_sub_event_type"] == "Violent demonstration"
