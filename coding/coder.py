@@ -408,7 +408,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             and _civilian_casualties(sent, ctx.story):
         # "shelling on the district left one person dead": the victims of fire on a place are its residents
         target = Actor(target.name, target.country, "CVL", target.start_char, target.end_char)
-    elif target is None and source is not None and code.code.startswith(VIOLENT_PREFIXES) and _civilian_casualties(sent, ctx.story):
+    elif target is None and code.code.startswith(VIOLENT_PREFIXES) and _civilian_casualties(sent, ctx.story):
         # "carried out air strikes on villages, killing 20 people": the dead are the strike's victims
         target = Actor("", where, "CVL", cand.trigger.idx, cand.trigger.idx)
         how = "casualties"

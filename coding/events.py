@@ -867,8 +867,10 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
                     if subj is not None:
                         target = _resolve_phrase(subj, story)
                         break
-        if form == "noun" and target is None and rule.subject_of and tok.head.pos_ == "VERB":
-            # "rockets slammed into the town of Kilis": the verb's arguments are the strike's
+        if form == "noun" and target is None and tok.head.pos_ == "VERB" and (
+                rule.subject_of or (tok.dep_ == "nsubj" and rule.cameo.startswith(("18", "19", "20")))):
+            # "rockets slammed into the town of Kilis", "a roadside bomb hit a military convoy": the verb's
+            # arguments are the strike's
             target, place2 = _targets(tok.head, story, source, rule)
             place = place or place2
         if form == "noun" and target is None and tok.dep_ in {"dobj", "attr"} and tok.head.pos_ in {"VERB", "AUX"}:

@@ -604,3 +604,23 @@ def test_a_takeover_after_fierce_fighting_is_not_a_peaceful_transfer():
     rows = rows_for("Rebels captured Bunagana after fierce fighting, and government troops withdrew.")
     captured = [r for r in rows if r["trigger"].startswith("captured")]
     assert captured and captured[0]["acled_sub_event_type"] == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize("text, target", [
+    ("A roadside bomb hit a military convoy near Mopti, killing three soldiers.", "MIL"),
+    ("A car bomb targeted a police station in Quetta.", "COP"),
+    ("A landmine hit a bus near Kidal, killing five villagers.", "CVL"),
+])
+def test_a_weapon_that_hits_something_has_that_target(text, target):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "18"]
+    assert rows and rows[0]["actor2_sector"] == target, [(r["cameo_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of doctors went on strike in Nairobi over unpaid wages.",
+    "Teachers walked out of classrooms across Zimbabwe.",
+    "Dock workers downed tools in Durban on Monday.",
+])
+def test_strikes_told_with_a_verb(text):
+    rows = rows_for(text)
+    assert "143" in {r["cameo_code"] for r in rows}
