@@ -25,7 +25,8 @@ BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "led",
 POSSESSIVE_MARKERS = {"'s", "’s", "'"}
 GROUP_NOUNS = {"group", "unit", "member", "members", "faction", "camp", "side", "source", "sources", "movement", "wing",
                "patrol", "convoy", "position", "positions", "post", "checkpoint", "column", "base", "outpost", "vehicle",
-               "stronghold", "bastion", "hideout", "hideouts", "strongholds", "headquarters"}
+               "stronghold", "bastion", "hideout", "hideouts", "strongholds", "headquarters", "target", "targets", "site",
+               "sites", "facility", "facilities", "infrastructure", "depot", "depots", "asset", "assets"}
 
 
 def is_location_mention(tok: Token) -> bool:

@@ -633,3 +633,21 @@ def test_strikes_told_with_a_verb(text):
 ])
 def test_seizing_power_or_an_opportunity_takes_no_property(text):
     assert not [r for r in rows_for(text) if r["cameo_code"] == "171"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Israel said its jets struck Hezbollah targets in southern Lebanon.", "LBNREB"),
+    ("US forces bombed Houthi sites in Yemen.", "YEMREB"),
+    ("Nigerian jets hit Boko Haram facilities near Lake Chad.", "NGAREB"),
+])
+def test_a_groups_targets_and_sites_stand_for_the_group(text, target):
+    assert target in {r["actor2_code"] for r in rows_for(text)}
+
+
+@pytest.mark.parametrize("text, sub_event", [
+    ("US forces bombed Houthi sites in Yemen.", "Air/drone strike"),
+    ("The Sudanese army bombed RSF positions in Nyala.", "Air/drone strike"),
+    ("Militants bombed a bus station in Quetta.", "Remote explosive/landmine/IED"),
+])
+def test_who_bombs_decides_air_strike_or_explosive(text, sub_event):
+    assert_sub_event(text, sub_event)
