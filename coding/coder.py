@@ -34,7 +34,8 @@ from coding.transforms import agreed_to, statement_code
 MILITARY_PREFIXES = ("087", "15", "17", "18", "19", "20")
 COOPERATIVE_PREFIXES = ("02", "03", "04", "05", "06", "07")
 CONTEXT_SENTENCES = 2
-VENUE_ROOTS = {"04"}  # consultations: meetings, visits and talks take place at a venue, often abroad
+VENUE_ROOTS = {"04"}
+STATE_COERCERS = {"GOV", "COP", "JUD", "MIL", "SPY"}  # consultations: meetings, visits and talks take place at a venue, often abroad
 # PLOVER codes cooperative actions reported in the future tense as AGREE (an intention). Announced
 # retreats and concessions ("will release the hostages", "will evacuate the settlements", "will allow
 # refugees to return") are AGREE too, as the PLOVER gold standard records code them and as CAMEO's
@@ -369,6 +370,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     code = cameo_table()[refined_code(cand, index, ctx)]
     where = event_country(cand, index, ctx, document, venue=code.root in VENUE_ROOTS)
     source = placed_in(_with_default_sector(cand.source, rule.source_sector), where)
+    if where is None and code.root == "17" and source is not None and source.sector in STATE_COERCERS:
+        where = source.country  # "a Tunisian court jailed a journalist": a state coerces people in its own country
     target = placed_in(cand.target, where)
     confidence = rule.confidence
     place_country = _place_country(cand.target_place, ctx.story) if cand.target_place is not None else None

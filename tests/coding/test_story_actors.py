@@ -256,3 +256,27 @@ def test_a_clash_between_forces_and_civilians_is_a_riot_not_a_battle(text):
 def test_a_fight_before_a_capture_is_the_capturers():
     rows = rows_for("Lysychansk was captured by Russian troops after fierce artillery battles in July.")
     assert "RUS" in {r["actor1_country"] for r in rows if r["cameo_code"] == "190"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Opposition leader Kizza Besigye was arrested in Kampala.", "UGAOPP"),
+    ("A Tunisian court jailed a journalist for two years.", "TUNMED"),
+    ("Iranian authorities detained a prominent activist on Monday.", "IRNOPP"),
+])
+def test_people_coerced_by_a_state_are_of_its_country(text, target):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "17"]
+    assert rows and rows[0]["actor2_code"] == target, [(r["cameo_code"], r["actor2_code"]) for r in rows]
+
+
+def test_a_titled_official_met_abroad_does_not_take_the_venues_country():
+    rows = rows_for("President Ruto met President Tinubu in Abuja.")
+    assert all(r["actor1_country"] != "NGA" or "Tinubu" in (r["actor1_name"] or "") for r in rows)
+
+
+@pytest.mark.parametrize("text", [
+    "Authorities shut down the internet across the Amhara region.",
+    "The government banned protests in the capital ahead of the vote.",
+    "Officials blocked social media platforms after the election.",
+])
+def test_shutting_the_internet_or_banning_protests_restricts_freedoms(text):
+    assert "1721" in {r["cameo_code"] for r in rows_for(text)}
