@@ -76,7 +76,7 @@ def content_sentences(doc: Doc) -> list[Span]:
 
 
 def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bool = False) -> Iterator[dict[str, Any]]:
-    story = StoryActors.build(doc, lex)
+    story = StoryActors.build(doc, lex, doc_date=document.doc_date)
     sentences = content_sentences(doc)
     context = StoryContext(story, sentences)
     reported: set[tuple[str, str]] = set()  # (CAMEO root, source code) of events reported in earlier sentences

@@ -344,6 +344,9 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         load_organizations(directory / "organizations.tsv", lex)
     if (directory / "people.tsv").exists():
         load_people(directory / "people.tsv", lex)
+    from coding.petrarch.actors import load_petrarch_actors  # fallbacks, after the hand-written files (which win)
+
+    load_petrarch_actors(lex, directory / "petrarch")
     return lex
 
 

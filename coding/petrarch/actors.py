@@ -1,0 +1,174 @@
+"""Load the converted PETRARCH actor and agent tables (tools/petrarch_actors.py) into the lexicon as fallbacks.
+
+The hand-written lexicons are loaded first and win: a PETRARCH surface form the lexicon already
+has, or an agent noun whose head word agents.yaml already defines, is skipped, never an error.
+Every row is still checked (codes, sectors, dates), and a bad one raises LexiconError with file
+and line, like the other loaders.
+
+A PETRARCH entry is a :class:`DatedActorEntry`: its own fields are the role used when the story
+has no date (the undated default role, else the latest one); :meth:`DatedActorEntry.on` gives the
+role that covers a story's date. Entries are ``guarded``: the coder accepts a match only on
+words the parser takes for a name (coding/actors.py), so a listed name that is also an ordinary
+word does not become an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from coding.errors import ErrorCode
+from coding.lexicon import ID_RE, ActorEntry, Lexicon, _add_actor, _bad, _read_tsv
+from coding.tables import agent_code_set
+
+PETRARCH_DIR = Path(__file__).resolve().parent.parent / "lexicons" / "petrarch"
+ACTOR_HEADER = ["id", "names", "code", "country", "sector", "kind", "from", "until"]
+AGENT_HEADER = ["id", "words", "sector"]
+KINDS = frozenset({"person", "igo", "ngo", "institution", "armed_group", "country", "place"})
+DATE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})?$")
+PERSON_LIKE = frozenset({"person"})
+GEO_KINDS = frozenset({"country", "capital", "adjective"})
+
+
+@dataclass(frozen=True)
+class Role:
+    code: str
+    country: str
+    sector: str | None
+    start: str  # ISO date or "" (open)
+    until: str
+
+    def covers(self, day: str) -> bool:
+        return (not self.start or self.start <= day) and (not self.until or day <= self.until)
+
+
+@dataclass(frozen=True)
+class DatedActorEntry(ActorEntry):
+    """A PETRARCH entry: its roles by date, and the default role in the inherited fields."""
+
+    roles: tuple[Role, ...] = ()
+    has_default: bool = True
+    guarded: bool = True  # match only on proper nouns or named entities (coding/actors.py)
+
+    def on(self, day: date | None) -> ActorEntry | None:
+        """The entry as of ``day``: the first role that covers it, else the undated default; None if neither."""
+        if day is None or len(self.roles) < 2 and self.has_default:
+            return self
+        iso = day.isoformat()
+        for role in self.roles:
+            if (role.start or role.until) and role.covers(iso):
+                return DatedActorEntry(self.id, role.country, role.sector, _code(self.kind, role), self.kind, (), True, self.guarded)
+        return self if self.has_default else None
+
+
+def _code(kind: str, role: Role) -> str:
+    """People carry country + sector like people.tsv, unless they serve an IGO or NGO (IGOUNO)."""
+    if kind == "person" and role.country not in {"IGO", "NGO"}:
+        return role.country + (role.sector or "")
+    return role.code
+
+
+def _role(path: Path, line: int, row: dict[str, str], sectors: frozenset[str]) -> Role:
+    if not re.fullmatch(r"[A-Z]{3,12}", row["code"]):
+        raise _bad(path, line, f"code {row['code']!r} must be 3 to 12 upper-case letters", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
+    if not re.fullmatch(r"[A-Z]{3}", row["country"]) or not row["code"].startswith(row["country"]):
+        raise _bad(path, line, f"country {row['country']!r} must be the first three letters of the code", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
+    if row["sector"] and row["sector"] not in sectors:
+        raise _bad(path, line, f"sector {row['sector']!r} is not a CAMEO agent code", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
+    if row["kind"] not in KINDS:
+        raise _bad(path, line, f"kind {row['kind']!r} must be one of {', '.join(sorted(KINDS))}")
+    if not DATE_RE.match(row["from"]) or not DATE_RE.match(row["until"]):
+        raise _bad(path, line, "from and until must be YYYY-MM-DD or empty")
+    if row["from"] and row["until"] and row["from"] > row["until"]:
+        raise _bad(path, line, f"role starts ({row['from']}) after it ends ({row['until']})")
+    return Role(row["code"], row["country"], row["sector"] or None, row["from"], row["until"])
+
+
+def _entry(eid: str, kind: str, roles: list[Role]) -> DatedActorEntry:
+    undated = [r for r in roles if not r.start and not r.until]
+    default = undated[0] if undated else max(roles, key=lambda r: (r.until or "9999", r.start))
+    # A person with no undated role is no one's actor outside their dates; a group or country keeps its latest code.
+    has_default = bool(undated) or kind not in PERSON_LIKE
+    return DatedActorEntry(eid, default.country, default.sector, _code(kind, default), kind, tuple(roles), has_default)
+
+
+def read_actors(path: Path) -> list[tuple[int, list[str], DatedActorEntry]]:
+    """(line, surface forms, entry) for every entry of actors.tsv, checked."""
+    sectors = agent_code_set()
+    out: list[tuple[int, list[str], DatedActorEntry]] = []
+    seen: set[str] = set()
+    current: tuple[int, str, list[str], str, list[Role]] | None = None
+
+    def close() -> None:
+        if current is not None:
+            out.append((current[0], current[2], _entry(current[1], current[3], current[4])))
+
+    for line, row in _read_tsv(path, ACTOR_HEADER):
+        eid = row["id"]
+        role = _role(path, line, row, sectors)
+        if current is not None and eid == current[1]:
+            if row["names"]:
+                raise _bad(path, line, f"'{eid}': only an entry's first row gives its names")
+            if row["kind"] != current[3]:
+                raise _bad(path, line, f"'{eid}': every role of an entry has the entry's kind")
+            current[4].append(role)
+            continue
+        if not ID_RE.match(eid) or not eid.startswith("petr.actor."):
+            raise _bad(path, line, f"id {eid!r} must look like petr.actor.<slug>")
+        if eid in seen:
+            raise _bad(path, line, f"duplicate id '{eid}' (an entry's rows must follow each other)", ErrorCode.E203_LEXICON_DUPLICATE_ID)
+        if not row["names"]:
+            raise _bad(path, line, f"'{eid}': the first row of an entry must give its names")
+        close()
+        seen.add(eid)
+        current = (line, eid, row["names"].split("|"), row["kind"], [role])
+    close()
+    return out
+
+
+def load_petrarch_actors(lex: Lexicon, directory: Path = PETRARCH_DIR) -> None:
+    """Add the PETRARCH actors and agent nouns to ``lex`` where the hand-written lexicons say nothing."""
+    actors, agents = directory / "actors.tsv", directory / "agents.tsv"
+    if actors.exists():
+        own_names = {surface for surface, entry in lex.actors.items() if entry.kind not in GEO_KINDS}
+        for line, forms, entry in read_actors(actors):
+            for surface in forms:
+                if surface and surface not in lex.actors and not _names_inside(surface, own_names):
+                    _add_actor(lex, actors, line, surface, entry)
+    if agents.exists():
+        load_petrarch_agents(agents, lex)
+
+
+def _names_inside(surface: str, names: set[str]) -> bool:
+    """A hand-written person or organisation named inside a longer dictionary form ("Russian President Vladimir
+    Putin", "Harakat al-Shabaab al-Mujahideen"): the longer form would shadow the hand-written entry, so it is skipped."""
+    words = surface.split()
+    return any(" ".join(words[i:j]) in names for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+
+
+def load_petrarch_agents(path: Path, lex: Lexicon) -> None:
+    """Agent nouns whose head word agents.yaml does not define ('riot police' stays with police -> COP)."""
+    sectors = agent_code_set()
+    own_heads = set(lex.agent_index)
+    seen: set[str] = set()
+    for line, row in _read_tsv(path, AGENT_HEADER):
+        aid = row["id"]
+        if not ID_RE.match(aid) or not aid.startswith("petr.agent."):
+            raise _bad(path, line, f"id {aid!r} must look like petr.agent.<slug>")
+        if aid in seen:
+            raise _bad(path, line, f"duplicate id '{aid}'", ErrorCode.E203_LEXICON_DUPLICATE_ID)
+        seen.add(aid)
+        if row["sector"] not in sectors:
+            raise _bad(path, line, f"sector {row['sector']!r} is not a CAMEO agent code", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
+        for phrase in row["words"].split("|"):
+            words = tuple(phrase.split())
+            if not words or phrase != phrase.lower():
+                raise _bad(path, line, f"'{aid}': words must be lower-case phrases, got {phrase!r}")
+            if words[-1] in own_heads:
+                continue
+            lex.agent_index.setdefault(words[-1], []).append((words[:-1], row["sector"], aid))
+    for head, options in lex.agent_index.items():
+        if head not in own_heads:
+            options.sort(key=lambda o: -len(o[0]))
