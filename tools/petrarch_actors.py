@@ -77,6 +77,7 @@ AGENT_HEADER = ["id", "words", "sector"]
 CODE_RE = re.compile(r"\[([^\]\[]*)\]?")
 ROLE_RE = re.compile(r"^~?([A-Z]{3,})(?:\s+(.*))?$")
 NON_STATE_PREFIXES = {"IGO", "NGO", "INT"}
+ARMED_SECTORS = {"REB", "SEP", "INS", "UAF"}
 LOWER_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "des", "da", "das", "do", "dos", "di", "del",
                "della", "van", "von", "der", "den", "la", "le", "y", "et", "e"}
 PARTICLES = {"al", "el", "bin", "ibn", "bint", "ul", "ud", "ad", "as", "ash", "at", "an", "az"}
@@ -246,7 +247,7 @@ def classify(entry: Entry, roles: list[tuple[str, str, str, str, str]]) -> str |
     if entry.source == "international":
         prefix = roles[0][1]
         return "igo" if prefix == "IGO" else "ngo" if prefix == "NGO" else "armed_group" if roles[0][2] == "REB" else "institution"
-    return "institution"
+    return "armed_group" if roles[0][2] in ARMED_SECTORS else "institution"
 
 
 def descriptive(form: str, nouns: frozenset[str], names: frozenset[str]) -> bool:

@@ -18,9 +18,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from coding.errors import ErrorCode
-from coding.lexicon import ID_RE, ActorEntry, Lexicon, _add_actor, _bad, _read_tsv
+from coding.lexicon import ID_RE, ActorEntry, Lexicon, _bad, first_chunk
 from coding.tables import agent_code_set
 
 PETRARCH_DIR = Path(__file__).resolve().parent.parent / "lexicons" / "petrarch"
@@ -32,8 +33,9 @@ PERSON_LIKE = frozenset({"person"})
 GEO_KINDS = frozenset({"country", "capital", "adjective"})
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(NamedTuple):
+    """One dated (or undated) role of an entry: a tuple, as tens of thousands are made at load."""
+
     code: str
     country: str
     sector: str | None
@@ -70,23 +72,51 @@ def _code(kind: str, role: Role) -> str:
     return role.code
 
 
-def _role(path: Path, line: int, row: dict[str, str], sectors: frozenset[str]) -> Role:
-    if not re.fullmatch(r"[A-Z]{3,12}", row["code"]):
-        raise _bad(path, line, f"code {row['code']!r} must be 3 to 12 upper-case letters", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
-    if not re.fullmatch(r"[A-Z]{3}", row["country"]) or not row["code"].startswith(row["country"]):
-        raise _bad(path, line, f"country {row['country']!r} must be the first three letters of the code", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
-    if row["sector"] and row["sector"] not in sectors:
-        raise _bad(path, line, f"sector {row['sector']!r} is not a CAMEO agent code", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
-    if row["kind"] not in KINDS:
-        raise _bad(path, line, f"kind {row['kind']!r} must be one of {', '.join(sorted(KINDS))}")
-    if not DATE_RE.match(row["from"]) or not DATE_RE.match(row["until"]):
-        raise _bad(path, line, "from and until must be YYYY-MM-DD or empty")
-    if row["from"] and row["until"] and row["from"] > row["until"]:
-        raise _bad(path, line, f"role starts ({row['from']}) after it ends ({row['until']})")
-    return Role(row["code"], row["country"], row["sector"] or None, row["from"], row["until"])
+def _rows(path: Path, header: list[str]) -> list[tuple[int, list[str]]]:
+    """Tab-separated rows with their line numbers (the tables have no quoting: plain splits are fast)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    if lines[0].split("\t") != header:
+        raise _bad(path, 1, f"header must be {header}, got {lines[0].split(chr(9))}", ErrorCode.E201_LEXICON_SYNTAX)
+    rows = []
+    for lineno, text in enumerate(lines[1:], start=2):
+        if not text.strip():
+            continue
+        fields = text.split("\t")
+        if len(fields) != len(header):
+            raise _bad(path, lineno, f"expected {len(header)} tab-separated fields, got {len(fields)}", ErrorCode.E201_LEXICON_SYNTAX)
+        rows.append((lineno, fields))
+    return rows
+
+
+def _check_code(path: Path, line: int, code: str, country: str, sector: str, kind: str, sectors: frozenset[str]) -> None:
+    if not re.fullmatch(r"[A-Z]{3,12}", code):
+        raise _bad(path, line, f"code {code!r} must be 3 to 12 upper-case letters", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
+    if not re.fullmatch(r"[A-Z]{3}", country) or not code.startswith(country):
+        raise _bad(path, line, f"country {country!r} must be the first three letters of the code", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
+    if sector and sector not in sectors:
+        raise _bad(path, line, f"sector {sector!r} is not a CAMEO agent code", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
+    if kind not in KINDS:
+        raise _bad(path, line, f"kind {kind!r} must be one of {', '.join(sorted(KINDS))}")
+
+
+def _role(path: Path, line: int, fields: list[str], sectors: frozenset[str], checked: set[tuple[str, ...]]) -> Role:
+    _eid, _names, code, country, sector, kind, start, until = fields
+    key = (code, country, sector, kind)
+    if key not in checked:  # a few hundred distinct codes among tens of thousands of rows: check each once
+        _check_code(path, line, code, country, sector, kind, sectors)
+        checked.add(key)
+    if start or until:
+        if not DATE_RE.match(start) or not DATE_RE.match(until):
+            raise _bad(path, line, "from and until must be YYYY-MM-DD or empty")
+        if start and until and start > until:
+            raise _bad(path, line, f"role starts ({start}) after it ends ({until})")
+    return Role(code, country, sector or None, start, until)
 
 
 def _entry(eid: str, kind: str, roles: list[Role]) -> DatedActorEntry:
+    if len(roles) == 1 and not roles[0].start and not roles[0].until:  # most entries: one undated role
+        role = roles[0]
+        return DatedActorEntry(eid, role.country, role.sector, _code(kind, role), kind, (role,), True)
     undated = [r for r in roles if not r.start and not r.until]
     default = undated[0] if undated else max(roles, key=lambda r: (r.until or "9999", r.start))
     # A person with no undated role is no one's actor outside their dates; a group or country keeps its latest code.
@@ -105,13 +135,14 @@ def read_actors(path: Path) -> list[tuple[int, list[str], DatedActorEntry]]:
         if current is not None:
             out.append((current[0], current[2], _entry(current[1], current[3], current[4])))
 
-    for line, row in _read_tsv(path, ACTOR_HEADER):
-        eid = row["id"]
-        role = _role(path, line, row, sectors)
+    checked: set[tuple[str, ...]] = set()
+    for line, fields in _rows(path, ACTOR_HEADER):
+        eid, names, kind = fields[0], fields[1], fields[5]
+        role = _role(path, line, fields, sectors, checked)
         if current is not None and eid == current[1]:
-            if row["names"]:
+            if names:
                 raise _bad(path, line, f"'{eid}': only an entry's first row gives its names")
-            if row["kind"] != current[3]:
+            if kind != current[3]:
                 raise _bad(path, line, f"'{eid}': every role of an entry has the entry's kind")
             current[4].append(role)
             continue
@@ -119,11 +150,11 @@ def read_actors(path: Path) -> list[tuple[int, list[str], DatedActorEntry]]:
             raise _bad(path, line, f"id {eid!r} must look like petr.actor.<slug>")
         if eid in seen:
             raise _bad(path, line, f"duplicate id '{eid}' (an entry's rows must follow each other)", ErrorCode.E203_LEXICON_DUPLICATE_ID)
-        if not row["names"]:
+        if not names:
             raise _bad(path, line, f"'{eid}': the first row of an entry must give its names")
         close()
         seen.add(eid)
-        current = (line, eid, row["names"].split("|"), row["kind"], [role])
+        current = (line, eid, names.split("|"), kind, [role])
     close()
     return out
 
@@ -133,19 +164,33 @@ def load_petrarch_actors(lex: Lexicon, directory: Path = PETRARCH_DIR) -> None:
     actors, agents = directory / "actors.tsv", directory / "agents.tsv"
     if actors.exists():
         own_names = {surface for surface, entry in lex.actors.items() if entry.kind not in GEO_KINDS}
-        for line, forms, entry in read_actors(actors):
+        own_first = {name.split()[0] for name in own_names}
+        touched: set[str] = set()
+        for _line, forms, entry in read_actors(actors):
             for surface in forms:
-                if surface and surface not in lex.actors and not _names_inside(surface, own_names):
-                    _add_actor(lex, actors, line, surface, entry)
+                if surface and surface not in lex.actors and not _names_inside(surface, own_names, own_first):
+                    _add_fallback(lex, surface, entry, touched)
+        for chunk in touched:
+            lex.actor_first_word[chunk].sort(key=len, reverse=True)
     if agents.exists():
         load_petrarch_agents(agents, lex)
 
 
-def _names_inside(surface: str, names: set[str]) -> bool:
+def _add_fallback(lex: Lexicon, surface: str, entry: ActorEntry, touched: set[str]) -> None:
+    """lexicon._add_actor for a form known to be new, with the index sorted once at the end rather than per form."""
+    lex.actors[surface] = entry
+    lex.max_actor_words = max(lex.max_actor_words, len(surface.split()))
+    chunk = first_chunk(surface)
+    lex.actor_first_word.setdefault(chunk, []).append(surface)
+    touched.add(chunk)
+
+
+def _names_inside(surface: str, names: set[str], first_words: set[str]) -> bool:
     """A hand-written person or organisation named inside a longer dictionary form ("Russian President Vladimir
     Putin", "Harakat al-Shabaab al-Mujahideen"): the longer form would shadow the hand-written entry, so it is skipped."""
     words = surface.split()
-    return any(" ".join(words[i:j]) in names for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    return any(" ".join(words[i:j]) in names for i in range(len(words)) if words[i] in first_words
+               for j in range(i + 1, len(words) + 1))
 
 
 def load_petrarch_agents(path: Path, lex: Lexicon) -> None:
@@ -153,7 +198,8 @@ def load_petrarch_agents(path: Path, lex: Lexicon) -> None:
     sectors = agent_code_set()
     own_heads = set(lex.agent_index)
     seen: set[str] = set()
-    for line, row in _read_tsv(path, AGENT_HEADER):
+    for line, fields in _rows(path, AGENT_HEADER):
+        row = dict(zip(AGENT_HEADER, fields))
         aid = row["id"]
         if not ID_RE.match(aid) or not aid.startswith("petr.agent."):
             raise _bad(path, line, f"id {aid!r} must look like petr.agent.<slug>")
