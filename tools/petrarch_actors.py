@@ -43,6 +43,10 @@ Left out, and why:
 - any surface form two entries give different codes (e.g. two people of one name): ambiguous;
 - roles with malformed dates (a 7-digit date, month 13) and role codes that are a bare sector
   ("[ELI]" with no country);
+- agent nouns of social groups (EDU, LAB, HLH, BUS, AGR, religions, CVL ...): only state, armed and
+  opposition sectors are kept (coding/acled/actors.py's sets). A social sector on an otherwise
+  unnamed crowd ("teachers marched") makes it named civilians rather than ACLED's protesters, and
+  the hand-written agents.yaml already lists the common social nouns (students, workers, farmers);
 - agent phrases whose head is one of the coder's own place, quantity or group nouns ("village",
   "small town", "crowd"): the coder handles those words itself; and bare "man", "women", "people":
   they name no sector, and the coder's event rules give a default one when the phrase has none;
@@ -332,6 +336,9 @@ def convert_actors(source: Path, sectors: frozenset[str], common: frozenset[str]
 
 # --- agents --------------------------------------------------------------------------------------------------------
 def convert_agents(path: Path, sectors: frozenset[str]) -> list[list[str]]:
+    from coding.acled.actors import ARMED_SECTORS as ACLED_ARMED, STATE_SECTORS
+
+    AGENT_SECTORS = STATE_SECTORS | ACLED_ARMED | {"OPP"}  # noqa: N806 (the coder's own sector sets)
     from coding.actors import GROUP_NOUNS
     from coding.events import PLACE_NOUNS, QUANTITY_NOUNS
     from coding.geo.mentions import ADMIN_NOUNS, PART_NOUNS, TOWN_NOUNS
@@ -353,7 +360,7 @@ def convert_agents(path: Path, sectors: frozenset[str]) -> list[list[str]]:
             macros[macro.group(1)] = [w.strip() for w in macro.group(2).split(",") if w.strip()]
             continue
         m = re.match(r"^([^\[{]+?)\s*(?:\{([^}]*)\})?\s*\[~([A-Z]{3})", text)
-        if not m or m.group(3) not in sectors:
+        if not m or m.group(3) not in sectors or m.group(3) not in AGENT_SECTORS:
             continue
         names = [m.group(1)] + [p for p in (m.group(2) or "").split(",") if p.strip()]
         entries.append((names, m.group(3)))
