@@ -1,5 +1,5 @@
 # eventcoder: two commands on a fresh machine with Python 3.11 and make.
-#   make run   - set up .venv and code seeds/ into output/ (Prefect flow, GX report)
+#   make run   - set up .venv and code seeds/ into output/ (Prefect flow; report page output/reports/index.html)
 #   make test  - set up .venv and run the test suite
 #   make serve - a Prefect server on 127.0.0.1:4200 and the scheduled deployment coding inbox/ into output/
 #   make bench - throughput against spaCy alone, written to bench/results.md

@@ -17,24 +17,23 @@ from spacy.tokens import Doc, Span, Token
 
 from coding.lexicon import ActorEntry, Lexicon, first_chunk
 from coding.petrarch.actors import DatedActorEntry
+from coding.vocabulary import FACILITY_NOUNS, LOCATION_PREPOSITIONS, SPEECH_VERBS
 
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
-SPEAKING_LEMMAS = {"say", "announce", "tell", "state", "declare", "confirm", "insist", "warn", "promise", "pledge", "vow",
-                   "add", "claim", "indicate", "report", "stress", "reiterate", "threaten", "agree"}
-PLACE_PREPOSITIONS = {"in", "at", "near", "from", "into", "inside", "outside", "around", "across", "through", "within"}
 THING_PRONOUNS = {"it", "they", "them", "its", "their"}
 BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "led", "held", "controlled", "occupied", "made", "supplied", "based"}
 POSSESSIVE_MARKERS = {"'s", "’s", "'"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 GROUP_NOUNS = {"group", "unit", "member", "members", "faction", "camp", "side", "source", "sources", "movement", "wing",
-               "patrol", "convoy", "position", "positions", "post", "checkpoint", "column", "base", "outpost", "vehicle"}
+               "patrol", "convoy", "position", "positions", "post", "checkpoint", "column", "base", "outpost", "vehicle",
+               "stronghold", "bastion", "hideout", "hideouts", "strongholds", "headquarters"}
 
 
-def _is_place_mention(tok: Token) -> bool:
+def is_location_mention(tok: Token) -> bool:
     """'a meeting in Brussels': the name is where something happened, not who did it."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATION_PREPOSITIONS
 
 
 def _reads_as_name(span: Span) -> bool:
@@ -69,6 +68,26 @@ class Actor:
         if self.country is None and self.sector is None:
             return None
         return (self.country or "") + (self.sector or "") or None
+
+
+FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
+# Sectors whose members need not belong to the country where they act: aid workers, refugees,
+# international organisations and companies. Everyone else named only by a sector ("police",
+# "troops", "residents", "the government") is of the country where the event happens.
+STATELESS_SECTORS = frozenset({"NGO", "IGO", "REF", "MNC", "UNO", "INT"})
+
+
+def placed_in(actor: Actor | None, country: str | None) -> Actor | None:
+    """An actor named only by its sector, given the country where the event happens.
+
+    As ACLED and ICEWS code them: "police fired tear gas" in Kinshasa are Congolese police
+    (CODCOP). An actor whose country is named ("Kenyan officers" in Haiti), a person, an
+    organisation and the stateless sectors keep what they have.
+    """
+    if actor is None or country is None or actor.country or actor.org_code or actor.is_person \
+            or actor.sector is None or actor.sector in STATELESS_SECTORS:
+        return actor
+    return replace(actor, country=country)
 
 
 @dataclass
@@ -176,7 +195,7 @@ class StoryActors:
             # "Pavlo Kyrylenko, the head of the Donetsk region" / "Oleg Synegubov, the governor"
             for tok in ent.root.children:
                 if tok.dep_ == "appos":
-                    sector = self._agent_sector(tok)
+                    sector = self.agent_sector(tok)
                     country = self._country_of_np(tok)
         if sector is None:
             return None
@@ -198,7 +217,7 @@ class StoryActors:
         if best:
             return best[1]
         for tok in span:
-            sector = self._agent_sector(tok)
+            sector = self.agent_sector(tok)
             if sector:
                 return sector
         return None
@@ -217,7 +236,7 @@ class StoryActors:
         head = tok.head
         return head.lower_ in BACKING_WORDS or (tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(2).lower_ in BACKING_WORDS)
 
-    def _agent_sector(self, tok: Token, own_only: bool = False) -> str | None:
+    def agent_sector(self, tok: Token, own_only: bool = False) -> str | None:
         """The sector an agent noun gives; ``own_only`` leaves out the PETRARCH fallbacks (for modifiers)."""
         options = self.lex.agent_index.get(tok.lemma_.lower()) or self.lex.agent_index.get(tok.lower_)
         if not options:
@@ -235,7 +254,10 @@ class StoryActors:
         """Country named inside the noun phrase of ``head``: adjectives, compounds, possessives, 'of X'.
         ``places=False``: a place name does not count ("the Donbas region" is a place, "Donbas miners" are Ukrainian)."""
         nested_found: str | None = None
+        named_facility = head.pos_ == "PROPN" and head.lemma_.lower() in FACILITY_NOUNS
         for child in head.children:
+            if named_facility and child.dep_ in {"compound", "amod"}:
+                continue  # "the Saudi Hospital" in El Fasher: the country word is part of the building's name
             if child.dep_ in MODIFIER_DEPS:
                 entry = self.entry_at(child)
                 if entry is not None and entry.country and (places or entry.kind != "place") and not self._is_backing(child):
@@ -256,7 +278,7 @@ class StoryActors:
                         entry = self.entry_at(pobj)
                         if entry is not None and entry.country and entry.kind in {"country", "capital"}:
                             return entry.country
-                        if entry is None and self._agent_sector(pobj) in {"GOV", "MIL", "LEG"}:
+                        if entry is None and self.agent_sector(pobj) in {"GOV", "MIL", "LEG"}:
                             nested = self._country_of_np(pobj)
                             if nested:
                                 return nested
@@ -312,21 +334,28 @@ class StoryActors:
             if named is not None and named.kind not in {"country", "capital", "adjective"}:
                 # "the Somali militant group al-Shabab": the name in apposition says who, not the modifiers
                 return self._resolve(appos)
-        sector = self._agent_sector(head)
+        if head.lemma_.lower() in GROUP_NOUNS:
+            for child in head.lefts:
+                named = self.entry_at(child) if child.dep_ in {"compound", "poss", "nmod"} else None
+                if named is not None and named.kind not in {"country", "capital", "adjective", "person"}:
+                    # "RSF positions", "a Hezbollah unit": the group's units and positions stand for the group
+                    return Actor(name, named.country, named.sector, start_char, end_char, False, named.code)
+        sector = self.agent_sector(head)
         if sector is None and head.lemma_.lower() in GROUP_NOUNS:
             # A modifier may carry the sector: "rebel group" -> REB, "separatist unit" -> SEP.
             for child in head.lefts:
                 if child.dep_ in {"amod", "compound"}:
-                    sector = self._agent_sector(child, own_only=True) or sector
+                    sector = self.agent_sector(child, own_only=True) or sector
         if sector is None:
             # "Ukrainian prisoners", "Syrian territory": no agent noun, but the phrase names a country.
             country = self._country_of_np(head, places=False) if head.pos_ in {"NOUN", "PROPN"} else None
             return Actor(name, country, None, start_char, end_char) if country else None
-        # A specific modifier wins over a generic head: "separatist leader" is SEP, not GOV.
+        # A specific modifier wins over a generic head: "separatist leader" is SEP, not GOV; but a
+        # government owns its forces ("government troops" are MIL, "government police" COP).
         for child in head.lefts:
             if child.dep_ in {"amod", "compound"} and child.i != head.i:
-                mod_sector = self._agent_sector(child, own_only=True)  # a dictionary noun ("Islamist") is no modifier
-                if mod_sector and mod_sector != "CVL":
+                mod_sector = self.agent_sector(child, own_only=True)  # a dictionary noun ("Islamist") is no modifier
+                if mod_sector and mod_sector != "CVL" and not (mod_sector == "GOV" and sector in FORCE_SECTORS):
                     sector = mod_sector
         country = self._country_of_np(head)
         return Actor(name, country, sector, start_char, end_char, False)
@@ -351,7 +380,7 @@ class StoryActors:
             return speaker  # "the Fijian rebels said they will release ...": they are the speakers
         found: tuple[int, Actor] | None = None
         for i, actor in sorted((h for h in self.history if h[0] < pronoun.i), key=lambda h: -h[0]):
-            if actor.is_person == wants_person and (actor.country or actor.org_code) and not _is_place_mention(self.doc[i]):
+            if actor.is_person == wants_person and (actor.country or actor.org_code) and not is_location_mention(self.doc[i]):
                 found = (i, actor)
                 break
         if wants_person:
@@ -362,7 +391,7 @@ class StoryActors:
             if found is not None and tok.i <= found[0]:
                 break
             entry = self.entry_at(tok)
-            if entry is not None and entry.country and entry.kind not in {"adjective", "place", "person"} and not _is_place_mention(tok):
+            if entry is not None and entry.country and entry.kind not in {"adjective", "place", "person"} and not is_location_mention(tok):
                 return Actor(tok.text, entry.country, entry.sector, tok.idx, tok.idx + len(tok.text))
         return found[1] if found else None
 
@@ -373,15 +402,15 @@ class StoryActors:
             return None
         clause = pronoun.head
         verb = clause.head
-        if verb.lemma_.lower() not in SPEAKING_LEMMAS:
+        if verb.lemma_.lower() not in SPEECH_VERBS:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ == "PRON":
             return None
         wants_person = pronoun.lower_ in PERSON_PRONOUNS
         actor = self._resolve(subject)
-        if actor is None or actor.is_person != wants_person or not (actor.country or actor.org_code):
-            return None
+        if actor is None or actor.is_person != wants_person or not (actor.country or actor.org_code or actor.sector):
+            return None  # "the rebels said they had withdrawn": rebels, even with no country named
         return actor
 
     def countries_in(self, span: Span) -> list[tuple[Token, str]]:

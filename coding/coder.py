@@ -17,14 +17,14 @@ from spacy.tokens import Doc, Span, Token
 
 from coding import timing
 from coding.acled import acled_view
-from coding.actors import Actor, StoryActors
+from coding.actors import Actor, StoryActors, is_location_mention, placed_in
 from coding.dates import event_date
 from coding.document import Document
-from coding.events import CASUALTY_LEMMAS, Candidate, extract, is_reported_happening, protest_aim_tokens
+from coding.events import CASUALTY_LEMMAS, Candidate, extract, is_reported_happening, match_noun, noun_source, protest_aim_tokens
 from coding.fatalities import fatalities_in
 from coding.fingerprint import coder_build
 from coding.geo import locate
-from coding.geo.locate import story_state
+from coding.geo.locate import choose, story_state
 from coding.lexicon import EventRule, Lexicon, default_lexicon
 from coding.modality import modality_of, speaker_of
 from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp, phrase_text
@@ -34,6 +34,7 @@ from coding.transforms import agreed_to, statement_code
 MILITARY_PREFIXES = ("087", "15", "17", "18", "19", "20")
 COOPERATIVE_PREFIXES = ("02", "03", "04", "05", "06", "07")
 CONTEXT_SENTENCES = 2
+VENUE_ROOTS = {"04"}  # consultations: meetings, visits and talks take place at a venue, often abroad
 # PLOVER codes cooperative actions reported in the future tense as AGREE (an intention). Announced
 # retreats and concessions ("will release the hostages", "will evacuate the settlements", "will allow
 # refugees to return") are AGREE too, as the PLOVER gold standard records code them and as CAMEO's
@@ -80,6 +81,8 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
     sentences = content_sentences(doc)
     context = StoryContext(story, sentences)
     reported: set[tuple[str, str]] = set()  # (CAMEO root, source code) of events reported in earlier sentences
+    story_rows: list[dict[str, Any]] = []  # held until the story ends: a later sentence may add to a row's toll
+    last_attack: tuple[int, dict[str, Any]] | None = None  # (sentence index, row) of the latest asserted violence
     for index, sent in enumerate(sentences):
         best: dict[tuple, dict[str, Any]] = {}
         for cand in extract(sent, story, lex):
@@ -92,9 +95,46 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
             if key not in best or row["confidence"] > best[key]["confidence"]:
                 best[key] = row
         rows = sorted(best.values(), key=lambda r: (r["evidence_start"], r["cameo_code"]))
+        if last_attack is not None and index - last_attack[0] <= TOLL_SENTENCES:
+            rows = fold_toll(rows, sent, last_attack[1])
         attach_fatalities(rows, sent)
         reported.update((r["cameo_root"], r["actor1_code"]) for r in rows if r["actor1_code"] and r["modality"] == "asserted")
-        yield from rows
+        attacks = [r for r in rows if r["modality"] == "asserted" and r["cameo_code"].startswith(VIOLENT_PREFIXES)]
+        if attacks:
+            last_attack = (index, attacks[-1])
+        story_rows += rows
+    yield from story_rows
+
+
+TOLL_SENTENCES = 2  # a toll reported up to two sentences after its attack, with no other attack between
+
+
+def _bare_casualty(row: dict[str, Any]) -> bool:
+    """A killing with no named killer: the wording of a toll ("nine people were killed")."""
+    return row["rule_id"].startswith(TOLL_RULES) and row["actor1_code"] is None
+
+
+TOLL_RULES = ("assault.kill_generic:",)
+
+
+def fold_toll(rows: list[dict[str, Any]], sent: Span, attack: dict[str, Any]) -> list[dict[str, Any]]:
+    """'The RSF shelled a market. At least 15 civilians were killed.': when a sentence reports deaths and
+    no attack of its own, the deaths are the toll of the story's latest attack, not a new event, unless
+    they happened at another place or on another day ("four more were killed in Kharkiv on Monday")."""
+    if any(r["cameo_code"].startswith(VIOLENT_PREFIXES) and not _bare_casualty(r) for r in rows):
+        return rows
+    for r in filter(_bare_casualty, rows):
+        elsewhere = r["geonames_id"] is not None and r["geonames_id"] != attack["geonames_id"]
+        dated = r["event_date"] is not None and r["event_date"] != r["doc_date"]  # the document's date is the default
+        another_day = dated and attack["event_date"] is not None and r["event_date"] != attack["event_date"]
+        if elsewhere or another_day:
+            return rows
+    found = fatalities_in(sent.text)
+    if found is None:
+        return rows
+    if attack["fatalities"] is None:
+        attack["fatalities"] = found[0]
+    return [r for r in rows if not _bare_casualty(r)]
 
 
 BACKGROUND_PENALTY = 0.1
@@ -131,24 +171,51 @@ VIOLENT_PREFIXES = ("145", "18", "19", "20")
 ACLED_CUE_BONUS = 0.1
 # ACLED codes violence and demonstrations whose actors go unnamed ("Unidentified Armed Group", "Protesters (X)").
 UNNAMED_ACTOR_PREFIXES = VIOLENT_PREFIXES + ("14",)
-CIVILIAN_VICTIMS = {"person", "people", "civilian", "resident", "child", "woman", "man", "villager", "passer", "pedestrian", "family"}
-COMBATANT_VICTIMS = {"soldier", "troop", "serviceman", "fighter", "militant"}
+ARMED_SECTORS = {"MIL", "COP", "SPY", "REB", "SEP", "INS", "UAF", "CRM"}
 CASUALTY_WORDS = {"dead", "kill", "killed", "injure", "injured", "wound", "wounded", "die", "died", "death", "casualty"}
 
 
 def not_a_political_cause(sent: Span, lex: Lexicon) -> bool:
-    """The sentence names a natural or accidental cause (coding/lexicons/causes.yaml) and no attack."""
+    """The sentence names a natural or accidental cause (coding/lexicons/causes.yaml) and no attack.
+
+    Sense before lexicon: a natural or accident word counts as a noun or adjective only ("a storm",
+    not "tried to storm parliament"), a verb only when the entry lists it ("the plane crashed")."""
     if not lex.causes:
         return False
-    text = phrase_text(t for t in sent if t.pos_ != "PROPN")  # "North Korea's Storm Corps" names no storm
-    found = lambda kind: any(f" {w} " in text for w in lex.causes.get(kind, ()))  # noqa: E731
-    return (found("natural") or found("accident")) and not found("attack")
+    words = [t for t in sent if t.pos_ != "PROPN"]  # "North Korea's Storm Corps" names no storm
+    any_sense = phrase_text(words)
+    not_verbs = phrase_text(t for t in words if t.pos_ not in {"VERB", "AUX"})
+    verb_lemmas = {t.lemma_.lower() for t in words if t.pos_ == "VERB"}
+
+    def found(kind: str, text: str) -> bool:
+        return any(f" {w} " in text for w in lex.causes.get(kind, ())) or bool(verb_lemmas & lex.cause_verbs.get(kind, frozenset()))
+
+    return (found("natural", not_verbs) or found("accident", not_verbs)) and not found("attack", any_sense)
 
 
-def _civilian_casualties(sent: Span) -> bool:
-    """The sentence counts dead or injured people (not soldiers)."""
+def _victims(sent: Span) -> list[Token]:
+    """Who the sentence says was killed or hurt: objects of 'killing', subjects of 'were killed', with
+    the 'of' phrase of a number ('12 of the passengers')."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in CASUALTY_LEMMAS:
+            continue
+        for child in tok.children:
+            if child.dep_ in {"dobj", "nsubjpass"} or (child.dep_ == "nsubj" and tok.lemma_.lower() == "die"):
+                out.append(child)
+                out += [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return out
+
+
+def _civilian_casualties(sent: Span, story: StoryActors) -> bool:
+    """The sentence counts dead or injured people and they are civilians (by the agents lexicon), not
+    combatants; with no parsed victim ("left one person dead"), by the sentence's agent nouns."""
     lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    return bool(lemmas & CASUALTY_WORDS) and bool(lemmas & CIVILIAN_VICTIMS) and not lemmas & COMBATANT_VICTIMS
+    if not lemmas & CASUALTY_WORDS:
+        return False
+    people = _victims(sent) or [t for t in sent if t.pos_ == "NOUN"]
+    sectors = {story.agent_sector(t) for t in people}
+    return "CVL" in sectors and not sectors & ARMED_SECTORS
 
 
 def _refers_back(cand: Candidate, row: dict[str, Any], reported: set[tuple[str, str]]) -> bool:
@@ -182,6 +249,7 @@ class StoryContext:
         self.story = story
         self.sentences = sentences
         self._dyad: tuple[str, ...] | None = None
+        self.last_violence: Actor | None = None  # the source of the latest violent event coded in the story
 
     def dyad(self) -> tuple[str, ...]:
         """The two countries most mentioned in the story: the sides of its main conflict."""
@@ -200,9 +268,12 @@ class StoryContext:
         return dyad[1] if dyad[0] == country else dyad[0]
 
     def recent_other_country(self, trigger: Token, sent_index: int, exclude: str | None) -> tuple[Token, str] | None:
-        """The nearest country mentioned before the trigger (this or the previous sentences), other than ``exclude``."""
+        """The nearest country mentioned before the trigger (this or the previous sentences), other than ``exclude``
+        and other than the trigger's own subjects ("Saudi Arabia and the US hosted talks": not each other)."""
         sent = self.sentences[sent_index]
-        before = self.story.countries_in(trigger.doc[sent.start:trigger.i])
+        subjects = {t.i for verb in [trigger, *trigger.ancestors][:3] for c in verb.children
+                    if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+        before = [(tok, c) for tok, c in self.story.countries_in(trigger.doc[sent.start:trigger.i]) if tok.i not in subjects]
         for tok, country in reversed(before):
             if country != exclude:
                 return tok, country
@@ -231,6 +302,43 @@ def _gazetteer_country(place: Token, index: int, ctx: StoryContext, document: Do
     return None
 
 
+def event_country(cand: Candidate, index: int, ctx: StoryContext, document: Document, venue: bool = False) -> str | None:
+    """The country whose unnamed actors ("police", "the army") an event involves: where it happens, as
+    far as the sentence and story tell before coding it (the town or region attached to the trigger,
+    else the sentence's nearest one, or a country named as where it happened, "in Mali"), else the
+    dateline's. A country named as an argument ("help Iran") is an actor, not a place. Talks and visits
+    happen at a venue, often abroad ("talks between the army and the RSF in Jeddah"): for them
+    (``venue``) only the dateline counts."""
+    with timing.stage("place"):
+        places = story_state(ctx, document.dateline_place).places
+        if venue:
+            return places.dateline.iso3 if places.dateline is not None else None
+        where = [r for r in places.by_sentence[index]
+                 if r.location.precision is not None or is_location_mention(r.mention.anchor)]
+        loc = choose(where, cand.trigger, cand.target_place)
+    if loc is not None and loc.iso3:
+        return loc.iso3
+    return places.dateline.iso3 if places.dateline is not None else None
+
+
+CONDEMNING_ROOTS = {"11"}
+
+
+def condemned_actor(trigger: Token, ctx: StoryContext) -> Actor | None:
+    """Who a condemnation of a violent event is aimed at: the event noun's own source ("condemned the
+    RSF's shelling of the market"), else the source of the story's latest violent event ("the UN
+    condemned the attack" after the attack was reported)."""
+    for obj in (c for c in trigger.children if c.dep_ in {"dobj", "pobj"} or (c.dep_ == "prep" and c.lower_ in {"of", "over"})):
+        noun = next((g for g in obj.children if g.dep_ == "pobj"), None) if obj.dep_ == "prep" else obj
+        if noun is None:
+            continue
+        hit = match_noun(noun, ctx.story.lex)
+        if hit is None or not hit[0].cameo.startswith(VIOLENT_PREFIXES):
+            continue
+        return noun_source(noun, ctx.story) or ctx.last_violence
+    return None
+
+
 def _with_default_sector(actor: Actor | None, sector: str | None) -> Actor | None:
     if actor is None or sector is None or actor.sector is not None or actor.is_person or actor.org_code:
         return actor
@@ -253,8 +361,9 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     """One event row, or None when the event names no actor and is not violence (nothing to code)."""
     rule = cand.rule
     code = cameo_table()[refined_code(cand, index, ctx)]
-    source = _with_default_sector(cand.source, rule.source_sector)
-    target = cand.target
+    where = event_country(cand, index, ctx, document, venue=code.root in VENUE_ROOTS)
+    source = placed_in(_with_default_sector(cand.source, rule.source_sector), where)
+    target = placed_in(cand.target, where)
     confidence = rule.confidence
     place_country = _place_country(cand.target_place, ctx.story) if cand.target_place is not None else None
     if place_country is None and cand.target_place is not None:
@@ -283,11 +392,20 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             how = "context"
     if code.code.startswith(VIOLENT_PREFIXES + ("1712",)) and not_a_political_cause(sent, ctx.story.lex):
         return None  # "a tsunami killed 222 people", "killed in a plane crash": a disaster, not an event
+    condemned = condemned_actor(cand.trigger, ctx) if code.root in CONDEMNING_ROOTS else None
+    if condemned is not None:
+        target, how = condemned, "condemned"  # the object was an event: the condemnation is of its actor
     target = _with_default_sector(target, rule.target_sector)
+    if how in {"explicit", "place"}:
+        target = placed_in(target, where)
     if target is not None and how in {"place", "adversary"} and target.sector in {None, "MIL"} and code.code.startswith(VIOLENT_PREFIXES) \
-            and _civilian_casualties(sent):
+            and _civilian_casualties(sent, ctx.story):
         # "shelling on the district left one person dead": the victims of fire on a place are its residents
         target = Actor(target.name, target.country, "CVL", target.start_char, target.end_char)
+    elif target is None and source is not None and code.code.startswith(VIOLENT_PREFIXES) and _civilian_casualties(sent, ctx.story):
+        # "carried out air strikes on villages, killing 20 people": the dead are the strike's victims
+        target = Actor("", where, "CVL", cand.trigger.idx, cand.trigger.idx)
+        how = "casualties"
     if source is None and target is None and not (
             (code.code.startswith(UNNAMED_ACTOR_PREFIXES) and (cand.form != "noun" or is_reported_happening(cand.trigger)))
             or rule.acled):
@@ -364,6 +482,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         "coder_version": coder_build(),
     }
     _add_acled_view(row, cand, rule, source, target, ctx, index, threat)
+    if source is not None and modality == "asserted" and code.code.startswith(VIOLENT_PREFIXES):
+        ctx.last_violence = source
     row["event_id"] = event_id(row)
     return row
 

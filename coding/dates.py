@@ -20,6 +20,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Token
 
+from coding.vocabulary import REPORTING_VERBS
+
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -28,7 +30,6 @@ MONTHS = {
 }
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "several": 3, "few": 3, "couple": 2}
-REPORTING = {"say", "tell", "add", "announce", "report", "state", "claim", "confirm", "write", "tweet"}
 TIME_PREPS = {"on", "in", "during", "at", "over", "by", "last", "earlier", "this"}
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -208,7 +209,7 @@ def event_date(trigger: Token, doc_date: date | None, modality: str | None = Non
     head = trigger.head
     # The trigger's own clause, and for a nominal trigger the verb that governs it (not a reporting verb).
     for _ in range(2):
-        if head.i == chain[-1].i or head.lemma_ in REPORTING:
+        if head.i == chain[-1].i or head.lemma_ in REPORTING_VERBS:
             break
         chain.append(head)
         head = head.head

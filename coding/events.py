@@ -16,12 +16,12 @@ from spacy.tokens import Span, Token
 
 from coding.actors import Actor, StoryActors
 from coding.lexicon import EventRule, Lexicon
+from coding.vocabulary import PLACE_PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"against", "on", "with", "to", "at", "toward", "towards", "into", "upon", "for"}
-PLACE_PREPS = {"in", "into", "to", "on", "at", "near", "from", "towards", "toward", "across", "around", "inside", "within", "outside", "through"}
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "territory", "capital", "port",
                "base", "airport", "border", "enclave", "state", "county", "oblast", "governorate", "locality", "settlement"}
 QUANTITY_NOUNS = {"array", "range", "batch", "shipment", "package", "number", "lot", "supply", "consignment", "wave", "series", "campaign",
@@ -29,6 +29,11 @@ QUANTITY_NOUNS = {"array", "range", "batch", "shipment", "package", "number", "l
                   "team", "mission", "delegation", "contingent", "third", "half", "quarter", "majority", "part", "member",
                   "some", "most", "many", "all", "rest", "remainder", "patch", "unit", "tons", "ton", "tonne",
                   "lots", "amount", "quantity", "assortment", "variety", "haul", "stockpile", "pile", "load", "truckload"}
+# Light pairs that only say force was used ("use gas", "open fire", "launch an attack"): a more
+# specific weapon or attack named by the object's own phrase decides the code.
+FORCE_USE_PREFIXES = ("175", "19")
+# Consultations and mediation: their target may be the parties "between" whom they take place.
+BETWEEN_PREFIXES = ("04",)
 CLAUSE_DEPS = {"xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "pcomp"}
 
 
@@ -89,9 +94,13 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
         for noun in _object_nouns(obj):
             rule = lex.light_index.get((lemma, noun.lemma_.lower())) or lex.light_index.get((lemma, noun.lower_))
             if rule is not None:
-                own = _match_noun(noun, lex)
-                if own is not None and " " in own[2] and own[0].cameo != rule.cameo and own[0].cameo[:2] == rule.cameo[:2]:
-                    continue  # "staged a hunger strike": the noun's own phrase is more specific than "stage strike"
+                own = match_noun(noun, lex)
+                if own is not None and " " in own[2] and own[0].cameo != rule.cameo and (
+                        own[0].cameo[:2] == rule.cameo[:2]
+                        or (rule.cameo.startswith(FORCE_USE_PREFIXES) and own[0].cameo[:2] in {"18", "19", "20"})):
+                    # "staged a hunger strike", "used mustard gas", "opened artillery fire": the noun's own
+                    # phrase is more specific than the light pair; not so for "seized a car bomb"
+                    continue
                 return rule, "light", f"{tok.text} {noun.text}"
     # The surface form is a fallback for words the lemmatizer gets wrong ("raped" -> "rap").
     options = lex.verb_index.get(lemma) or lex.verb_index.get(tok.lower_)
@@ -149,7 +158,7 @@ def hyphenated(tok: Token) -> str | None:
     return None
 
 
-def _match_noun(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
+def match_noun(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
     joined = hyphenated(tok)
     if joined is not None:  # "shoot-out" as the lexicon's "shootout" or "shoot-out"
         for form in (joined, joined.replace("-", "")):
@@ -253,7 +262,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, 
             continue
         hit = None
         if (is_nominal(tok) or hyphenated(tok)) and not _in_proper_name(tok) and not _modifies_agent(tok, lex):
-            hit = _match_noun(tok, lex)
+            hit = match_noun(tok, lex)
         if hit is None and _is_verb(tok):
             hit = _match_verb(tok, lex)
         if hit is not None:
@@ -319,7 +328,12 @@ def _is_consequence(tok: Token, hits: dict) -> bool:
                 return True
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i in hits:
         return True  # "an attack targeting non-Muslims": the participle describes the attack
-    return tok.tag_ == "VBG" and tok.dep_ in {"advcl", "xcomp", "conj"} and tok.head.i in hits and tok.head.i != tok.i
+    if tok.tag_ != "VBG" or tok.dep_ not in {"advcl", "xcomp", "conj"} or tok.head.i == tok.i:
+        return False
+    # "shelled the town, killing two"; also through the event noun of the head verb: "carried out air
+    # strikes on villages, killing 20", "a missile hit a building, killing two"
+    head = tok.head
+    return head.i in hits or any(c.i in hits and c.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} for c in head.children)
 
 
 CONTENT_NOUNS = {"resolution", "plan", "proposal", "bill", "law", "draft", "initiative", "motion", "measure", "blueprint",
@@ -383,8 +397,11 @@ def _is_long_state(tok: Token) -> bool:
     if not perfect:  # "plans to impose restrictions for two years" is not a state that has lasted
         return False
     for verb in verbs:
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
-            if any(g.dep_ == "pobj" and g.lemma_.lower() in LONG_PERIODS for g in prep.children):
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "since"}):
+            span = list(prep.subtree)[1:]  # "for more than a decade", "since 2015", "since last year"
+            if any(g.lemma_.lower() in LONG_PERIODS for g in span):
+                return True
+            if prep.lower_ == "since" and any(g.like_num and len(g.text) == 4 and g.text.isdigit() for g in span):
                 return True
     return False
 
@@ -405,7 +422,6 @@ def _misparsed_passive_conj(tok: Token) -> Token | None:
 
 ANNOUNCING_LEMMAS = {"announce", "confirm", "order", "complete", "begin", "start", "launch", "conduct", "carry", "make", "repeat",
                      "reiterate", "issue", "renew"}
-REPORTING_LEMMAS = {"say", "reiterate", "insist", "stress", "conclude", "report", "tell", "announce", "add", "publish", "show", "see", "claim", "confirm", "state"}
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -416,7 +432,9 @@ def _governing_verb(tok: Token) -> Token | None:
         if head.pos_ in {"VERB", "AUX"}:
             if head.lemma_.lower() in ANNOUNCING_LEMMAS and tok.dep_ == "dobj":
                 return head  # "Russia announced the withdrawal of its troops": Russia withdraws
-            if head.lemma_.lower() in REPORTING_LEMMAS:
+            if head.lemma_.lower() in STANCE_VERBS:
+                return None  # "France condemned the attack": France did not attack
+            if head.lemma_.lower() in REPORTING_VERBS:
                 # "In a meeting with X, Blinken said": the speaker took part in the meeting.
                 return head if tok.dep_ == "prep" and tok.lower_ in {"in", "during", "at", "after"} else None
             return head
@@ -476,7 +494,7 @@ def _agent_of(tok: Token, story: StoryActors) -> Actor | None:
     return None
 
 
-def _noun_source(tok: Token, story: StoryActors) -> Actor | None:
+def noun_source(tok: Token, story: StoryActors) -> Actor | None:
     # "Russia's shelling", "Russian shelling", "the shelling by Russian forces"
     for child in tok.children:
         if child.dep_ in {"poss", "amod", "compound", "nmod", "advcl", "npadvmod"} and child.i < tok.i:
@@ -530,7 +548,7 @@ def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRu
             cands: list[Token]
             if child.dep_ in {"prep", "prt"} or child.pos_ == "ADP":  # 'to' is sometimes parsed as a dative
                 of_noun = child.lower_ == "of" and head.i == tok.i and is_nominal(tok)
-                if child.lower_ not in TARGET_PREPS | PLACE_PREPS and not of_noun:
+                if child.lower_ not in TARGET_PREPS | PLACE_PREPOSITIONS and not of_noun:
                     continue
                 cands = [p for p in child.children if p.dep_ in {"pobj", "pcomp"}]
                 if not cands:  # "closing in on" -> prt 'in' then prep 'on'
@@ -549,11 +567,11 @@ def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRu
                         continue
                     if actor is not None and actor != source and (source is None or actor.code != source.code or actor.is_person):
                         entry = story.entry_at(noun)
-                        if entry is not None and entry.kind in {"country", "capital"} and child.pos_ == "ADP" and child.lower_ in PLACE_PREPS - TARGET_PREPS:
+                        if entry is not None and entry.kind in {"country", "capital"} and child.pos_ == "ADP" and child.lower_ in PLACE_PREPOSITIONS - TARGET_PREPS:
                             place = place or noun
                             continue
                         return actor, place
-                    if place is None and child.pos_ == "ADP" and (child.lower_ in PLACE_PREPS or of_noun) and _may_be_place(noun):
+                    if place is None and child.pos_ == "ADP" and (child.lower_ in PLACE_PREPOSITIONS or of_noun) and _may_be_place(noun):
                         place = noun
                     elif place is None and child.dep_ == "dobj" and _may_be_place(noun):
                         place = noun  # "captured the Syrian town of Afrin", "shelled Kharkiv"
@@ -595,7 +613,7 @@ def _own_argument(tok: Token, story: StoryActors) -> bool:
         if child.dep_ in {"poss", "amod", "compound", "nmod"} and (story.entry_at(child) is not None or child.ent_type_ == "PERSON"):
             return True
         if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "of", "against", "on", "with", "between"}:
-            if any(story.entry_at(p) is not None or story._agent_sector(p) for p in child.children if p.dep_ == "pobj"):
+            if any(story.entry_at(p) is not None or story.agent_sector(p) for p in child.children if p.dep_ == "pobj"):
                 return True
     return False
 
@@ -657,7 +675,7 @@ def is_requested(tok: Token) -> bool:
 def _modal_demand(tok: Token, story: StoryActors) -> tuple[Actor | None, Actor | None]:
     """'Britain said Libya must hand over the suspects': the speaker (source) demands of the clause's subject."""
     clause = tok.head
-    if tok.dep_ != "aux" or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_LEMMAS | {"insist", "conclude", "stress"}:
+    if tok.dep_ != "aux" or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
         return None, None
     speaker = _subject_of(clause.head, story)
     addressee = next((story.resolve(c) for c in clause.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
@@ -676,11 +694,12 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
         if form == "noun" and _is_back_reference(tok, story):
             continue
         if form == "noun":
-            source = _noun_source(tok, story)
+            source = noun_source(tok, story)
         else:
             source = _subject_of(tok, story)
         if source is None and rule.object_is_source:
-            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            # "regrouped its troops", and passive: "troops were deployed to the border"
+            obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
             source = story.resolve(obj) if obj is not None else None
         if source is None and rule.cameo.startswith(("18", "19", "20")):
             source = _fired_from(tok, story)
@@ -724,12 +743,39 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
             if target is None and obj is not None:
                 target, place2 = _targets(obj, story, source, rule)
                 place = place or place2
+        if target is None and rule.cameo.startswith(BETWEEN_PREFIXES):
+            parties = _between_parties(tok, story, source)
+            if parties:
+                # "hosted talks between the army and the RSF", "mediation between Israel and Hamas"
+                for party in parties:
+                    yield Candidate(rule, form, tok, text, source, party, place)
+                continue
+        partners = _conjoined_subjects(tok, story, source) if form != "noun" and source is not None else []
+        if target is None and partners and rule.reciprocal:
+            # "Government forces and rebels clashed", "Sudan and Chad signed a deal": each side acts on the other.
+            yield Candidate(rule, form, tok, text, source, partners[0], place)
+            for other in partners:
+                yield Candidate(rule, form, tok, text, other, source, place)
+            continue
         yield Candidate(rule, form, tok, text, source, target, place)
-        if form != "noun" and source is not None:
-            # "Russia and Belarus held drills": one row per conjoined source actor, same action and target.
-            for other in _conjoined_subjects(tok, story, source):
-                if other != target:
-                    yield Candidate(rule, form, tok, text, other, target, place)
+        # "Russia and Belarus held drills": one row per conjoined source actor, same action and target.
+        for other in partners:
+            if other != target:
+                yield Candidate(rule, form, tok, text, other, target, place)
+
+
+def _between_parties(tok: Token, story: StoryActors, source: Actor | None) -> list[Actor]:
+    """The actors of a 'between A and B' phrase on the trigger or its object: the parties a host,
+    mediator or meeting brings together."""
+    holders = [tok] + [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+    out: list[Actor] = []
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            for party in [pobj, *pobj.conjuncts]:
+                actor = story.resolve(party)
+                if actor is not None and actor != source and actor not in out:
+                    out.append(actor)
+    return out
 
 
 def _fired_from(tok: Token, story: StoryActors) -> Actor | None:

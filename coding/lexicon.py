@@ -22,7 +22,7 @@ LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 ID_RE = re.compile(r"^[a-z][a-z0-9_.\-]*$")
 TRIGGER_FORMS = ("verbs", "light", "nouns")
 RULE_KEYS = {"id", "cameo", *TRIGGER_FORMS, "source_sector", "target_sector", "target_from_place", "acled", "confidence", "intransitive", "object_is_source", "cues",
-             "transitive", "clause_target", "object_not", "modal", "subject_of", "subject_in"}
+             "transitive", "clause_target", "object_not", "modal", "subject_of", "subject_in", "reciprocal"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class EventRule:
     modal: bool = False  # the trigger is a modal in reported speech: "X said Y must hand over" (X demands of Y)
     subject_of: frozenset[str] = frozenset()  # noun forms fire only as the subject of these verbs ("rockets struck")
     subject_in: frozenset[str] = frozenset()  # verb forms fire only with one of these subjects ("jets struck")
+    reciprocal: bool = False  # coordinated subjects act on each other ("X and Y met", "clashed", "signed a deal")
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Lexicon:
     light_index: dict[tuple[str, str], EventRule] = field(default_factory=dict)
     verb_lemmas: set[str] = field(default_factory=set)  # heads of verb and light-verb forms
     causes: dict[str, frozenset[str]] = field(default_factory=dict)  # kind (natural|accident|attack) -> words
+    cause_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> verb lemmas that report that cause
     noun_index: dict[str, list[tuple[tuple[str, ...], EventRule]]] = field(default_factory=dict)
     agent_index: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)  # head -> (mods, sector, id)
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # title text -> (sector, id)
@@ -168,7 +170,8 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
                          bool(entry.get("intransitive", False)), bool(entry.get("object_is_source", False)), tuple(cues),
                          bool(entry.get("transitive", False)), bool(entry.get("clause_target", False)),
                          frozenset(w.lower() for w in object_not), bool(entry.get("modal", False)),
-                         frozenset(w.lower() for w in subject_of), frozenset(w.lower() for w in subject_in))
+                         frozenset(w.lower() for w in subject_of), frozenset(w.lower() for w in subject_in),
+                         bool(entry.get("reciprocal", False)))
         # A verb may be claimed twice when one rule takes it with an object and the other without one.
         valency = "subject" if rule.subject_in else "transitive" if rule.transitive else "intransitive" if rule.intransitive else ""
         lex.rules[rid] = rule
@@ -321,7 +324,7 @@ def load_causes(path: Path, lex: Lexicon) -> None:
     for entry in _load_yaml_list(path):
         line = entry.pop("__line__", 0)
         cid = _new_id(path, line, entry, seen, "cause")
-        unknown = set(entry) - {"id", "kind", "words"}
+        unknown = set(entry) - {"id", "kind", "words", "verbs"}
         if unknown:
             raise _bad(path, line, f"cause '{cid}': unknown key(s) {sorted(unknown)}")
         kind, words = entry.get("kind"), entry.get("words")
@@ -329,7 +332,11 @@ def load_causes(path: Path, lex: Lexicon) -> None:
             raise _bad(path, line, f"cause '{cid}': kind must be one of {', '.join(CAUSE_KINDS)}")
         if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
             raise _bad(path, line, f"cause '{cid}': words must be a non-empty list of words")
+        verbs = entry.get("verbs") or []
+        if not isinstance(verbs, list) or not all(isinstance(w, str) and w.strip() and " " not in w.strip() for w in verbs):
+            raise _bad(path, line, f"cause '{cid}': verbs must be a list of single verb lemmas")
         lex.causes[kind] = lex.causes.get(kind, frozenset()) | frozenset(" ".join(w.lower().split()) for w in words)
+        lex.cause_verbs[kind] = lex.cause_verbs.get(kind, frozenset()) | frozenset(w.strip().lower() for w in verbs)
 
 
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from coding.vocabulary import (ANTICIPATION_HEADS, ANTICIPATION_MODIFIERS, DEPLOYMENT_VERBS, HABITUAL_ADVERBS,
+                               HABITUAL_VERBS, REPORTING_VERBS, SCHEDULE_WORDS, SPECULATION_MODIFIERS)
+
 NEGATION_WORDS = {"not", "n't", "never", "no"}
 DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute"}
 FUTURE_AUX = {"will", "shall", "'ll"}
@@ -22,8 +25,6 @@ HYPOTHETICAL_LEMMAS = {"expect", "predict", "speculate", "fear", "warn", "believ
 CLAIM_LEMMAS = {"claim", "allege", "appear", "seem", "purport", "rumor", "rumour", "reportedly", "allegedly", "purportedly", "unconfirmed", "unverified"}
 UNCONFIRMED_NOUNS = {"confirmation", "evidence", "proof", "verification"}
 CLAIM_NOUNS = {"claim", "claims", "report", "reports", "rumour", "rumours", "rumor", "rumors", "allegation", "allegations"}
-# A verb that reports what happened; its complement keeps the complement's own modality.
-REPORTING_LEMMAS = {"say", "tell", "announce", "state", "add", "confirm", "note", "write", "declare", "explain"}
 # Pledges and threats are events in themselves (CAMEO 03, 13): their own trigger is asserted.
 SELF_MODAL_PREFIXES = ("03", "13")
 
@@ -42,8 +43,75 @@ def _own_clause(tok: Token) -> bool:
     return tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
 
 
+PRESENT_TAGS = {"VBZ", "VBP"}
+PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we"}
+TESTIMONY_NOUNS = {"victim", "survivor", "witness"}
+
+
+def _standing_description(tok: Token) -> bool:
+    """A relative clause in the simple present describes a standing policy or state, not an event:
+    "Turkey, which backs some factions", "the group, which is backed by Iran"."""
+    if tok.dep_ != "relcl":
+        return False
+    auxes = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
+    if tok.tag_ in PRESENT_TAGS:
+        return not auxes
+    return tok.tag_ == "VBN" and len(auxes) == 1 and auxes[0].dep_ == "auxpass" and auxes[0].tag_ in PRESENT_TAGS
+
+
+def _purpose_of_deployment(tok: Token) -> bool:
+    """'troops deployed to fight jihadists', 'flew to Doha to attend talks': the purpose of sending or
+    moving people is an intention, not a reported event."""
+    return (tok.dep_ == "advcl" and tok.head.lemma_.lower() in DEPLOYMENT_VERBS
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children))
+
+
+def anticipated(noun: Token) -> str | None:
+    """An event noun that is still to come or only possible: 'an expected invasion', 'a possible strike',
+    'ahead of the vote', 'in the run-up to the election'."""
+    modifiers = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}}
+    if modifiers & SPECULATION_MODIFIERS:
+        return "hypothetical"
+    if modifiers & ANTICIPATION_MODIFIERS:
+        return "future"
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"of", "to", "for"} and noun.head.head.lower_ in ANTICIPATION_HEADS:
+        return "future"
+    return None
+
+
+def _victim_account(trigger: Token) -> bool:
+    """'a man who said he had been kidnapped': what people say was done to them is their claim."""
+    patient = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
+    if patient is None or patient.lower_ not in PERSONAL_PRONOUNS:
+        return False
+    tok = trigger
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS:
+            speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            return speaker is not None and (speaker.pos_ == "PRON" or speaker.ent_type_ == "PERSON"
+                                            or speaker.lemma_.lower() in TESTIMONY_NOUNS)
+        if tok.dep_ not in {"conj", "ccomp"}:
+            return False
+        tok = tok.head
+    return False
+
+
 def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> str:
-    """One of asserted, claimed, negated, future, hypothetical."""
+    """One of asserted, claimed, negated, future, hypothetical.
+
+    Habitual and generic statements ("bandits often kidnap villagers"), standing descriptions and
+    purposes of a deployment are no report of an event: they are hypothetical, which the coder drops
+    unless asked to keep speculation.
+    """
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        ahead = anticipated(trigger)
+        if ahead is not None:
+            return ahead
+    if _victim_account(trigger):
+        return "claimed"
     tok = trigger
     steps = 0
     first = True
@@ -62,6 +130,8 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
                     return "hypothetical"
             if child.dep_ == "advmod" and low in {"reportedly", "allegedly", "purportedly", "apparently"}:
                 return "claimed"
+            if child.dep_ == "advmod" and low in HABITUAL_ADVERBS:
+                return "hypothetical"  # "bandits often kidnap villagers": a habit, not an event
             if child.dep_ in {"mark", "advmod"} and low in {"if", "unless", "whether"}:
                 return "hypothetical"
         lemma = tok.lemma_.lower()
@@ -80,8 +150,20 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
                 return "hypothetical"
             if lemma in FUTURE_LEMMAS and not cameo.startswith(SELF_MODAL_PREFIXES) and (lemma != "set" or came_from == "xcomp"):
                 return "future"  # "is set to sign" is future; "set off an IED" is not
+            if came_from == "xcomp" and (tok.lower_ in SCHEDULE_WORDS or lemma in SCHEDULE_WORDS):
+                return "future"  # "the mission is due to withdraw", "talks are slated to resume"
+            if came_from == "xcomp" and lemma in HABITUAL_VERBS and tok.tag_ in {"VBD", "VBZ", "VBP"} \
+                    and not any(c.dep_ == "dobj" for c in tok.children):  # not "used force to suppress"
+                return "hypothetical"  # "gangs tend to kidnap", "rebels used to raid"
         if tok.head.i == tok.i:  # the root (Token objects are not identical across accesses)
             break
+        if _standing_description(tok):
+            return "hypothetical"
+        if _purpose_of_deployment(tok):
+            # The purpose of an actual deployment is only intended; of a promised one ("willing to send
+            # troops to help defend"), it is part of the promise and shares its modality.
+            sending = modality_of(tok.head, cameo)
+            return "hypothetical" if sending == "asserted" else sending
         if _own_clause(tok):
             break  # "whom they had taken hostage", "as street battles raged": a clause with its own tense
         first = False
@@ -91,9 +173,6 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
     return "asserted"
 
 
-SPEAKING_LEMMAS = REPORTING_LEMMAS | {"claim", "report", "insist", "boast"}
-
-
 def speaker_of(trigger: Token) -> Token | None:
     """The subject of the reporting verb whose complement holds the trigger ('X said Y did Z' -> X)."""
     tok = trigger
@@ -101,7 +180,7 @@ def speaker_of(trigger: Token) -> Token | None:
         head = tok.head
         if head.i == tok.i:
             return None
-        if tok.dep_ in {"ccomp", "parataxis", "xcomp"} and head.lemma_.lower() in SPEAKING_LEMMAS:
+        if tok.dep_ in {"ccomp", "parataxis", "xcomp"} and head.lemma_.lower() in REPORTING_VERBS:
             return next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if tok.dep_ not in {"conj", "xcomp", "advcl", "ccomp", "dobj", "pobj", "prep"}:
             return None

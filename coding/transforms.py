@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from coding.modality import anticipated
+
 # Announced cooperation -> express intent to cooperate (03x).
 INTENT = {
     "04": "036", "045": "039", "046": "036",
@@ -72,6 +74,8 @@ def statement_code(code: str, modality: str, trigger: Token) -> tuple[str, str] 
     if modality == "negated" and _announced(trigger):
         hit = lookup(REJECT, code)
         return (hit, "reject") if hit else None
+    if modality == "future" and trigger.pos_ in {"NOUN", "PROPN"} and anticipated(trigger):
+        return None  # "ahead of an expected invasion": nobody announced anything; the noun is only expected
     if modality == "future":
         # Cooperation is coded as a statement of intent only when an intent verb says so ("wants to help",
         # "pledged to send"); a scheduled or agreed action ("will supply arms", "agreed to lift sanctions")

@@ -23,7 +23,7 @@ from coding.store import new_run_id, plan_documents, prepare_rows
 from flows.batches import cache_root, chunk_size_for, chunked, clear_cache, code_batch, read_shards
 from flows.observe import RunProgress, publish_events_table
 from flows.runners import default_workers, make_task_runner
-from flows.tasks import read_inputs, report, summarise, validate, write_outputs
+from flows.tasks import publish_report, read_inputs, report, summarise, validate, write_outputs
 
 
 @flow(name="eventcoder", persist_result=False)
@@ -66,12 +66,14 @@ def eventcoder_flow(inputs: list[str], output_dir: str = "output", batch_size: i
     publish_events_table(outcome.passed)
 
     summary_path = out / "reports" / "summary.md"
+    report_path = out / "reports" / "index.html"
     outputs.update(data_docs=None if outcome.data_docs_index is None else str(outcome.data_docs_index),
-                   summary=str(summary_path), manifest=str(manifest_path(out, run_id)))
+                   summary=str(summary_path), manifest=str(manifest_path(out, run_id)), report=str(report_path))
     summary = summarise(run_id, documents, rejected, table.num_rows, outcome, outputs, plan)
     report(summary, summary_path)
     summary["stage_seconds"] = {k: round(v, 3) for k, v in stages.items()}
     write_manifest(run_manifest(summary, inputs), out)  # beside the data: inputs, counts, timings, validation
+    publish_report(outcome, summary, report_path)  # the page analysts open: charts, map, quality results
     summary["batches"] = batches
     logger.info("run %s: %d documents, %d rejected, %d rows (%d written, %d quarantined)", run_id,
                 summary["documents"], len(rejected), summary["rows"], summary["rows_passed"],

@@ -13,7 +13,7 @@ from typing import Any
 
 import pyarrow as pa
 from prefect import get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import create_link_artifact, create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
 
@@ -23,9 +23,10 @@ from coding.store import (DocumentPlan, dataset_stats, rejected_record, write_da
                           write_rejected)
 from schemas.quality import load_quality
 from schemas.summary import build_summary, render_summary
-from schemas.validation import ValidationOutcome, validate_rows
+from schemas.validation import ValidationOutcome, validate_rows, validation_results
 
 ARTIFACT_KEY = "eventcoder-summary"
+REPORT_ARTIFACT_KEY = "eventcoder-report"
 _OPTS: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": False}
 
 
@@ -98,6 +99,27 @@ def report(summary: dict[str, Any], path: Path) -> str:
     tmp.replace(path)
     create_markdown_artifact(markdown=markdown, key=ARTIFACT_KEY, description="eventcoder run summary")
     return markdown
+
+
+@task(name="run report page", **_OPTS)
+def publish_report(outcome: ValidationOutcome, summary: dict[str, Any], path: Path) -> str:
+    """Write reports/index.html (charts, map, quality results), make the Data Docs readable offline,
+    and publish a link to the page as a Prefect artifact."""
+    from reporting.datadocs import make_offline  # Altair and Jinja load here, not at the flow's start-up
+    from reporting.page import write_report
+
+    outputs = summary["outputs"]
+    if outcome.data_docs_index is not None:
+        make_offline(outcome.data_docs_index.parent)
+    links = {"Great Expectations Data Docs": outputs.get("data_docs"), "dataset (Parquet)": outputs.get("events"),
+             "summary.md": outputs.get("summary"), "run manifest": outputs.get("manifest"),
+             "quarantined rows": outputs.get("quarantine"), "rejected inputs": outputs.get("rejected")}
+    page = write_report(path, outcome.passed, summary, validation_results(outcome), links)
+    uri = page.resolve().as_uri()
+    create_link_artifact(link=uri, link_text="run report (charts, map, data quality)", key=REPORT_ARTIFACT_KEY,
+                         description=f"eventcoder run report {summary['run_id']}: {page}")
+    get_run_logger().info("run report: %s", page)
+    return uri
 
 
 def summarise(run_id: str, documents: list[Document], rejected: list[Rejected], rows: int,

@@ -130,8 +130,10 @@ def render() -> str:
         f"| `{store.REJECTED_DIR}/<run-id>.jsonl` | inputs that could not be read: source, error code, reason |",
         f"| `{MANIFEST_DIR}/<run-id>.json`, `{LATEST}` | run manifest: run id, coder version, inputs, counts, "
         "timings, validation outcome, quality settings |",
-        "| `reports/data_docs/index.html`, `reports/summary.md` | Great Expectations Data Docs (every run) and the "
-        "last run's summary |",
+        "| `reports/index.html` | the last run's report page: counts, charts, a map, data-quality results; "
+        "self-contained, opens offline |",
+        "| `reports/data_docs/index.html`, `reports/summary.md` | Great Expectations Data Docs (every run; CSS and "
+        "scripts vendored under `static/vendor/`) and the last run's summary |",
         "",
     ]
     return "\n".join(lines)

@@ -119,7 +119,7 @@ def render_summary(summary: dict[str, Any]) -> str:
         lines += _table("By month of the event", "month", counts.get("event_month", {}), limit=24)
     out = summary["outputs"]
     lines += ["## Outputs", "", f"- dataset: `{out['events']}` ({len(out['partition_files'])} partition files written)"]
-    for label in ("quarantine", "rejected", "manifest", "data_docs", "summary"):
+    for label in ("report", "quarantine", "rejected", "manifest", "data_docs", "summary"):
         if out.get(label):
             lines.append(f"- {label.replace('_', ' ')}: `{out[label]}`")
     return "\n".join(lines) + "\n"

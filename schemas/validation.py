@@ -26,6 +26,7 @@ FAILED_COLUMN = "failed_expectations"
 DATA_DOCS_DIR = "data_docs"
 RESULTS_DIR = "validations"  # GX validation results of every run, so the Data Docs index keeps the history
 SUITE_NAME = "events"
+MAX_IDS = 50  # blamed row ids kept per expectation for the report
 
 
 @dataclass
@@ -38,6 +39,9 @@ class ValidationOutcome:
     statistics: dict[str, Any] = field(default_factory=dict)
     table_failures: list[str] = field(default_factory=list)
     data_docs_index: Path | None = None
+    # One entry per expectation: label, level ('row' or 'table'), success, unexpected count,
+    # observed value and the ids of the rows it blamed (for the run report).
+    expectations: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _context(reports_dir: Path | None):
@@ -101,6 +105,26 @@ def _table_failure(label: str, result: dict[str, Any]) -> str:
     return f"{label}: {count} rows" + ("" if percent is None else f" ({percent:.1f}% unexpected)")
 
 
+def _expectation_entry(label: str, row_level: bool, res: Any, error: str | None,
+                       event_ids: list[str]) -> dict[str, Any]:
+    """One expectation's outcome as plain values; the blamed rows by ``event_id`` (at most MAX_IDS)."""
+    result = res.result or {}
+    indices = result.get("unexpected_index_list") or []
+    ids = [event_ids[int(i)] for i in indices
+           if not isinstance(i, (dict, str, bool)) and 0 <= int(i) < len(event_ids)]  # dicts: multi-column
+    observed = result.get("observed_value")
+    return {
+        "expectation": label,
+        "level": "row" if row_level else "table",
+        "success": bool(res.success) and error is None,
+        "unexpected_count": result.get("unexpected_count"),
+        "observed": None if observed is None else str(observed),
+        "error": error,
+        "failing_ids": sorted(set(ids))[:MAX_IDS],
+        "failing_total": len(set(ids)),
+    }
+
+
 def validate_rows(table: pa.Table, reports_dir: Path | None, run_name: str,
                   quality: QualityConfig | None = None, documents: int | None = None) -> ValidationOutcome:
     """Run the suite over ``table``; build Data Docs under ``reports_dir`` when given.
@@ -137,15 +161,18 @@ def validate_rows(table: pa.Table, reports_dir: Path | None, run_name: str,
 
     failures: dict[int, list[str]] = defaultdict(list)
     table_failures: list[str] = []
+    expectations: list[dict[str, Any]] = []
+    event_ids = table.column("event_id").to_pylist() if "event_id" in table.column_names else []
     for res in vresult.results:
         label = describe(res.expectation_config.type, res.expectation_config.kwargs)
+        row_level = is_row_level(res.expectation_config.type, res.expectation_config.kwargs)
         error = _raised(res)
+        expectations.append(_expectation_entry(label, row_level, res, error, event_ids))
         if error is not None:
             table_failures.append(f"{label}: could not be evaluated: {error}")
         elif res.success:
             continue
-        elif (is_row_level(res.expectation_config.type, res.expectation_config.kwargs)
-              and res.result.get("unexpected_index_list")):
+        elif row_level and res.result.get("unexpected_index_list"):
             for index in res.result["unexpected_index_list"]:
                 failures[int(index)].append(label)
         else:
@@ -172,4 +199,26 @@ def validate_rows(table: pa.Table, reports_dir: Path | None, run_name: str,
         statistics=stats,
         table_failures=table_failures,
         data_docs_index=index,
+        expectations=expectations,
     )
+
+
+def validation_results(outcome: ValidationOutcome, limit: int = 200) -> dict[str, Any]:
+    """The outcome as plain values for the run report: every expectation, and the quarantined rows' ids.
+
+    ``limit`` quarantined rows are listed (all are counted); their ``event_id`` finds them in
+    ``quarantine/``.
+    """
+    stats = outcome.statistics
+    failed = outcome.failed
+    cols = [c for c in ("event_id", "doc_id", FAILED_COLUMN) if c in failed.column_names]
+    quarantined = failed.select(cols).slice(0, limit).to_pylist() if failed.num_rows else []
+    return {
+        "success": outcome.success,
+        "evaluated": int(stats.get("evaluated_expectations", len(outcome.expectations))),
+        "successful": int(stats.get("successful_expectations", sum(e["success"] for e in outcome.expectations))),
+        "expectations": [dict(e) for e in outcome.expectations],
+        "table_failures": list(outcome.table_failures),
+        "quarantined": quarantined,
+        "quarantined_total": failed.num_rows,
+    }

@@ -3,8 +3,9 @@
     python tools/quality_gate.py [--output output/quality] [INPUT ...]
 
 Without INPUTs it codes ``seeds/`` and, when present, ``../shared/eval/*.input.jsonl``. The
-Data Docs (``<output>/reports/data_docs/``), ``summary.md`` and the run manifest are the report
-CI keeps. Exit status 1 when a table-level expectation fails (unique ids and keys, row count
+run report page (``<output>/reports/index.html``: charts, map, data-quality results, opens
+offline), the Data Docs (``<output>/reports/data_docs/``), ``summary.md`` and the run manifest
+are the report CI keeps. Exit status 1 when a table-level expectation fails (unique ids and keys, row count
 per document, location and both-actor floors); rows failing a column rule are quarantined and
 counted in the report but do not fail the gate.
 """
@@ -44,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     from flows.pipeline import run_flow
 
     summary = run_flow(args.inputs or default_inputs(), args.output)
-    print(f"report: {summary['outputs'].get('summary')}  data docs: {summary.get('data_docs')}")
+    print(f"report: {summary['outputs'].get('report')}  summary: {summary['outputs'].get('summary')}  "
+          f"data docs: {summary.get('data_docs')}")
     print(f"rows written {summary['rows_passed']}, quarantined {summary['rows_quarantined']}, "
           f"rejected inputs {len(summary['rejected'])}")
     if not summary["table_checks_passed"]:

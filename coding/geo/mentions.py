@@ -15,14 +15,14 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from coding.vocabulary import PLACE_PREPOSITIONS
+
 TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "port", "settlement", "locality", "hamlet", "municipality",
                         "suburb", "township"})
 ADMIN_NOUNS = frozenset({"region", "oblast", "province", "governorate", "state", "prefecture", "krai", "county"})
 # A part of a place, or its surroundings: the event is near or in part of it (precision 2).
 PART_NOUNS = frozenset({"district", "neighbourhood", "neighborhood", "outskirts", "suburbs", "area", "part", "centre",
                         "center", "quarter", "edge", "vicinity", "environs", "outskirt", "south", "north", "east", "west"})
-PLACE_PREPS = frozenset({"in", "into", "at", "near", "from", "to", "towards", "toward", "around", "outside", "inside",
-                         "across", "through", "within", "on", "onto", "over", "beyond", "along"})
 NEAR_PREPS = frozenset({"near", "around", "outside", "beyond", "towards", "toward"})
 NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
@@ -107,8 +107,15 @@ def _name_heads(sent: Span, story: StoryLike) -> list[tuple[Token, int]]:
     return out
 
 
+def _misread_as_group(tok: Token, story: StoryLike) -> bool:
+    """'in Omdurman' tagged NORP by the small model: a proper noun after a place preposition that no
+    lexicon knows as a nationality or group is read as a place."""
+    return (tok.ent_type_ == "NORP" and tok.pos_ == "PROPN" and tok.dep_ == "pobj"
+            and tok.head.lower_ in PLACE_PREPOSITIONS and story.entry_at(tok) is None)
+
+
 def _is_name_token(tok: Token, story: StoryLike) -> bool:
-    if tok.ent_type_ in NOT_PLACE_LABELS:
+    if tok.ent_type_ in NOT_PLACE_LABELS and not _misread_as_group(tok, story):
         return False
     if not tok.text[:1].isupper():
         return False
@@ -157,7 +164,7 @@ def _place_context(head: Token) -> tuple[str | None, Token, bool] | None:
         return None, first, False  # "the shelling of Kharkiv", "the capture of Lyman"
     if first.dep_ == "appos" and _noun_kind(_lemma(parent)) in {"town", "admin1"}:
         return _noun_kind(_lemma(parent)), parent, False
-    if first.dep_ == "pobj" and parent.lower_ in PLACE_PREPS:
+    if first.dep_ == "pobj" and parent.lower_ in PLACE_PREPOSITIONS:
         return None, first, parent.lower_ in NEAR_PREPS or _is_near_noun(parent.head)
     if first.dep_ in {"dobj", "nsubjpass"} and parent.pos_ == "VERB":
         return None, first, False

@@ -135,6 +135,7 @@ def test_causes_file_errors(tmp_path):
         "- id: c.a\n  kind: natural\n  words: []\n": "non-empty list",
         "- id: c.a\n  kind: natural\n  words: [storm]\n- id: c.a\n  kind: accident\n  words: [crash]\n": "duplicate cause id",
         "- id: c.a\n  kind: natural\n  words: [storm]\n  colour: red\n": "unknown key",
+        "- id: c.a\n  kind: accident\n  words: [crash]\n  verbs: [run over]\n": "single verb lemmas",
     }
     for text, message in cases.items():
         path = tmp_path / "causes.yaml"

@@ -18,7 +18,9 @@ import pytest
 pytest.importorskip("coding.coder")
 
 from flows.pipeline import run_flow  # noqa: E402
-from flows.tasks import ARTIFACT_KEY  # noqa: E402
+from flows.tasks import ARTIFACT_KEY, REPORT_ARTIFACT_KEY  # noqa: E402
+from reporting.datadocs import remote_resources  # noqa: E402
+from tests.browser import CHROMIUM, Browser  # noqa: E402
 
 pytestmark = pytest.mark.flow
 
@@ -113,6 +115,37 @@ def test_summary_is_a_prefect_artifact(runs):
     assert len(artifacts) == 3  # one per run
     assert all(a.type == "markdown" and "documents read | 2" in a.data for a in artifacts)
     assert sorted(a.data.count("documents coded | ") for a in artifacts) == [1, 1, 1]
+
+
+def test_every_run_writes_the_report_page_and_links_it_as_an_artifact(runs):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    out, summaries = runs["out"], runs["summaries"]
+    page = out / "reports" / "index.html"
+    assert all(s["outputs"]["report"] == str(page) for s in summaries)
+    html = page.read_text(encoding="utf-8")
+    assert f"eventcoder run <code>{summaries[2]['run_id']}</code>" in html  # the last run rewrote it
+    assert f"<b>{len(summaries[2]['rejected'])}</b><span>inputs rejected</span>" in html
+    assert "- report: `" in (out / "reports" / "summary.md").read_text(encoding="utf-8")
+    for doc in (out / "reports" / "data_docs").rglob("*.html"):
+        assert "vendor" in doc.parts or remote_resources(doc.read_text(encoding="utf-8")) == [], doc
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[REPORT_ARTIFACT_KEY])))
+    # Prefect stores a link artifact as the markdown link [text](uri)
+    assert len(artifacts) == 3 and all(f"]({page.resolve().as_uri()})" in a.data for a in artifacts)
+
+
+@pytest.mark.skipif(not CHROMIUM.is_file(), reason=f"{CHROMIUM} not found: apt-get install -y chromium")
+def test_report_page_of_a_run_draws_offline(runs):
+    with Browser() as browser:
+        log = browser.open((runs["out"] / "reports" / "index.html").as_uri(),
+                           "document.body.getAttribute('data-report') === 'drawn'")
+        drawn = browser.evaluate("[...document.querySelectorAll('.chart')].map(e => e.getAttribute('data-drawn'))")
+        points = browser.evaluate("document.querySelectorAll('#chart-map .mark-symbol.role-mark path').length")
+    assert log.external == [] and log.failed == [] and log.console_errors == []
+    assert drawn == ["yes"] * 5 and points > 0
 
 
 def test_rerun_parses_nothing_and_keeps_rows_and_ids(runs):

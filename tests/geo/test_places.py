@@ -90,3 +90,18 @@ def test_rows_for_a_missing_village_use_the_region_centroid(temp_cache_env):
     row = location_of(rows, "liberated")
     assert row["geo_precision"] == 3 and "Kharkiv" in row["admin1"] and row["country_iso3"] == "UKR"
     assert row["geonames_id"] is None and 48.5 < row["latitude"] < 50.5
+
+
+@pytest.mark.parametrize("text, town, iso3", [
+    ("Gunmen attacked a market in Omdurman on Sunday.", "Omdurman", "SDN"),  # the small model tags these NORP
+    ("Rebels shelled an army camp near Kidal.", "Kidal", "MLI"),
+    ("Fighting raged in Omdurman and the army said it held the bridge.", "Omdurman", "SDN"),
+])
+def test_a_town_the_tagger_reads_as_a_group_is_still_a_place(gaz, text, town, iso3):
+    places = {name: loc for name, loc in resolved(text, gaz)}
+    assert town in places and places[town].iso3 == iso3
+
+
+def test_a_nationality_after_a_preposition_is_not_a_place(gaz):
+    names = [name for name, _ in resolved("The ministry handed the files to Sudanese officials in Khartoum.", gaz)]
+    assert "Sudanese" not in names

@@ -1,0 +1,203 @@
+"""Story-level actors: an actor named only by its sector is of the country where the event happens.
+
+Sentences written for these tests (several phrasings, countries and sectors), coded through the
+real spaCy model.
+"""
+
+from datetime import date
+
+import pytest
+
+from coding.coder import code_text
+
+DOC_DATE = date(2024, 5, 10)
+
+
+def rows_for(text: str, **fields):
+    return code_text(text, doc_date=DOC_DATE, **fields)
+
+
+def row_with(rows, root: str):
+    hits = [r for r in rows if r["cameo_root"] == root]
+    assert hits, [(r["cameo_code"], r["actor1_code"], r["actor2_code"], r["rule_id"]) for r in rows]
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, root, actor1, actor2", [
+    ("Police arrested dozens of protesters in Lusaka on Tuesday.", "17", "ZMBCOP", "ZMBOPP"),  # active
+    ("Dozens of protesters were arrested by police in Lusaka on Tuesday.", "17", "ZMBCOP", "ZMBOPP"),  # passive
+    ("Soldiers clashed with rebels near Goma.", "19", "CODMIL", "CODREB"),
+    ("Residents demonstrated in Mosul against power cuts.", "14", "IRQCVL", None),
+    ("The arrest of opposition activists by police in Harare drew criticism.", "17", "ZWECOP", "ZWEOPP"),  # nominal
+    ("Troops fought militants in Mali overnight.", "19", "MLIMIL", "MLIREB"),  # a country named as where
+])
+def test_sector_only_actors_take_the_event_country(text, root, actor1, actor2):
+    row = row_with(rows_for(text), root)
+    assert (row["actor1_code"], row["actor2_code"]) == (actor1, actor2)
+
+
+def test_without_a_place_the_dateline_country_is_used():
+    row = row_with(rows_for("Police detained two journalists on Monday.", dateline_place="Nairobi"), "17")
+    assert row["actor1_code"] == "KENCOP"
+    assert row["actor2_country"] == "KEN"
+
+
+def test_without_place_or_dateline_the_country_stays_unknown():
+    row = row_with(rows_for("Police detained two journalists on Monday."), "17")
+    assert row["actor1_code"] == "COP" and row["actor1_country"] is None
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Kenyan police officers arrested gang members in Port-au-Prince.", "KENCOP"),  # foreign forces keep theirs
+    ("Russian troops shelled villages near Kharkiv.", "RUSMIL"),
+])
+def test_named_nationality_is_kept(text, actor1):
+    rows = rows_for(text)
+    assert actor1 in {r["actor1_code"] for r in rows}
+
+
+def test_aid_workers_and_refugees_do_not_take_the_country():
+    rows = rows_for("Gunmen abducted aid workers in Maiduguri.")
+    row = row_with(rows, "18")
+    assert row["actor2_country"] is None  # aid workers are not Nigerian by default
+
+
+def test_a_country_named_as_an_argument_is_not_the_event_place():
+    # "help Iran": Iran is who is helped, not where the pressure happens
+    row = row_with(rows_for("The president is being pressured by parliament to help Iran."), "17")
+    assert row["actor1_country"] != "IRN"
+
+
+@pytest.mark.parametrize("text", [
+    "The RSF shelled the Saudi Hospital in El Fasher.",
+    "Gunmen attacked the Turkish School in Kabul.",
+    "A bomb exploded near the Iranian Market in Herat.",
+])
+def test_a_country_word_in_a_building_name_is_not_an_actor(text):
+    named = {"Saudi": "SAU", "Turkish": "TUR", "Iranian": "IRN"}
+    country = next(c for word, c in named.items() if word in text)
+    rows = rows_for(text)
+    assert rows
+    assert country not in {r["actor1_country"] for r in rows} | {r["actor2_country"] for r in rows}
+
+
+def test_the_country_still_counts_on_an_ordinary_building_word():
+    row = row_with(rows_for("Protesters attacked the Turkish embassy in Stockholm."), "18")
+    assert row["actor2_country"] == "TUR"  # "embassy" is not a name here: the embassy is Turkey's
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The army shelled RSF positions in Omdurman.", "SDNREB"),
+    ("Israeli jets struck a Hezbollah position in southern Lebanon.", "LBNREB"),
+    ("Soldiers overran an al-Shabaab base near Kismayo.", "SOMREB"),
+])
+def test_a_group_position_or_base_stands_for_the_group(text, target):
+    rows = rows_for(text)
+    assert target in {r["actor2_code"] for r in rows}, [(r["cameo_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Government troops recaptured the town of Kidal.", "MIL"),
+    ("Government forces shelled rebel positions near Idlib.", "MIL"),
+    ("Government police arrested ten students in Dhaka.", "COP"),
+])
+def test_government_owns_its_forces(text, sector):
+    rows = rows_for(text)
+    assert rows and rows[0]["actor1_sector"] == sector
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Government forces and rebels clashed in Darfur.", {"MIL", "REB"}),
+    ("Police and protesters clashed in Nairobi.", {"COP", "OPP"}),
+    ("The army and the militia fought near Bunia.", {"MIL", "REB"}),
+])
+def test_coordinated_subjects_of_a_fight_face_each_other(text, pair):
+    row = row_with(rows_for(text), "19")
+    assert {row["actor1_sector"], row["actor2_sector"]} == pair
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("Sudan and Chad signed a border security agreement.", ("SDN", "TCD")),
+    ("Peru and Bolivia held talks on water rights.", ("PER", "BOL")),
+    ("An agreement was signed by Ghana and Togo.", None),  # passive with a coordinated agent: not a reciprocal subject
+])
+def test_coordinated_subjects_of_a_meeting_or_deal_are_each_others_partners(text, countries):
+    rows = rows_for(text)
+    pairs = {(r["actor1_country"], r["actor2_country"]) for r in rows if r["cameo_root"] in {"03", "04", "05", "06"}}
+    if countries is None:
+        assert pairs  # still coded, whatever the pairing
+        return
+    a, b = countries
+    assert (a, b) in pairs and (b, a) in pairs
+
+
+@pytest.mark.parametrize("text, host, parties", [
+    ("Saudi Arabia hosted talks between the army and the RSF in Jeddah.", "SAU", {"SDNREB"}),
+    ("Qatar mediated talks between Israel and Hamas.", "QAT", {"ISR", "PSEREB"}),
+    ("Mediation between Armenia and Azerbaijan was led by Russia.", None, {"ARM", "AZE"}),
+])
+def test_the_parties_between_whom_talks_take_place_are_the_targets(text, host, parties):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "04"]
+    assert parties <= {r["actor2_code"] for r in rows}, [(r["actor1_code"], r["actor2_code"]) for r in rows]
+    if host:
+        assert {r["actor1_code"] for r in rows} == {host}
+
+
+def test_a_venue_abroad_does_not_give_its_country_to_unnamed_parties():
+    rows = rows_for("Saudi Arabia hosted talks between the army and the RSF in Jeddah.")
+    assert "SAU" not in {r["actor2_country"] for r in rows}  # the army in Jeddah is not the Saudi army
+
+
+def test_co_hosts_are_not_each_others_targets():
+    rows = [r for r in rows_for("Saudi Arabia and the United States hosted talks in Jeddah.") if r["cameo_root"] == "04"]
+    assert rows and not {(r["actor1_country"], r["actor2_country"]) for r in rows} & {("SAU", "USA"), ("USA", "SAU")}
+
+
+@pytest.mark.parametrize("text, root, actor1", [
+    ("Soldiers clashed with rebels near Kidal. The rebels said they had withdrawn to the hills.", "08", "REB"),
+    ("Police dispersed the protesters in Accra. The protesters said they would march again.", "14", "OPP"),
+    ("Militants attacked a convoy near Gao. The militants said they had destroyed three trucks.", "17", "REB"),
+])
+def test_the_pronoun_of_a_speakers_clause_is_the_speaker_even_without_a_country(text, root, actor1):
+    rows = [r for r in rows_for(text, keep_speculative=True) if r["sentence_index"] == 1 and r["cameo_root"] == root]
+    assert rows and rows[0]["actor1_sector"] == actor1, [(r["cameo_code"], r["actor1_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The junta arrested two ministers in Niamey.", "NERGOV"),
+    ("Police fired tear gas at opposition supporters in Dhaka.", "BGDOPP"),
+    ("Gunmen attacked supporters of the president in Goma.", "CODCVL"),
+])
+def test_agent_nouns_of_juntas_and_supporters(text, code):
+    rows = rows_for(text)
+    assert code in {r["actor1_code"] for r in rows} | {r["actor2_code"] for r in rows}
+
+
+@pytest.mark.parametrize("text, condemner, attacker", [
+    ("The RSF shelled a market in Omdurman on Wednesday. The United Nations condemned the attack.", "IGOUNO", "SDNREB"),
+    ("Boko Haram attacked a village near Maiduguri. The African Union denounced the attack.", "IGOAFU", "NGAREB"),
+    ("The African Union condemned the RSF's shelling of the market.", "IGOAFU", "SDNREB"),
+])
+def test_a_condemned_attack_points_at_its_attacker(text, condemner, attacker):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "11"]
+    assert rows and rows[0]["actor1_code"] == condemner and rows[0]["actor2_code"] == attacker
+
+
+@pytest.mark.parametrize("text, stance_taker", [
+    ("France condemned the attack on the embassy.", "FRA"),
+    ("Kenya welcomed the ceasefire between the two sides.", "KEN"),
+    ("Ukraine repelled a Russian attack near Bakhmut.", "UKR"),
+])
+def test_who_takes_a_stance_on_an_event_did_not_do_it(text, stance_taker):
+    event_rows = [r for r in rows_for(text) if r["rule_id"].split(":")[1:2] == ["noun"]]
+    assert all(r["actor1_country"] != stance_taker for r in event_rows)
+
+
+@pytest.mark.parametrize("text, root, source", [
+    ("Soldiers were deployed to search for the gunmen in Guerrero.", "15", "MEXMIL"),
+    ("Kenyan police officers were deployed to Haiti.", "15", "KENCOP"),
+    ("Ethiopian troops were withdrawn from the Somali town of Baidoa.", "08", "ETHMIL"),
+])
+def test_forces_moved_in_the_passive_are_the_movers(text, root, source):
+    row = row_with(rows_for(text), root)
+    assert row["actor1_code"] == source and row["actor2_code"] != source
