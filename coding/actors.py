@@ -204,7 +204,7 @@ class StoryActors:
     def _org_in(self, span: Span) -> ActorEntry | None:
         for tok in span:
             entry = self.entry_at(tok)
-            if entry is not None and entry.kind not in {"country", "capital", "adjective", "person"}:
+            if entry is not None and entry.kind not in {"country", "capital", "adjective", "person", "place"}:
                 return entry
         return None
 
@@ -314,9 +314,14 @@ class StoryActors:
             sector = entry.sector
             org = entry.code if entry.kind not in {"country", "capital", "adjective"} else None
             if entry.kind == "person":
-                titled = self.people.get(self.doc[hit[0]:hit[1]].text) if isinstance(entry, DatedActorEntry) else None
-                if titled is not None:
-                    return replace(titled, name=name, start_char=start_char, end_char=end_char)
+                if isinstance(entry, DatedActorEntry):
+                    titled = self.people.get(self.doc[hit[0]:hit[1]].text)
+                    if titled is not None:
+                        return replace(titled, name=name, start_char=start_char, end_char=end_char)
+                    # "Secretary of State Warren Christopher": a title inside the dictionary form or before it
+                    title = self._title_sector(self.doc[max(head.left_edge.i, hit[0] - 8):head.i])
+                    if title and entry.country not in {"IGO", "NGO"}:
+                        return Actor(name, entry.country, title, start_char, end_char, True)
                 return _person(name, entry, start_char, end_char)
             # "Kyiv's troops" never reaches here (head is troops); a bare capital is its government.
             return Actor(name, entry.country, sector, start_char, end_char, False, org)
@@ -331,13 +336,13 @@ class StoryActors:
             return None
         for appos in (c for c in head.children if c.dep_ == "appos"):
             named = self.entry_at(appos)
-            if named is not None and named.kind not in {"country", "capital", "adjective"}:
+            if named is not None and named.kind not in {"country", "capital", "adjective", "place"}:
                 # "the Somali militant group al-Shabab": the name in apposition says who, not the modifiers
                 return self._resolve(appos)
         if head.lemma_.lower() in GROUP_NOUNS:
             for child in head.lefts:
                 named = self.entry_at(child) if child.dep_ in {"compound", "poss", "nmod"} else None
-                if named is not None and named.kind not in {"country", "capital", "adjective", "person"}:
+                if named is not None and named.kind not in {"country", "capital", "adjective", "person", "place"}:
                     # "RSF positions", "a Hezbollah unit": the group's units and positions stand for the group
                     return Actor(name, named.country, named.sector, start_char, end_char, False, named.code)
         sector = self.agent_sector(head)

@@ -286,8 +286,8 @@ class StoryContext:
 
 def _place_country(place: Token, story: StoryActors) -> str | None:
     entry = story.entry_at(place)
-    if entry is not None and entry.country and entry.kind in {"country", "capital", "adjective"}:
-        return entry.country
+    if entry is not None and entry.country and entry.kind in {"country", "capital", "adjective", "place"}:
+        return entry.country  # a place from the PETRARCH dictionaries ("Deir Ez-Zor") names its country
     return story._country_of_np(place)
 
 

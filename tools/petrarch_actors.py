@@ -44,7 +44,8 @@ Left out, and why:
 - roles with malformed dates (a 7-digit date, month 13) and role codes that are a bare sector
   ("[ELI]" with no country);
 - agent nouns of social groups (EDU, LAB, HLH, BUS, AGR, religions, CVL ...): only state, armed and
-  opposition sectors are kept (coding/acled/actors.py's sets). A social sector on an otherwise
+  opposition sectors are kept (coding/acled/actors.py's sets), and not JUD, which in PETRARCH is
+  mostly lawyers and attorneys (the hand-written agents.yaml has the courts and judges). A social sector on an otherwise
   unnamed crowd ("teachers marched") makes it named civilians rather than ACLED's protesters, and
   the hand-written agents.yaml already lists the common social nouns (students, workers, farmers);
 - agent phrases whose head is one of the coder's own place, quantity or group nouns ("village",
@@ -338,7 +339,9 @@ def convert_actors(source: Path, sectors: frozenset[str], common: frozenset[str]
 def convert_agents(path: Path, sectors: frozenset[str]) -> list[list[str]]:
     from coding.acled.actors import ARMED_SECTORS as ACLED_ARMED, STATE_SECTORS
 
-    AGENT_SECTORS = STATE_SECTORS | ACLED_ARMED | {"OPP"}  # noqa: N806 (the coder's own sector sets)
+    # The coder's own sector sets, less JUD: PETRARCH's judiciary nouns are mostly the legal profession
+    # ("lawyer", "attorney", "barrister"), whom a state sector would make agents of the state; agents.yaml has the courts.
+    AGENT_SECTORS = (STATE_SECTORS - {"JUD"}) | ACLED_ARMED | {"OPP"}  # noqa: N806
     from coding.actors import GROUP_NOUNS
     from coding.events import PLACE_NOUNS, QUANTITY_NOUNS
     from coding.geo.mentions import ADMIN_NOUNS, PART_NOUNS, TOWN_NOUNS

@@ -115,6 +115,11 @@ def test_a_person_only_the_dictionary_knows_is_coded_by_date(sentence, day, code
     assert code in actor_codes(sentence, day)
 
 
+def test_the_story_title_says_the_role_when_there_is_no_date():
+    rows = code_text("U.S. Secretary of State Warren Christopher telephoned the Russian foreign minister.")
+    assert "USAGOV" in {r["actor1_code"] for r in rows}, [(r["actor1_code"], r["rule_id"]) for r in rows]
+
+
 def test_a_person_outside_all_roles_is_not_an_actor():
     assert "IGOUNO" not in actor_codes("Kofi Annan criticised the government of Zimbabwe over the evictions.", date(2016, 3, 1))
 
@@ -157,3 +162,11 @@ def test_a_city_is_a_place_not_an_actor_but_names_the_country_of_its_police():
     assert story.entry_at(helmand) is not None and story.entry_at(helmand).kind == "place"
     assert story.resolve(helmand) is None
     assert story.resolve(police).code == "AFGCOP"
+
+
+def test_a_place_before_a_position_is_not_its_owner():
+    doc = load_nlp()("Rebels overran an army checkpoint and a Helmand outpost overnight.")
+    story = StoryActors.build(doc, default_lexicon(), doc_date=date(2010, 1, 1))
+    outpost = next(t for t in doc if t.text == "outpost")
+    actor = story.resolve(outpost)
+    assert actor is not None and actor.org_code is None and actor.code == "AFGMIL"
