@@ -7,14 +7,17 @@ Writes two tab-separated tables (deterministic: same input, same bytes):
 ``actors.tsv``  ``id names code country sector kind from until``
     One row per *role*. The rows of one entry share its id and follow each other; only the
     first row carries the ``|``-separated surface forms. ``from``/``until`` (ISO dates, either
-    may be empty) bound a dated role; a row with neither is the entry's default role.
+    may be empty) bound a dated role; a row with neither is the entry's default role. A person
+    is coded by the role covering the story's date, else by the undated role; a person with no
+    undated role is no actor outside their dates (a group keeps its latest code).
     Kinds: ``person`` (named people, with dated roles), ``igo``/``ngo`` (International file),
     ``institution`` (national bodies in the Countries file: "Afghan National Army"),
-    ``armed_group`` (MilNonState file), ``country`` (a country block's own name) and ``place``
-    (the other names of a country block: cities, provinces, old or foreign spellings). A
-    ``place`` gives its country to a phrase it modifies ("Kandahar police" -> AFGCOP) but is
-    never an actor on its own: PETRARCH codes "Mosul" as Iraq, but in news text a city is
-    nearly always where something happened, and the gazetteer already locates it. Capitals as
+    ``armed_group`` (MilNonState file, and REB/SEP/INS/UAF entries of the others), ``country``
+    (a country block's own name) and ``place`` (the other names of a country block: cities,
+    provinces, old or foreign spellings; and territories). A ``place`` gives its country to a
+    phrase it modifies ("Kandahar police" -> AFGCOP) and to a place argument ("a base at Deir
+    Ez-Zor"), but is never an actor or an organisation on its own: PETRARCH codes "Mosul" as
+    Iraq, but in news text a city is nearly always where something happened. Capitals as
     metonyms stay with the hand-written countries.tsv.
 ``agents.tsv``  ``id words sector``
     Agent nouns (lower case, head last) and the sector they give ("riot police" -> COP).
@@ -45,12 +48,16 @@ Left out, and why:
   ("[ELI]" with no country);
 - agent nouns of social groups (EDU, LAB, HLH, BUS, AGR, religions, CVL ...): only state, armed and
   opposition sectors are kept (coding/acled/actors.py's sets), and not JUD, which in PETRARCH is
-  mostly lawyers and attorneys (the hand-written agents.yaml has the courts and judges). A social sector on an otherwise
-  unnamed crowd ("teachers marched") makes it named civilians rather than ACLED's protesters, and
+  mostly lawyers and attorneys (the hand-written agents.yaml has the courts and judges). A social
+  sector on an otherwise unnamed crowd ("teachers marched") makes it named civilians rather than ACLED's protesters, and
   the hand-written agents.yaml already lists the common social nouns (students, workers, farmers);
 - agent phrases whose head is one of the coder's own place, quantity or group nouns ("village",
   "small town", "crowd"): the coder handles those words itself; and bare "man", "women", "people":
   they name no sector, and the coder's event rules give a default one when the phrase has none;
+- one-word agent nouns that do not look like words for people (agent suffixes: -er, -or, -ist,
+  -ian, -ant, -ent, -man, -person, -ee, -ary): "intelligence" (SPY) is mostly information,
+  "deputy" (COP) mostly a deputy minister, "uprising" (REB) an event; phrases of two words or
+  more are specific enough and stay;
 - agent phrases with a preposition or article ("head of national police"): the coder matches an
   agent noun with its modifiers before it, so these can never match; the ``{plural}`` forms and
   ``!PERSON!`` macros are expanded;
@@ -83,6 +90,7 @@ CODE_RE = re.compile(r"\[([^\]\[]*)\]?")
 ROLE_RE = re.compile(r"^~?([A-Z]{3,})(?:\s+(.*))?$")
 NON_STATE_PREFIXES = {"IGO", "NGO", "INT"}
 ARMED_SECTORS = {"REB", "SEP", "INS", "UAF"}
+PERSON_NOUN_RE = re.compile(r"(er|or|ist|ian|ant|ent|man|men|person|ee|ary|aries)s?$")
 LOWER_WORDS = {"of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "des", "da", "das", "do", "dos", "di", "del",
                "della", "van", "von", "der", "den", "la", "le", "y", "et", "e"}
 PARTICLES = {"al", "el", "bin", "ibn", "bint", "ul", "ud", "ad", "as", "ash", "at", "an", "az"}
@@ -383,6 +391,8 @@ def convert_agents(path: Path, sectors: frozenset[str]) -> list[list[str]]:
                     continue
                 if set(phrase.split()) & AGENT_STOP or phrase in words or phrase.split()[-1] in skip_heads:
                     continue
+                if " " not in phrase and not PERSON_NOUN_RE.search(phrase):
+                    continue  # "intelligence", "deputy", "uprising": a lone word must look like a word for people
                 words.append(phrase)
         if not words:
             continue

@@ -1,7 +1,9 @@
 """Load the converted PETRARCH actor and agent tables (tools/petrarch_actors.py) into the lexicon as fallbacks.
 
 The hand-written lexicons are loaded first and win: a PETRARCH surface form the lexicon already
-has, or an agent noun whose head word agents.yaml already defines, is skipped, never an error.
+has, a longer one holding a hand-written person or organisation ("Russian President Vladimir Putin",
+which would shadow person.putin), or an agent noun whose head word agents.yaml already defines, is
+skipped, never an error. PETRARCH agent nouns never act as modifiers (coding/actors.py).
 Every row is still checked (codes, sectors, dates), and a bad one raises LexiconError with file
 and line, like the other loaders.
 
