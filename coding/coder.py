@@ -124,7 +124,8 @@ def fold_toll(rows: list[dict[str, Any]], sent: Span, attack: dict[str, Any]) ->
     if any(r["cameo_code"].startswith(VIOLENT_PREFIXES) and not _bare_casualty(r) for r in rows):
         return rows
     for r in filter(_bare_casualty, rows):
-        elsewhere = r["geonames_id"] is not None and r["geonames_id"] != attack["geonames_id"]
+        # a town or region of its own (a country-level fallback names no place)
+        elsewhere = r["geo_precision"] is not None and r["geonames_id"] != attack["geonames_id"]
         dated = r["event_date"] is not None and r["event_date"] != r["doc_date"]  # the document's date is the default
         another_day = dated and attack["event_date"] is not None and r["event_date"] != attack["event_date"]
         if elsewhere or another_day:
@@ -306,7 +307,8 @@ def event_country(cand: Candidate, index: int, ctx: StoryContext, document: Docu
     """The country whose unnamed actors ("police", "the army") an event involves: where it happens, as
     far as the sentence and story tell before coding it (the town or region attached to the trigger,
     else the sentence's nearest one, or a country named as where it happened, "in Mali"), else the
-    dateline's. A country named as an argument ("help Iran") is an actor, not a place. Talks and visits
+    town or region the story last named ("Gunmen attacked a church in Kaduna. Police arrested two
+    suspects."), else the dateline's. A country named as an argument ("help Iran") is an actor, not a place. Talks and visits
     happen at a venue, often abroad ("talks between the army and the RSF in Jeddah"): for them
     (``venue``) only the dateline counts."""
     with timing.stage("place"):
@@ -318,6 +320,10 @@ def event_country(cand: Candidate, index: int, ctx: StoryContext, document: Docu
         loc = choose(where, cand.trigger, cand.target_place)
     if loc is not None and loc.iso3:
         return loc.iso3
+    for earlier in reversed(places.by_sentence[max(0, index - CONTEXT_SENTENCES):index]):
+        towns = [r.location.iso3 for r in earlier if r.location.precision is not None and r.location.iso3]
+        if towns:
+            return towns[-1]
     return places.dateline.iso3 if places.dateline is not None else None
 
 
@@ -402,7 +408,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             and _civilian_casualties(sent, ctx.story):
         # "shelling on the district left one person dead": the victims of fire on a place are its residents
         target = Actor(target.name, target.country, "CVL", target.start_char, target.end_char)
-    elif target is None and source is not None and code.code.startswith(VIOLENT_PREFIXES) and _civilian_casualties(sent, ctx.story):
+    elif target is None and code.code.startswith(VIOLENT_PREFIXES) and _civilian_casualties(sent, ctx.story):
         # "carried out air strikes on villages, killing 20 people": the dead are the strike's victims
         target = Actor("", where, "CVL", cand.trigger.idx, cand.trigger.idx)
         how = "casualties"

@@ -16,7 +16,8 @@ from spacy.tokens import Span, Token
 
 from coding.actors import Actor, StoryActors
 from coding.lexicon import EventRule, Lexicon
-from coding.vocabulary import PLACE_PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS
+from coding.petrarch.verbs import NounPhrase, is_petrarch, word_forms
+from coding.vocabulary import ACCUSATION_VERBS, PLACE_PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -34,6 +35,9 @@ QUANTITY_NOUNS = {"array", "range", "batch", "shipment", "package", "number", "l
 FORCE_USE_PREFIXES = ("175", "19")
 # Consultations and mediation: their target may be the parties "between" whom they take place.
 BETWEEN_PREFIXES = ("04",)
+# A nominal event in a time frame ("after a raid", "amid shelling") is background to the verb's event and
+# does not share its subject.
+FRAME_PREPOSITIONS = {"after", "before", "following", "since", "amid", "despite", "ahead"}
 CLAUSE_DEPS = {"xcomp", "advcl", "conj", "acl", "relcl", "ccomp", "pcomp"}
 
 
@@ -118,6 +122,83 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
             continue
         if all(w in words for w in extra):
             return rule, "verb", " ".join([tok.text, *extra])
+    return None
+
+
+PETR_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "acomp", "dative", "advmod", "npadvmod", "xcomp"}
+PETR_PREP_DEPS = {"prep", "prt", "agent", "dative", "advmod"}
+
+
+def _words_of(tok: Token) -> set[str]:
+    return {tok.lower_, tok.lemma_.lower()}
+
+
+def _phrase_matches(noun: Token, phrase: NounPhrase) -> bool:
+    """The noun is the phrase's head and its modifiers name the phrase's other words ("humanitarian aid")."""
+    mods: set[str] = set()
+    for t in noun.subtree:
+        if t.i < noun.i:
+            mods |= _words_of(t)
+    head = _words_of(noun)
+    *before, last = phrase.positions
+    if not any(set(word_forms(alt[-1])) & head and set(alt[:-1]) <= mods for alt in last):
+        return False
+    return all(any(set(alt) <= mods for alt in pos) for pos in before)
+
+
+def _petrarch_slots(tok: Token) -> tuple[list[Token], dict[str, list[Token]]]:
+    """A verb's object nouns and its particles and prepositions (word -> their objects), also those on its object."""
+    objects = [n for c in tok.children if c.dep_ in PETR_OBJECT_DEPS for n in _object_nouns(c)]
+    preps: dict[str, list[Token]] = {}
+    for head in [tok, *objects]:
+        for c in head.children:
+            if c.dep_ in PETR_PREP_DEPS or (head.i == tok.i and c.pos_ == "ADP"):
+                preps.setdefault(c.lower_, []).extend(n for g in c.children if g.dep_ in {"pobj", "pcomp"} for n in _object_nouns(g))
+    return objects, preps
+
+
+def _match_petrarch(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str, list[Token]] | None:
+    """The most specific PETRARCH pattern (coding/petrarch/verbs.py) for a verb no hand-written rule matched,
+    and the verb's object and prepositional-object nouns. Candidates come by dict lookups: the verb's lemma,
+    then the head words of its objects and prepositional objects, its particles and prepositions, and the
+    bare verb."""
+    index = lex.petrarch_verbs
+    if index is None:
+        return None
+    if any(not extra for extra, _rule in lex.verb_index.get(_known_lemma(tok, lex.verb_index.keys()), ())):
+        # A hand-written rule for the bare verb owns it, also in the uses it refuses ("demonstrated support");
+        # a phrase ("set on fire", "take over") leaves the verb's other uses to the fallback.
+        return None
+    by_anchor = index.by_lemma.get(tok.lemma_.lower()) or index.by_lemma.get(_known_lemma(tok, index.by_lemma.keys()))
+    if not by_anchor:
+        return None
+    objects, preps = _petrarch_slots(tok)
+    anchors = {w for n in objects for w in _words_of(n)} | {w for ns in preps.values() for n in ns for w in _words_of(n)}
+    anchors |= set(preps) | {""}
+    candidates = sorted({id(p): p for a in anchors for p in by_anchor.get(a, ())}.values(),
+                        key=lambda p: (-p.rank[0], -p.rank[1], p.rule.line))
+    for pattern in candidates:
+        if pattern.particle and pattern.particle not in preps:
+            continue
+        words = [tok.text] + ([pattern.particle] if pattern.particle else [])
+        if pattern.object is not None:
+            pool = objects + (preps.get(pattern.particle, []) if pattern.particle else [])  # "called on Iran"
+            named = next((n for n in pool if _phrase_matches(n, pattern.object)), None)
+            if named is None:
+                continue
+            words.append(named.text)  # the trigger text names the pattern's words: "set deadline"
+        if pattern.prep:
+            pobjs = preps.get(pattern.prep)
+            if pobjs is None:
+                continue
+            if pattern.pobj is not None:
+                pobj = next((n for n in pobjs if _phrase_matches(n, pattern.pobj)), None)
+                if pobj is None:
+                    continue
+                words += [pattern.prep, pobj.text]
+            else:
+                words.append(pattern.prep)
+        return pattern.rule, "verb", " ".join(words), objects + [n for ns in preps.values() for n in ns]
     return None
 
 
@@ -257,6 +338,7 @@ def _is_verb(tok: Token) -> bool:
 def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, str, str]]:
     hits: dict[int, tuple[Token, EventRule, str, str]] = {}
     consumed: set[int] = set()  # objects of light verbs: "lift the sanctions" is one event, not two
+    fallback: dict[int, tuple[tuple[Token, EventRule, str, str], list[Token]]] = {}  # PETRARCH hits, their verb's nouns
     for tok in sent:
         if tok.is_space or tok.is_punct:
             continue
@@ -265,6 +347,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, 
             hit = match_noun(tok, lex)
         if hit is None and _is_verb(tok):
             hit = _match_verb(tok, lex)
+        if hit is None and _is_verb(tok):  # the PETRARCH fallback: only where no hand-written rule matched
+            petr = _match_petrarch(tok, lex)
+            if petr is not None:
+                fallback[tok.i] = ((tok, *petr[:3]), petr[3])
         if hit is not None:
             hits[tok.i] = (tok, *hit)
             neutralises = hit[0].acled is not None and hit[0].acled[1] == "Disrupted weapons use"
@@ -273,15 +359,24 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, 
                     consumed.update(n.i for n in _object_nouns(obj))  # the object, "sent an array of arms"
                     # and its modifiers: "ended mediation efforts" is one event
                     consumed.update(c.i for c in obj.children if c.dep_ in {"compound", "amod", "nmod"})
-    for i, hit in hits.items():
-        if i in consumed and hit[2] == "noun":
-            continue
-        if _is_reduced_relative(hit[0]) or _is_consequence(hit[0], hits) or _is_protest_aim(hit, hits) or _is_long_state(hit[0]) \
-                or _is_document_content(hit[0]):
-            continue
-        if _announces_coded_action(hit, hits):
-            continue
-        yield hit
+    # The hand-written hits are judged among themselves, as if there were no fallback; a fallback hit
+    # is judged among all hits, and gives way where a hand-written rule codes one of its verb's nouns
+    # ("took part in marches": the marches are the event).
+    kept = [hit for i, hit in hits.items() if _keep(hit, hits, consumed)]
+    every = {**hits, **{i: hit for i, (hit, _nouns) in fallback.items()}}
+    kept += [hit for hit, nouns in fallback.values()
+             if not any(n.i in hits for n in nouns) and _keep(hit, every, consumed)]
+    yield from sorted(kept, key=lambda hit: hit[0].i)
+
+
+def _keep(hit: tuple, hits: dict, consumed: set[int]) -> bool:
+    """Whether a trigger reports an event of its own (not a consequence, aim, background or announcement)."""
+    if hit[0].i in consumed and hit[2] == "noun":
+        return False
+    if _is_reduced_relative(hit[0]) or _is_consequence(hit[0], hits) or _is_protest_aim(hit, hits) or _is_long_state(hit[0]) \
+            or _is_document_content(hit[0]):
+        return False
+    return not _announces_coded_action(hit, hits)
 
 
 def _announces_coded_action(hit: tuple, hits: dict) -> bool:
@@ -387,11 +482,16 @@ def _is_reduced_relative(tok: Token) -> bool:
 
 
 LONG_PERIODS = {"week", "month", "year", "decade"}
+AGGREGATE_PERIODS = LONG_PERIODS - {"week"}  # "protests have spread over the past week" still reports protests
 
 
 def _is_long_state(tok: Token) -> bool:
     """'has been shelled by its artillery for months', 'have fought for years': a state of affairs over
-    weeks or more is background, not an event of the story's day ('shelled for hours' still is one)."""
+    weeks or more is background, not an event of the story's day ('shelled for hours' still is one).
+    So is a count of events over such a period: 'attacks have increased in recent months', 'has carried
+    out dozens of attacks this year' (a plural event noun under a perfect verb with a long period)."""
+    if tok.tag_ in {"NNS", "NNPS"}:
+        return _is_aggregate(tok)
     verbs = [tok] + ([tok.head] if tok.dep_ == "conj" else [])  # "controlled by Russia or shelled ... for months"
     perfect = any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() == "have" for v in verbs for c in v.children)
     if not perfect:  # "plans to impose restrictions for two years" is not a state that has lasted
@@ -404,6 +504,22 @@ def _is_long_state(tok: Token) -> bool:
             if prep.lower_ == "since" and any(g.like_num and len(g.text) == 4 and g.text.isdigit() for g in span):
                 return True
     return False
+
+
+def _is_aggregate(noun: Token) -> bool:
+    """A plural event noun counted over weeks or more: the governing verb is perfect and its clause
+    names a long period ('in recent months', 'this year', 'since 2020')."""
+    verb = noun.head
+    for _ in range(3):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if not any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() == "have" for c in verb.children):
+        return False
+    own = {t.i for t in noun.subtree}
+    return any(t.lemma_.lower() in AGGREGATE_PERIODS for t in verb.subtree if t.i not in own)
 
 
 def _misparsed_passive_conj(tok: Token) -> Token | None:
@@ -434,6 +550,10 @@ def _governing_verb(tok: Token) -> Token | None:
                 return head  # "Russia announced the withdrawal of its troops": Russia withdraws
             if head.lemma_.lower() in STANCE_VERBS:
                 return None  # "France condemned the attack": France did not attack
+            if tok.dep_ == "prep" and tok.lower_ in FRAME_PREPOSITIONS:
+                return None  # "residents clashed with soldiers after a raid": the raid is not theirs
+            if head.lemma_.lower() in ACCUSATION_VERBS and tok.dep_ == "prep":
+                return None  # "Iraq accused Turkey of shelling": the accused acted (noun_source)
             if head.lemma_.lower() in REPORTING_VERBS:
                 # "In a meeting with X, Blinken said": the speaker took part in the meeting.
                 return head if tok.dep_ == "prep" and tok.lower_ in {"in", "during", "at", "after"} else None
@@ -494,6 +614,18 @@ def _agent_of(tok: Token, story: StoryActors) -> Actor | None:
     return None
 
 
+def _accused(tok: Token, story: StoryActors) -> Actor | None:
+    """'accused Turkey of shelling villages', 'blamed the rebels for the attack': the accused is the actor."""
+    head = tok.head
+    if tok.dep_ not in {"pobj", "pcomp"} or head.dep_ != "prep" or head.lower_ not in {"of", "for"}:
+        return None
+    verb = head.head
+    if verb.lemma_.lower() not in ACCUSATION_VERBS:
+        return None
+    accused = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    return story.resolve(accused) if accused is not None else None
+
+
 def noun_source(tok: Token, story: StoryActors) -> Actor | None:
     # "Russia's shelling", "Russian shelling", "the shelling by Russian forces"
     for child in tok.children:
@@ -523,6 +655,9 @@ def noun_source(tok: Token, story: StoryActors) -> Actor | None:
     by = _agent_of(tok, story)
     if by is not None:
         return by
+    accused = _accused(tok, story)
+    if accused is not None:
+        return accused
     # "arrived ... for a surprise visit", "launched a campaign of shelling": the governing verb's subject.
     verb = _governing_verb(tok)
     if verb is not None:
@@ -696,13 +831,15 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
         if form == "noun":
             source = noun_source(tok, story)
         else:
-            source = _subject_of(tok, story)
+            source = _subject_of(tok, story) or _accused(tok, story)  # "soldiers are accused of killing ..."
         if source is None and rule.object_is_source:
             # "regrouped its troops", and passive: "troops were deployed to the border"
             obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
             source = story.resolve(obj) if obj is not None else None
         if source is None and rule.cameo.startswith(("18", "19", "20")):
             source = _fired_from(tok, story)
+        if source is None and is_petrarch(rule):
+            continue  # a PETRARCH pattern codes what a named actor does to another (both checked below)
         target, place = _targets(tok, story, source, rule)
         if target is None and form != "noun":
             # Passive: "The civilians ... were released by Putin" - the passive subject is the target.
@@ -730,8 +867,10 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
                     if subj is not None:
                         target = _resolve_phrase(subj, story)
                         break
-        if form == "noun" and target is None and rule.subject_of and tok.head.pos_ == "VERB":
-            # "rockets slammed into the town of Kilis": the verb's arguments are the strike's
+        if form == "noun" and target is None and tok.head.pos_ == "VERB" and (
+                rule.subject_of or (tok.dep_ == "nsubj" and rule.cameo.startswith(("18", "19", "20")))):
+            # "rockets slammed into the town of Kilis", "a roadside bomb hit a military convoy": the verb's
+            # arguments are the strike's
             target, place2 = _targets(tok.head, story, source, rule)
             place = place or place2
         if form == "noun" and target is None and tok.dep_ in {"dobj", "attr"} and tok.head.pos_ in {"VERB", "AUX"}:
@@ -757,6 +896,10 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
             for other in partners:
                 yield Candidate(rule, form, tok, text, other, source, place)
             continue
+        if is_petrarch(rule) and (target is None or _own_side(source, target)):
+            # PETRARCH codes dyads: a pattern needs both actors in the sentence's own arguments ("repeated
+            # Kyiv's call": the object's possessor is the subject itself, no target)
+            continue
         yield Candidate(rule, form, tok, text, source, target, place)
         # "Russia and Belarus held drills": one row per conjoined source actor, same action and target.
         for other in partners:
@@ -776,6 +919,12 @@ def _between_parties(tok: Token, story: StoryActors, source: Actor | None) -> li
                 if actor is not None and actor != source and actor not in out:
                     out.append(actor)
     return out
+
+
+def _own_side(source: Actor | None, target: Actor | None) -> bool:
+    """The target is the source's own country, with no sector, organisation or person of its own."""
+    return (source is not None and target is not None and target.country == source.country and not target.is_person
+            and not target.org_code and target.sector in {None, source.sector})
 
 
 def _fired_from(tok: Token, story: StoryActors) -> Actor | None:

@@ -11,12 +11,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from coding.errors import ErrorCode, LexiconError
 from coding.tables import acled_type_pairs, agent_code_set, cameo_table
+
+if TYPE_CHECKING:
+    from coding.petrarch.verbs import VerbIndex
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 ID_RE = re.compile(r"^[a-z][a-z0-9_.\-]*$")
@@ -72,6 +75,7 @@ class Lexicon:
     actors: dict[str, ActorEntry] = field(default_factory=dict)  # surface form -> entry
     max_actor_words: int = 1
     actor_first_word: dict[str, list[str]] = field(default_factory=dict)  # first word chunk -> surface forms, longest first
+    petrarch_verbs: VerbIndex | None = None  # PETRARCH verb patterns, the fallback for verbs no rule matches
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -351,6 +355,9 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         load_organizations(directory / "organizations.tsv", lex)
     if (directory / "people.tsv").exists():
         load_people(directory / "people.tsv", lex)
+    if (directory / "petrarch" / "verbs.tsv").exists():
+        from coding.petrarch.verbs import load_verb_patterns  # imports EventRule from here
+        lex.petrarch_verbs = load_verb_patterns(directory / "petrarch" / "verbs.tsv")
     from coding.petrarch.actors import load_petrarch_actors  # fallbacks, after the hand-written files (which win)
 
     load_petrarch_actors(lex, directory / "petrarch")

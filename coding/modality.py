@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from coding.vocabulary import (ANTICIPATION_HEADS, ANTICIPATION_MODIFIERS, DEPLOYMENT_VERBS, HABITUAL_ADVERBS,
-                               HABITUAL_VERBS, REPORTING_VERBS, SCHEDULE_WORDS, SPECULATION_MODIFIERS)
+from coding.vocabulary import (ACCUSATION_VERBS, ANTICIPATION_HEADS, ANTICIPATION_MODIFIERS, COMMITMENT_VERBS,
+                               DEPLOYMENT_VERBS, HABITUAL_ADVERBS, HABITUAL_VERBS, REPORTING_VERBS, REPUTATION_WORDS,
+                               SCHEDULE_WORDS, SPECULATION_MODIFIERS)
 
 NEGATION_WORDS = {"not", "n't", "never", "no"}
 DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute"}
@@ -80,6 +81,12 @@ def anticipated(noun: Token) -> str | None:
     return None
 
 
+def _attributed_to_reports(according: Token) -> bool:
+    """'according to (unconfirmed) reports / claims / rumours', not 'according to police'."""
+    nouns = [g for c in according.children for g in ([c] + list(c.children)) if g.dep_ == "pobj"]
+    return any(n.lemma_.lower() in CLAIM_NOUNS or n.lower_ in CLAIM_NOUNS for n in nouns)
+
+
 def _victim_account(trigger: Token) -> bool:
     """'a man who said he had been kidnapped': what people say was done to them is their claim."""
     patient = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
@@ -112,6 +119,31 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
             return ahead
     if _victim_account(trigger):
         return "claimed"
+    found = _walk(trigger, cameo)
+    if found in {"future", "asserted"} and not cameo.startswith(SELF_MODAL_PREFIXES) and _unsaid_condition(trigger):
+        return "hypothetical"  # "if talks fail, the army will resume its offensive": nobody said so
+    return found
+
+
+def _unsaid_condition(trigger: Token) -> bool:
+    """The trigger's clause has an 'if'/'unless' condition and no speaker commits to it (a reporting or
+    commitment verb above it makes it a threat or a promise: "Hezbollah vowed to retaliate if ...")."""
+    conditional = False
+    tok = trigger
+    for _ in range(8):
+        for child in tok.children:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in child.children):
+                conditional = True
+        if tok.lemma_.lower() in REPORTING_VERBS | COMMITMENT_VERBS and tok.i != trigger.i:
+            return False
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return conditional
+
+
+def _walk(trigger: Token, cameo: str) -> str:
+    """The modality read on the way from the trigger up to the sentence root."""
     tok = trigger
     steps = 0
     first = True
@@ -132,6 +164,8 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
                 return "claimed"
             if child.dep_ == "advmod" and low in HABITUAL_ADVERBS:
                 return "hypothetical"  # "bandits often kidnap villagers": a habit, not an event
+            if child.dep_ == "prep" and low == "according" and _attributed_to_reports(child):
+                return "claimed"  # "..., according to unconfirmed reports"
             if child.dep_ in {"mark", "advmod"} and low in {"if", "unless", "whether"}:
                 return "hypothetical"
         lemma = tok.lemma_.lower()
@@ -144,12 +178,14 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
                 return "hypothetical"
             if lemma in DENIAL_LEMMAS:
                 return "negated"
-            if lemma in CLAIM_LEMMAS:
-                return "claimed"
+            if lemma in CLAIM_LEMMAS or (lemma in ACCUSATION_VERBS and came_from in {"prep", "pcomp", "pobj"}):
+                return "claimed"  # "accused Turkey of shelling": the shelling is Iraq's charge
             if lemma in HYPOTHETICAL_LEMMAS:
                 return "hypothetical"
             if lemma in FUTURE_LEMMAS and not cameo.startswith(SELF_MODAL_PREFIXES) and (lemma != "set" or came_from == "xcomp"):
                 return "future"  # "is set to sign" is future; "set off an IED" is not
+            if tok.lower_ in REPUTATION_WORDS and came_from == "prep":
+                return "hypothetical"  # "notorious for attacks on civilians": a reputation, not an event
             if came_from == "xcomp" and (tok.lower_ in SCHEDULE_WORDS or lemma in SCHEDULE_WORDS):
                 return "future"  # "the mission is due to withdraw", "talks are slated to resume"
             if came_from == "xcomp" and lemma in HABITUAL_VERBS and tok.tag_ in {"VBD", "VBZ", "VBP"} \

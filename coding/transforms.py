@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from coding.modality import anticipated
+from coding.vocabulary import PREPARATION_WORDS
 
 # Announced cooperation -> express intent to cooperate (03x).
 INTENT = {
@@ -83,10 +84,29 @@ def statement_code(code: str, modality: str, trigger: Token) -> tuple[str, str] 
         hit = lookup(INTENT, code) if expressed_intent(trigger) else None
         if hit:
             return hit, "intent"
+        if code.startswith(FORCE_PREFIXES) and prepared_for(trigger):
+            return POSTURE, "posture"  # "the army is preparing an offensive": a force posture, not a threat
         hit = lookup(THREAT, code)
         if hit:
             return hit, "threat"
     return None
+
+
+FORCE_PREFIXES = ("18", "19", "20")
+POSTURE = "150"  # demonstrate military or police power
+
+
+def prepared_for(trigger: Token) -> bool:
+    """Whether the trigger is what someone gets ready for: 'preparing an offensive', 'prepared to resume
+    shelling', 'poised to attack'."""
+    tok = trigger
+    for _ in range(3):
+        if tok.dep_ not in {"xcomp", "dobj", "acomp", "pobj", "prep", "pcomp"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in PREPARATION_WORDS or tok.lower_ in PREPARATION_WORDS:
+            return True
+    return False
 
 
 INTENT_LEMMAS = {"want", "wish", "intend", "vow", "pledge", "promise", "offer", "commit", "willing", "ready", "eager",

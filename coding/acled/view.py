@@ -119,6 +119,8 @@ def _country_kind(kind: str | None, etype: str) -> str | None:
 def _actors(etype: str, sub: str, source: Actor | None, target: Actor | None, kinds: tuple[str | None, str | None],
             country: str | None, lex: Lexicon, when: dt.date | None) -> tuple[AcledActor | None, AcledActor | None]:
     k1, k2 = (_country_kind(k, etype) for k in kinds)
+    if etype in {"Protests", "Riots"} and k1 == "civilian":
+        k1 = "protester"  # "students marched", "teachers rallied": people who demonstrate are demonstrators
     if etype == "Riots":  # demonstrators in a riot are rioters
         k1, k2 = ("rioter" if k1 == "protester" else k1), ("rioter" if k2 == "protester" else k2)
     if etype == "Protests" and k1 is None and k2 != "protester":

@@ -589,3 +589,38 @@ def test_reinforcing_positions_is_a_force_posture():
 def test_a_mob_setting_someone_ablaze_is_mob_violence_not_taking_territory():
     rows = rows_for("A suspected thief was set ablaze by an angry mob in the village community on Wednesday.")
     assert {r["acled_sub_event_type"] for r in rows} == {"Mob violence"}
+
+
+@pytest.mark.parametrize("text", [
+    "JNIM fighters took control of the town of Boulkessi after the army withdrew from its base on Friday.",
+    "Rebels captured Bunagana. Government troops had pulled out of the border town a day earlier.",
+    "The militia seized the village unopposed following the departure of the soldiers and their withdrawal of heavy weapons.",
+])
+def test_a_takeover_after_the_other_side_withdrew_is_a_non_violent_transfer(text):
+    assert_sub_event(text, "Non-violent transfer of territory")
+
+
+def test_a_takeover_after_fierce_fighting_is_not_a_peaceful_transfer():
+    rows = rows_for("Rebels captured Bunagana after fierce fighting, and government troops withdrew.")
+    captured = [r for r in rows if r["trigger"].startswith("captured")]
+    assert captured and captured[0]["acled_sub_event_type"] == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize("text, target", [
+    ("A roadside bomb hit a military convoy near Mopti, killing three soldiers.", "MIL"),
+    ("A car bomb targeted a police station in Quetta.", "COP"),
+    ("A landmine hit a bus near Kidal, killing five villagers.", "CVL"),
+])
+def test_a_weapon_that_hits_something_has_that_target(text, target):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "18"]
+    assert rows and rows[0]["actor2_sector"] == target, [(r["cameo_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of doctors went on strike in Nairobi over unpaid wages.",
+    "Teachers walked out of classrooms across Zimbabwe.",
+    "Dock workers downed tools in Durban on Monday.",
+])
+def test_strikes_told_with_a_verb(text):
+    rows = rows_for(text)
+    assert "143" in {r["cameo_code"] for r in rows}

@@ -191,3 +191,75 @@ def test_deaths_at_another_place_are_another_event():
     rows = rows_for("Russian forces shelled Kherson overnight, killing two. "
                     "Officials said four more people were killed in Kharkiv on Monday.", keep=False)
     assert sorted(r["fatalities"] for r in rows if r["cameo_root"] in {"18", "19"}) == [2, 4]
+
+
+@pytest.mark.parametrize("text, root, source", [
+    ("Iraq accused Turkey of shelling Kurdish villages in Dohuk.", "19", "TUR"),
+    ("Ukraine accused Russia of bombing a hospital in Kharkiv.", "18", "RUS"),
+    ("The government blamed the rebels for the attack on the convoy.", "18", "REB"),
+])
+def test_an_accused_act_is_the_accusers_claim_and_the_accused_acted(text, root, source):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == root]
+    assert rows and rows[0]["modality"] == "claimed"
+    assert source in (rows[0]["actor1_country"], rows[0]["actor1_sector"])
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Soldiers beat protesters in Harare, according to unconfirmed reports.", "claimed"),
+    ("Police arrested 20 students in Dhaka, according to reports on social media.", "claimed"),
+    ("Soldiers beat protesters in Harare, according to witnesses.", "asserted"),
+])
+def test_according_to_reports_is_a_claim_according_to_witnesses_is_not(text, modality):
+    rows = [r for r in rows_for(text) if r["cameo_root"] in {"17", "18"}]
+    assert rows and rows[0]["modality"] == modality
+
+
+@pytest.mark.parametrize("text", [
+    "Attacks on aid workers have increased in recent months.",
+    "The militia has carried out dozens of attacks in the region this year.",
+    "Kidnappings have risen sharply since 2021.",
+])
+def test_counts_of_events_over_months_are_not_an_event(text):
+    assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] in {"18", "19"}]
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Russian forces have launched dozens of strikes on Kharkiv since Sunday.", "19"),
+    ("Protests have spread to several cities over the past week.", "14"),
+])
+def test_a_recent_series_is_still_reported(text, root):
+    assert [r for r in rows_for(text, keep=False) if r["cameo_root"] == root]
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("If talks fail, the army will resume its offensive in Tigray.", "hypothetical"),
+    ("Should the truce collapse, rebels could attack the town.", "hypothetical"),
+    ("Iran threatened to launch a new offensive unless Baghdad accepted its terms.", "asserted"),  # the threat is said
+])
+def test_a_condition_nobody_states_is_not_a_threat(text, modality):
+    rows = [r for r in rows_for(text) if r["cameo_root"] in {"13", "18", "19"}]
+    assert rows and rows[0]["modality"] == modality
+
+
+@pytest.mark.parametrize("text", [
+    "The Ethiopian army is preparing an offensive against Tigrayan forces.",
+    "The Macedonian army prepared to resume shelling rebel-held villages.",
+    "Troops are poised to attack the rebel stronghold of Kidal.",
+])
+def test_preparing_for_force_is_a_force_posture_not_a_threat(text):
+    codes = {r["cameo_code"] for r in rows_for(text, keep=False)}
+    assert "150" in codes and not {c for c in codes if c.startswith("13")}
+
+
+@pytest.mark.parametrize("text", [
+    "The militia is notorious for attacks on civilians in Ituri.",
+    "The group is known for kidnappings of foreign workers.",
+    "The unit is infamous for raids on villages in Darfur.",
+])
+def test_a_reputation_is_not_an_event(text):
+    assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] == "18"]
+
+
+def test_an_accused_subject_is_the_actor_of_a_verb_too():
+    rows = [r for r in rows_for("Soldiers are accused of killing dozens of civilians in Tigray.") if r["cameo_code"] == "180"]
+    assert rows and rows[0]["actor1_sector"] == "MIL" and rows[0]["modality"] == "claimed"

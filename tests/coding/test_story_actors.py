@@ -201,3 +201,53 @@ def test_who_takes_a_stance_on_an_event_did_not_do_it(text, stance_taker):
 def test_forces_moved_in_the_passive_are_the_movers(text, root, source):
     row = row_with(rows_for(text), root)
     assert row["actor1_code"] == source and row["actor2_code"] != source
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Gunmen attacked a church in Kaduna on Sunday. Police said they arrested two suspects.", "NGACOP"),
+    ("Rebels shelled Goma overnight. The next morning the army arrested ten men.", "CODMIL"),
+    ("A bomb exploded at a market in Peshawar. Soldiers later detained three people.", "PAKMIL"),
+])
+def test_without_a_place_in_the_sentence_the_story_place_gives_the_country(text, code):
+    rows = [r for r in rows_for(text) if r["sentence_index"] == 1]
+    assert code in {r["actor1_code"] for r in rows}, [(r["cameo_code"], r["actor1_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "His daughter was raped by soldiers in Goma.",
+    "Gunmen abducted the wife and two sons of a local chief near Kaduna.",
+    "Militiamen killed a teenager and his father in Bunia.",
+])
+def test_family_members_are_civilians(text):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "18"]
+    assert rows and rows[0]["actor2_sector"] == "CVL"
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Gunmen kidnapped a Catholic priest near Enugu.", "REL"),
+    ("Police arrested two union leaders in Harare.", "LAB"),
+    ("Soldiers detained three teachers in Mandalay.", "EDU"),
+])
+def test_clergy_unions_and_teachers_have_their_sectors(text, sector):
+    rows = [r for r in rows_for(text) if r["cameo_root"] in {"17", "18"}]
+    assert rows and rows[0]["actor2_sector"] == sector, [(r["cameo_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, not_source", [
+    ("Residents clashed with soldiers in Bamenda after a raid.", "CMRCVL"),
+    ("Villagers fled their homes amid shelling near Kharkiv.", "UKRCVL"),
+    ("Protesters gathered in Lagos following the arrest of a journalist.", "NGAOPP"),
+])
+def test_an_event_in_a_time_frame_does_not_share_the_verbs_subject(text, not_source):
+    framed = [r for r in rows_for(text) if r["rule_id"].split(":")[1:2] == ["noun"]]
+    assert all(r["actor1_code"] != not_source for r in framed)
+
+
+@pytest.mark.parametrize("text", [
+    "Police clashed with stone-throwing youths in Srinagar.",
+    "Villagers fought with police over land near Lahore.",
+    "Soldiers clashed with residents in Bamenda.",
+])
+def test_a_clash_between_forces_and_civilians_is_a_riot_not_a_battle(text):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "19"]
+    assert rows and rows[0]["acled_sub_event_type"] == "Violent demonstration"
