@@ -4,10 +4,11 @@
 
 Writes two tab-separated tables (deterministic: same input, same bytes):
 
-``actors.tsv``  ``id names code country sector kind from until``
-    One row per *role*. The rows of one entry share its id and follow each other; only the
-    first row carries the ``|``-separated surface forms. ``from``/``until`` (ISO dates, either
-    may be empty) bound a dated role; a row with neither is the entry's default role. A person
+``actors.tsv``  ``id names code country sector kind roles``
+    One row per entry: its ``|``-separated surface forms, its default role (``code country
+    sector``: the undated role, else the latest), and, when it has dated roles, all its roles in
+    file order as ``CODE:from:until`` joined by ``;`` (ISO dates, either may be empty; both empty
+    is an undated role). One row per entry, roles in one column: the table loads fast. A person
     is coded by the role covering the story's date, else by the undated role; a person with no
     undated role is no actor outside their dates (a group keeps its latest code).
     Kinds: ``person`` (named people, with dated roles), ``igo``/``ngo`` (International file),
@@ -84,7 +85,7 @@ DEFAULT_SOURCE = ROOT.parent / "shared" / "reference" / "petrarch"
 DEFAULT_OUT = ROOT / "coding" / "lexicons" / "petrarch"
 ACTOR_FILES = (("Phoenix.Countries.actors.txt", "countries"), ("Phoenix.International.actors.txt", "international"),
                ("Phoenix.MilNonState.actors.txt", "milnonstate"))
-ACTOR_HEADER = ["id", "names", "code", "country", "sector", "kind", "from", "until"]
+ACTOR_HEADER = ["id", "names", "code", "country", "sector", "kind", "roles"]
 AGENT_HEADER = ["id", "words", "sector"]
 CODE_RE = re.compile(r"\[([^\]\[]*)\]?")
 ROLE_RE = re.compile(r"^~?([A-Z]{3,})(?:\s+(.*))?$")
@@ -338,8 +339,10 @@ def convert_actors(source: Path, sectors: frozenset[str], common: frozenset[str]
             continue
         used[slug] = used.get(slug, 0) + 1
         eid = f"petr.actor.{slug}" if used[slug] == 1 else f"petr.actor.{slug}_{used[slug]}"
-        for n, (code, country, sector, start, until) in enumerate(roles):
-            rows.append([eid, "|".join(forms) if n == 0 else "", code, country, sector, kind, start, until])
+        undated = [r for r in roles if not r[3] and not r[4]]
+        default = undated[0] if undated else max(roles, key=lambda r: (r[4] or "9999", r[3]))
+        dated = "" if roles == undated[:1] else ";".join(f"{r[0]}:{r[3]}:{r[4]}" for r in roles)
+        rows.append([eid, "|".join(forms), default[0], default[1], default[2], kind, dated])
     return rows
 
 
@@ -426,7 +429,8 @@ def main(argv: list[str] | None = None) -> int:
     agents = convert_agents(args.source / "Phoenix.agents.txt", sectors)
     write_tsv(args.out / "actors.tsv", ACTOR_HEADER, actors)
     write_tsv(args.out / "agents.tsv", AGENT_HEADER, agents)
-    print(f"actors.tsv: {len({r[0] for r in actors})} entries, {len(actors)} roles; agents.tsv: {len(agents)} entries")
+    roles = sum(len(r[6].split(";")) if r[6] else 1 for r in actors)
+    print(f"actors.tsv: {len(actors)} entries, {roles} roles; agents.tsv: {len(agents)} entries")
     return 0
 
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from functools import lru_cache
 from typing import NamedTuple
 
 from coding.errors import ErrorCode
@@ -27,16 +28,20 @@ from coding.lexicon import ID_RE, ActorEntry, Lexicon, _bad, first_chunk
 from coding.tables import agent_code_set
 
 PETRARCH_DIR = Path(__file__).resolve().parent.parent / "lexicons" / "petrarch"
-ACTOR_HEADER = ["id", "names", "code", "country", "sector", "kind", "from", "until"]
+ACTOR_HEADER = ["id", "names", "code", "country", "sector", "kind", "roles"]
 AGENT_HEADER = ["id", "words", "sector"]
 KINDS = frozenset({"person", "igo", "ngo", "institution", "armed_group", "country", "place"})
-DATE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})?$")
+_ROLE = r"[A-Z]{3,12}:(?:\d{4}-\d{2}-\d{2})?:(?:\d{4}-\d{2}-\d{2})?"
+ROLES_RE = re.compile(rf"{_ROLE}(?:;{_ROLE})*")
+ROLE_CODE_RE = re.compile(r"(?:^|;)([A-Z]+):")
+DATED_RE = re.compile(r"(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})")
+IDS_RE = re.compile(r"(?:petr\.actor\.[a-z0-9][a-z0-9_.\-]*\n)*")
 PERSON_LIKE = frozenset({"person"})
 GEO_KINDS = frozenset({"country", "capital", "adjective"})
 
 
 class Role(NamedTuple):
-    """One dated (or undated) role of an entry: a tuple, as tens of thousands are made at load."""
+    """One dated (or undated) role of an entry."""
 
     code: str
     country: str
@@ -50,21 +55,42 @@ class Role(NamedTuple):
 
 @dataclass(frozen=True)
 class DatedActorEntry(ActorEntry):
-    """A PETRARCH entry: its roles by date, and the default role in the inherited fields."""
+    """A PETRARCH entry: the default role in the inherited fields, its dated roles as written in the table.
 
-    roles: tuple[Role, ...] = ()
+    The roles are parsed when a story names the entry, not at load: tens of thousands of people are
+    listed and a story names a handful (they are checked at load all the same).
+    """
+
+    roles: str = ""  # "CODE:from:until;..." in file order, "" when the entry has one undated role
     has_default: bool = True
     guarded: bool = True  # match only on proper nouns or named entities (coding/actors.py)
 
     def on(self, day: date | None) -> ActorEntry | None:
-        """The entry as of ``day``: the first role that covers it, else the undated default; None if neither."""
-        if day is None or len(self.roles) < 2 and self.has_default:
+        """The entry as of ``day``: the first dated role that covers it, else the undated default; None if neither."""
+        if day is None or not self.roles:
             return self
         iso = day.isoformat()
-        for role in self.roles:
+        for role in parse_roles(self.roles):
             if (role.start or role.until) and role.covers(iso):
-                return DatedActorEntry(self.id, role.country, role.sector, _code(self.kind, role), self.kind, (), True, self.guarded)
+                return DatedActorEntry(self.id, role.country, role.sector, _code(self.kind, role), self.kind, "", True, self.guarded)
         return self if self.has_default else None
+
+
+def parse_roles(text: str) -> list[Role]:
+    roles = []
+    for part in text.split(";"):
+        code, start, until = part.split(":")
+        roles.append(Role(code, *_split_code(code), start, until))
+    return roles
+
+
+@lru_cache(maxsize=None)
+def _split_code(code: str) -> tuple[str, str | None]:
+    """(country, sector) of a role code: the first agent code after the country (IGO and NGO are their own)."""
+    sectors = agent_code_set()
+    sector = next((code[i:i + 3] for i in range(3, len(code), 3) if code[i:i + 3] in sectors),
+                  code[:3] if code[:3] in sectors else None)
+    return code[:3], sector
 
 
 def _code(kind: str, role: Role) -> str:
@@ -91,8 +117,8 @@ def _rows(path: Path, header: list[str]) -> list[tuple[int, list[str]]]:
 
 
 def _check_code(path: Path, line: int, code: str, country: str, sector: str, kind: str, sectors: frozenset[str]) -> None:
-    if not re.fullmatch(r"[A-Z]{3,12}", code):
-        raise _bad(path, line, f"code {code!r} must be 3 to 12 upper-case letters", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
+    if not re.fullmatch(r"(?:[A-Z]{3}){1,4}", code):
+        raise _bad(path, line, f"code {code!r} must be one to four 3-letter codes", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
     if not re.fullmatch(r"[A-Z]{3}", country) or not code.startswith(country):
         raise _bad(path, line, f"country {country!r} must be the first three letters of the code", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
     if sector and sector not in sectors:
@@ -101,63 +127,49 @@ def _check_code(path: Path, line: int, code: str, country: str, sector: str, kin
         raise _bad(path, line, f"kind {kind!r} must be one of {', '.join(sorted(KINDS))}")
 
 
-def _role(path: Path, line: int, fields: list[str], sectors: frozenset[str], checked: set[tuple[str, ...]]) -> Role:
-    _eid, _names, code, country, sector, kind, start, until = fields
-    key = (code, country, sector, kind)
-    if key not in checked:  # a few hundred distinct codes among tens of thousands of rows: check each once
-        _check_code(path, line, code, country, sector, kind, sectors)
-        checked.add(key)
-    if start or until:
-        if not DATE_RE.match(start) or not DATE_RE.match(until):
-            raise _bad(path, line, "from and until must be YYYY-MM-DD or empty")
-        if start and until and start > until:
-            raise _bad(path, line, f"role starts ({start}) after it ends ({until})")
-    return Role(code, country, sector or None, start, until)
-
-
-def _entry(eid: str, kind: str, roles: list[Role]) -> DatedActorEntry:
-    if len(roles) == 1 and not roles[0].start and not roles[0].until:  # most entries: one undated role
-        role = roles[0]
-        return DatedActorEntry(eid, role.country, role.sector, _code(kind, role), kind, (role,), True)
-    undated = [r for r in roles if not r.start and not r.until]
-    default = undated[0] if undated else max(roles, key=lambda r: (r.until or "9999", r.start))
-    # A person with no undated role is no one's actor outside their dates; a group or country keeps its latest code.
-    has_default = bool(undated) or kind not in PERSON_LIKE
-    return DatedActorEntry(eid, default.country, default.sector, _code(kind, default), kind, tuple(roles), has_default)
+def _check_roles(path: Path, line: int, text: str, sectors: frozenset[str], checked: set[str]) -> bool:
+    """Check a roles column (its form, each code once, date order); True when one role is undated (the default)."""
+    if not ROLES_RE.fullmatch(text):
+        raise _bad(path, line, f"roles {text!r} must be CODE:from:until joined by ';' (dates YYYY-MM-DD or empty)")
+    for code in ROLE_CODE_RE.findall(text):
+        if code not in checked:
+            country, sector = _split_code(code)
+            _check_code(path, line, code, country, sector or "", "person", sectors)
+            checked.add(code)
+    for start, until in DATED_RE.findall(text):
+        if start > until:
+            raise _bad(path, line, f"a role starts ({start}) after it ends ({until})")
+    return text.endswith("::") or "::;" in text  # "CODE::" is an undated role
 
 
 def read_actors(path: Path) -> list[tuple[int, list[str], DatedActorEntry]]:
     """(line, surface forms, entry) for every entry of actors.tsv, checked."""
     sectors = agent_code_set()
     out: list[tuple[int, list[str], DatedActorEntry]] = []
-    seen: set[str] = set()
-    current: tuple[int, str, list[str], str, list[Role]] | None = None
-
-    def close() -> None:
-        if current is not None:
-            out.append((current[0], current[2], _entry(current[1], current[3], current[4])))
-
+    rows = _rows(path, ACTOR_HEADER)
+    ids = [fields[0] for _line, fields in rows]
+    if not IDS_RE.fullmatch("\n".join(ids) + "\n"):  # every id at once; find the bad one only on failure
+        line, fields = next((line, f) for line, f in rows if not ID_RE.match(f[0]) or not f[0].startswith("petr.actor."))
+        raise _bad(path, line, f"id {fields[0]!r} must look like petr.actor.<slug>")
+    if len(set(ids)) != len(ids):
+        seen: set[str] = set()
+        line, eid = next((line, f[0]) for line, f in rows if f[0] in seen or seen.add(f[0]))
+        raise _bad(path, line, f"duplicate id '{eid}'", ErrorCode.E203_LEXICON_DUPLICATE_ID)
     checked: set[tuple[str, ...]] = set()
-    for line, fields in _rows(path, ACTOR_HEADER):
-        eid, names, kind = fields[0], fields[1], fields[5]
-        role = _role(path, line, fields, sectors, checked)
-        if current is not None and eid == current[1]:
-            if names:
-                raise _bad(path, line, f"'{eid}': only an entry's first row gives its names")
-            if kind != current[3]:
-                raise _bad(path, line, f"'{eid}': every role of an entry has the entry's kind")
-            current[4].append(role)
-            continue
-        if not ID_RE.match(eid) or not eid.startswith("petr.actor."):
-            raise _bad(path, line, f"id {eid!r} must look like petr.actor.<slug>")
-        if eid in seen:
-            raise _bad(path, line, f"duplicate id '{eid}' (an entry's rows must follow each other)", ErrorCode.E203_LEXICON_DUPLICATE_ID)
+    checked_roles: set[str] = set()
+    for line, (eid, names, code, country, sector, kind, roles) in rows:
+        key = (code, country, sector, kind)
+        if key not in checked:  # a few hundred distinct codes among tens of thousands of rows: check each once
+            _check_code(path, line, code, country, sector, kind, sectors)
+            checked.add(key)
         if not names:
-            raise _bad(path, line, f"'{eid}': the first row of an entry must give its names")
-        close()
-        seen.add(eid)
-        current = (line, eid, names.split("|"), kind, [role])
-    close()
+            raise _bad(path, line, f"'{eid}': an entry needs its names")
+        has_default = True
+        if roles:
+            has_default = _check_roles(path, line, roles, sectors, checked_roles) or kind not in PERSON_LIKE
+        default = Role(code, country, sector or None, "", "")
+        entry = DatedActorEntry(eid, country, sector or None, _code(kind, default), kind, roles, has_default)
+        out.append((line, names.split("|"), entry))
     return out
 
 
@@ -182,7 +194,9 @@ def _add_fallback(lex: Lexicon, surface: str, entry: ActorEntry, touched: set[st
     """lexicon._add_actor for a form known to be new, with the index sorted once at the end rather than per form."""
     lex.actors[surface] = entry
     lex.max_actor_words = max(lex.max_actor_words, len(surface.split()))
-    chunk = first_chunk(surface)
+    chunk = surface.split(" ", 1)[0]
+    if "-" in chunk or "'" in chunk or "’" in chunk:
+        chunk = first_chunk(chunk)
     lex.actor_first_word.setdefault(chunk, []).append(surface)
     touched.add(chunk)
 
@@ -191,6 +205,8 @@ def _names_inside(surface: str, names: set[str], first_words: set[str]) -> bool:
     """A hand-written person or organisation named inside a longer dictionary form ("Russian President Vladimir
     Putin", "Harakat al-Shabaab al-Mujahideen"): the longer form would shadow the hand-written entry, so it is skipped."""
     words = surface.split()
+    if first_words.isdisjoint(words):
+        return False
     return any(" ".join(words[i:j]) in names for i in range(len(words)) if words[i] in first_words
                for j in range(i + 1, len(words) + 1))
 

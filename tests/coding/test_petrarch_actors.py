@@ -59,29 +59,33 @@ def _write_actors(tmp_path: Path, *rows: str) -> Path:
 
 
 def test_bad_code_names_file_and_line(tmp_path):
-    folder = _write_actors(tmp_path, "petr.actor.good\tGood Front\tSYRREB\tSYR\tREB\tarmed_group\t\t",
-                           "petr.actor.bad\tBad Front\tsyr-reb\tSYR\tREB\tarmed_group\t\t")
+    folder = _write_actors(tmp_path, "petr.actor.good\tGood Front\tSYRREB\tSYR\tREB\tarmed_group\t",
+                           "petr.actor.bad\tBad Front\tsyr-reb\tSYR\tREB\tarmed_group\t")
     with pytest.raises(LexiconError) as err:
         load_petrarch_actors(Lexicon(), folder)
     assert err.value.code == ErrorCode.E202_LEXICON_UNKNOWN_CODE
     assert f"{folder / 'actors.tsv'}:3:" in str(err.value)
 
 
-def test_unknown_sector_and_split_entry_are_errors(tmp_path):
-    folder = _write_actors(tmp_path, "petr.actor.x\tX Front\tSYRREB\tSYR\tXYZ\tarmed_group\t\t")
+def test_unknown_sector_bad_role_and_duplicate_id_are_errors(tmp_path):
+    folder = _write_actors(tmp_path, "petr.actor.x\tX Front\tSYRREB\tSYR\tXYZ\tarmed_group\t")
     with pytest.raises(LexiconError, match=r"actors.tsv:2: sector 'XYZ'"):
         load_petrarch_actors(Lexicon(), folder)
-    other = tmp_path / "other"
-    other.mkdir()
-    (other / "petrarch").mkdir()
-    (other / "petrarch" / "actors.tsv").write_text(
-        "\t".join(ACTOR_HEADER) + "\n"
-        "petr.actor.a\tAa Bb\tSYRGOV\tSYR\tGOV\tperson\t2001-01-01\t2002-01-01\n"
-        "petr.actor.b\tCc Dd\tIRQGOV\tIRQ\tGOV\tperson\t\t\n"
-        "petr.actor.a\t\tSYRELI\tSYR\tELI\tperson\t\t\n", encoding="utf-8")
-    with pytest.raises(LexiconError) as err:
-        load_petrarch_actors(Lexicon(), other / "petrarch")
-    assert err.value.code == ErrorCode.E203_LEXICON_DUPLICATE_ID and "actors.tsv:4:" in str(err.value)
+    cases = {
+        "role": ("petr.actor.a\tAa Bb\tSYRGOV\tSYR\tGOV\tperson\tSYRGOV:2001-01-01:2002-01-01\n"
+                 "petr.actor.b\tCc Dd\tIRQGOV\tIRQ\tGOV\tperson\tIRQGOV:2003-01-01:2002-01-01\n", ErrorCode.E204_LEXICON_BAD_ENTRY),
+        "code": ("petr.actor.a\tAa Bb\tSYRGOV\tSYR\tGOV\tperson\tSYRGOV::\n"
+                 "petr.actor.b\tCc Dd\tIRQGOV\tIRQ\tGOV\tperson\tIRQGOVX::;IRQGOV::\n", ErrorCode.E202_LEXICON_UNKNOWN_CODE),
+        "duplicate": ("petr.actor.a\tAa Bb\tSYRGOV\tSYR\tGOV\tperson\t\n"
+                      "petr.actor.a\tCc Dd\tIRQGOV\tIRQ\tGOV\tperson\t\n", ErrorCode.E203_LEXICON_DUPLICATE_ID),
+    }
+    for name, (rows, code) in cases.items():
+        folder = tmp_path / name / "petrarch"
+        folder.mkdir(parents=True)
+        (folder / "actors.tsv").write_text("\t".join(ACTOR_HEADER) + "\n" + rows, encoding="utf-8")
+        with pytest.raises(LexiconError) as err:
+            load_petrarch_actors(Lexicon(), folder)
+        assert err.value.code == code and f"{folder / 'actors.tsv'}:3:" in str(err.value), (name, str(err.value))
 
 
 def test_hand_written_entries_win():
