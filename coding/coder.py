@@ -21,7 +21,7 @@ from coding.actors import Actor, StoryActors, is_location_mention, placed_in
 from coding.dates import event_date
 from coding.document import Document
 from coding.events import CASUALTY_LEMMAS, Candidate, extract, is_reported_happening, match_noun, noun_source, protest_aim_tokens
-from coding.fatalities import fatalities_in
+from coding.fatalities import deaths_in_sentence
 from coding.fingerprint import coder_build
 from coding.geo import locate
 from coding.geo.locate import choose, story_state
@@ -130,7 +130,7 @@ def fold_toll(rows: list[dict[str, Any]], sent: Span, attack: dict[str, Any]) ->
         another_day = dated and attack["event_date"] is not None and r["event_date"] != attack["event_date"]
         if elsewhere or another_day:
             return rows
-    found = fatalities_in(sent.text)
+    found = deaths_in_sentence(sent)
     if found is None:
         return rows
     if attack["fatalities"] is None:
@@ -234,7 +234,7 @@ def attach_fatalities(rows: list[dict[str, Any]], sent: Span) -> None:
     violent = [r for r in rows if r["cameo_code"].startswith(VIOLENT_PREFIXES)]
     if not violent:
         return
-    found = fatalities_in(sent.text)
+    found = deaths_in_sentence(sent)
     if found is None:
         return
     count, start, _end = found

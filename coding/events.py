@@ -540,7 +540,7 @@ ANNOUNCING_LEMMAS = {"announce", "confirm", "order", "complete", "begin", "start
                      "reiterate", "issue", "renew"}
 
 
-def _governing_verb(tok: Token) -> Token | None:
+def _governing_verb(tok: Token, through_frames: bool = False) -> Token | None:
     """The verb whose subject a non-finite or nominal trigger shares (never a reporting verb)."""
     head = tok.head
     steps = 0
@@ -550,7 +550,7 @@ def _governing_verb(tok: Token) -> Token | None:
                 return head  # "Russia announced the withdrawal of its troops": Russia withdraws
             if head.lemma_.lower() in STANCE_VERBS:
                 return None  # "France condemned the attack": France did not attack
-            if tok.dep_ == "prep" and tok.lower_ in FRAME_PREPOSITIONS:
+            if tok.dep_ == "prep" and tok.lower_ in FRAME_PREPOSITIONS and not through_frames:
                 return None  # "residents clashed with soldiers after a raid": the raid is not theirs
             if head.lemma_.lower() in ACCUSATION_VERBS and tok.dep_ == "prep":
                 return None  # "Iraq accused Turkey of shelling": the accused acted (noun_source)
@@ -626,7 +626,9 @@ def _accused(tok: Token, story: StoryActors) -> Actor | None:
     return story.resolve(accused) if accused is not None else None
 
 
-def noun_source(tok: Token, story: StoryActors) -> Actor | None:
+def noun_source(tok: Token, story: StoryActors, mutual: bool = False) -> Actor | None:
+    """The actor of a nominal event. ``mutual`` events (battles, talks) are shared by the verb's subject even
+    through a time frame ("captured by Russian troops after fierce battles"); one-sided ones are not."""
     # "Russia's shelling", "Russian shelling", "the shelling by Russian forces"
     for child in tok.children:
         if child.dep_ in {"poss", "amod", "compound", "nmod", "advcl", "npadvmod"} and child.i < tok.i:
@@ -659,7 +661,7 @@ def noun_source(tok: Token, story: StoryActors) -> Actor | None:
     if accused is not None:
         return accused
     # "arrived ... for a surprise visit", "launched a campaign of shelling": the governing verb's subject.
-    verb = _governing_verb(tok)
+    verb = _governing_verb(tok, through_frames=mutual)
     if verb is not None:
         return _subject_of(verb, story)
     return None
@@ -829,7 +831,7 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
         if form == "noun" and _is_back_reference(tok, story):
             continue
         if form == "noun":
-            source = noun_source(tok, story)
+            source = noun_source(tok, story, mutual=rule.reciprocal)
         else:
             source = _subject_of(tok, story) or _accused(tok, story)  # "soldiers are accused of killing ..."
         if source is None and rule.object_is_source:

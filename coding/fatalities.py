@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span, Token
+
 UNITS = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -93,3 +95,63 @@ def fatalities_in(text: str) -> tuple[int, int, int] | None:
                 best = (value, m.start(), m.end())
             break
     return best
+
+
+DEATH_LEMMAS = {"kill", "murder", "slay", "execute", "behead", "assassinate", "lynch", "die", "massacre"}
+DEATH_MANNER_LEMMAS = {"shoot", "gun", "beat", "hack", "stab", "burn", "club", "stone"}  # "... dead", "... to death"
+SINGULAR_PRONOUNS = {"he", "him", "she", "her"}
+
+
+def _deadly(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+        return False
+    if lemma in DEATH_LEMMAS:
+        return True
+    return lemma in DEATH_MANNER_LEMMAS and any(
+        c.lower_ == "dead" or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
+        for c in tok.children)
+
+
+def _victim_count(victim: Token) -> int | None:
+    """How many the victim phrase counts: its number ('two policemen'), else one for a singular noun or
+    pronoun ('a farmer', 'the victim', 'he')."""
+    number = next((c for c in victim.children if c.dep_ == "nummod"), None)
+    if number is not None:
+        return number_value(number.text)
+    if victim.like_num:
+        return number_value(victim.text)
+    if victim.lower_ in SINGULAR_PRONOUNS or victim.ent_type_ == "PERSON":
+        return 1
+    if victim.tag_ == "NN" and (victim.lemma_.lower() in HUMAN_NOUNS or _agent_noun(victim)):
+        return 1  # 'a farmer', 'the victim', 'a policeman'; not 'killed the peace deal'
+    return None
+
+
+HUMAN_NOUNS = {"man", "victim", "person", "body", "individual"}  # people words that name no sector
+
+
+def _agent_noun(tok: Token) -> bool:
+    from coding.lexicon import default_lexicon  # the lexicon is loaded once per process
+
+    return tok.lemma_.lower() in default_lexicon().agent_index
+
+
+def deaths_in_sentence(sent: Span) -> tuple[int, int, int] | None:
+    """(count, start, end) of the sentence's death count, offsets within the sentence text: the written
+    count when there is one ('at least 12 were killed'), else the victims of a killing read from the
+    parse, so that singular reports count one ('a farmer was killed', 'the victim died', 'shot him dead')."""
+    found = fatalities_in(sent.text)
+    if found is not None:
+        return found
+    for tok in sent:
+        if not _deadly(tok):
+            continue
+        die = tok.lemma_.lower() == "die"
+        for child in tok.children:
+            if child.dep_ in {"dobj", "nsubjpass"} or (die and child.dep_ == "nsubj"):
+                count = _victim_count(child)
+                if count:
+                    first, last = sorted((child.left_edge.idx, tok.idx))
+                    return count, first - sent.start_char, last + len(tok.text) - sent.start_char
+    return None

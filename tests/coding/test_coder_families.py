@@ -624,3 +624,12 @@ def test_a_weapon_that_hits_something_has_that_target(text, target):
 def test_strikes_told_with_a_verb(text):
     rows = rows_for(text)
     assert "143" in {r["cameo_code"] for r in rows}
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers seized power in Niamey on Wednesday.",
+    "The rebels seized the initiative after the ceasefire collapsed.",
+    "The opposition seized the opportunity to call for new elections.",
+])
+def test_seizing_power_or_an_opportunity_takes_no_property(text):
+    assert not [r for r in rows_for(text) if r["cameo_code"] == "171"]

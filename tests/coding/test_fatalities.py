@@ -48,3 +48,32 @@ def test_number_words():
     assert number_value("1,500") == 1500
     assert number_value("hundreds") == 100
     assert number_value("many") is None
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("One woman died.", 1),
+    ("The victim died in hospital.", 1),
+    ("A farmer was killed near Kaduna.", 1),
+    ("A 25-year-old man was shot dead in Port-au-Prince.", 1),
+    ("Gunmen shot him dead outside his house.", 1),
+    ("Two policemen were shot dead.", 2),
+])
+def test_singular_and_parsed_death_reports(sentence, count):
+    from coding.fatalities import deaths_in_sentence
+    from coding.nlp import load_nlp
+
+    found = deaths_in_sentence(next(load_nlp()(sentence).sents))
+    assert found is not None and found[0] == count
+
+
+@pytest.mark.parametrize("sentence", [
+    "The attack killed the peace deal.",
+    "Nobody was killed.",
+    "Soldiers were not killed in the raid.",
+    "Three people were injured.",
+])
+def test_no_death_is_read_where_none_is_reported(sentence):
+    from coding.fatalities import deaths_in_sentence
+    from coding.nlp import load_nlp
+
+    assert deaths_in_sentence(next(load_nlp()(sentence).sents)) is None

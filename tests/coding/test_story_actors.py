@@ -251,3 +251,8 @@ def test_an_event_in_a_time_frame_does_not_share_the_verbs_subject(text, not_sou
 def test_a_clash_between_forces_and_civilians_is_a_riot_not_a_battle(text):
     rows = [r for r in rows_for(text) if r["cameo_root"] == "19"]
     assert rows and rows[0]["acled_sub_event_type"] == "Violent demonstration"
+
+
+def test_a_fight_before_a_capture_is_the_capturers():
+    rows = rows_for("Lysychansk was captured by Russian troops after fierce artillery battles in July.")
+    assert "RUS" in {r["actor1_country"] for r in rows if r["cameo_code"] == "190"}
