@@ -31,10 +31,13 @@ PETRARCH_DIR = Path(__file__).resolve().parent.parent / "lexicons" / "petrarch"
 ACTOR_HEADER = ["id", "names", "code", "country", "sector", "kind", "roles"]
 AGENT_HEADER = ["id", "words", "sector"]
 KINDS = frozenset({"person", "igo", "ngo", "institution", "armed_group", "country", "place"})
-_ROLE = r"[A-Z]{3,12}:(?:\d{4}-\d{2}-\d{2})?:(?:\d{4}-\d{2}-\d{2})?"
+_ROLE = r"(?:[A-Z]{3}){1,4}:(?:\d{4}-\d{2}-\d{2})?:(?:\d{4}-\d{2}-\d{2})?"
 ROLES_RE = re.compile(rf"{_ROLE}(?:;{_ROLE})*")
 ROLE_CODE_RE = re.compile(r"(?:^|;)([A-Z]+):")
 DATED_RE = re.compile(r"(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})")
+# The whole roles column in one pass (codes of 3-letter segments, ISO dates); a role's sector is the first
+# agent code in its code (_split_code), so a well-formed code is a valid one.
+ROLES_BLOCK_RE = re.compile(rf"(?:{_ROLE}(?:;{_ROLE})*\n)*")
 IDS_RE = re.compile(r"(?:petr\.actor\.[a-z0-9][a-z0-9_.\-]*\n)*")
 PERSON_LIKE = frozenset({"person"})
 GEO_KINDS = frozenset({"country", "capital", "adjective"})
@@ -155,8 +158,13 @@ def read_actors(path: Path) -> list[tuple[int, list[str], DatedActorEntry]]:
         seen: set[str] = set()
         line, eid = next((line, f[0]) for line, f in rows if f[0] in seen or seen.add(f[0]))
         raise _bad(path, line, f"duplicate id '{eid}'", ErrorCode.E203_LEXICON_DUPLICATE_ID)
+    dated = [(line, fields[6]) for line, fields in rows if fields[6]]
+    joined = "".join(text + "\n" for _line, text in dated)
+    if not ROLES_BLOCK_RE.fullmatch(joined) or any(start > until for start, until in DATED_RE.findall(joined)):
+        checked_roles: set[str] = set()  # the whole column at once; row by row only to name the bad line
+        for line, text in dated:
+            _check_roles(path, line, text, sectors, checked_roles)
     checked: set[tuple[str, ...]] = set()
-    checked_roles: set[str] = set()
     for line, (eid, names, code, country, sector, kind, roles) in rows:
         key = (code, country, sector, kind)
         if key not in checked:  # a few hundred distinct codes among tens of thousands of rows: check each once
@@ -165,8 +173,8 @@ def read_actors(path: Path) -> list[tuple[int, list[str], DatedActorEntry]]:
         if not names:
             raise _bad(path, line, f"'{eid}': an entry needs its names")
         has_default = True
-        if roles:
-            has_default = _check_roles(path, line, roles, sectors, checked_roles) or kind not in PERSON_LIKE
+        if roles:  # "CODE::" is an undated role: the default
+            has_default = roles.endswith("::") or "::;" in roles or kind not in PERSON_LIKE
         default = Role(code, country, sector or None, "", "")
         entry = DatedActorEntry(eid, country, sector or None, _code(kind, default), kind, roles, has_default)
         out.append((line, names.split("|"), entry))

@@ -75,7 +75,7 @@ def test_unknown_sector_bad_role_and_duplicate_id_are_errors(tmp_path):
         "role": ("petr.actor.a\tAa Bb\tSYRGOV\tSYR\tGOV\tperson\tSYRGOV:2001-01-01:2002-01-01\n"
                  "petr.actor.b\tCc Dd\tIRQGOV\tIRQ\tGOV\tperson\tIRQGOV:2003-01-01:2002-01-01\n", ErrorCode.E204_LEXICON_BAD_ENTRY),
         "code": ("petr.actor.a\tAa Bb\tSYRGOV\tSYR\tGOV\tperson\tSYRGOV::\n"
-                 "petr.actor.b\tCc Dd\tIRQGOV\tIRQ\tGOV\tperson\tIRQGOVX::;IRQGOV::\n", ErrorCode.E202_LEXICON_UNKNOWN_CODE),
+                 "petr.actor.b\tCc Dd\tIRQGOV\tIRQ\tGOV\tperson\tIRQGOVX::;IRQGOV::\n", ErrorCode.E204_LEXICON_BAD_ENTRY),
         "duplicate": ("petr.actor.a\tAa Bb\tSYRGOV\tSYR\tGOV\tperson\t\n"
                       "petr.actor.a\tCc Dd\tIRQGOV\tIRQ\tGOV\tperson\t\n", ErrorCode.E203_LEXICON_DUPLICATE_ID),
     }
