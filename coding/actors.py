@@ -11,10 +11,12 @@ pronoun takes the nearest compatible actor before it. Unknown actors stay ``None
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from coding.lexicon import ActorEntry, Lexicon, first_chunk
+from coding.petrarch.actors import DatedActorEntry
 from coding.vocabulary import FACILITY_NOUNS, LOCATION_PREPOSITIONS, SPEECH_VERBS
 
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
@@ -23,6 +25,7 @@ RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 THING_PRONOUNS = {"it", "they", "them", "its", "their"}
 BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "led", "held", "controlled", "occupied", "made", "supplied", "based"}
 POSSESSIVE_MARKERS = {"'s", "’s", "'"}
+NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 GROUP_NOUNS = {"group", "unit", "member", "members", "faction", "camp", "side", "source", "sources", "movement", "wing",
                "patrol", "convoy", "position", "positions", "post", "checkpoint", "column", "base", "outpost", "vehicle",
                "stronghold", "bastion", "hideout", "hideouts", "strongholds", "headquarters", "target", "targets", "site",
@@ -32,6 +35,21 @@ GROUP_NOUNS = {"group", "unit", "member", "members", "faction", "camp", "side", 
 def is_location_mention(tok: Token) -> bool:
     """'a meeting in Brussels': the name is where something happened, not who did it."""
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATION_PREPOSITIONS
+
+
+def _reads_as_name(span: Span) -> bool:
+    """The parser takes the words for a name: a proper noun or a named entity, and a one-word match at the
+    start of a sentence only inside an entity ("Hope rose", "Will the talks resume" are not names)."""
+    words = [t for t in span if t.is_alpha]
+    if not words or not any(t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS for t in words):
+        return False
+    return len(words) > 1 or not span[0].is_sent_start or span[0].ent_type_ in NAME_ENTS
+
+
+def _person(name: str, entry: ActorEntry, start: int, end: int) -> Actor:
+    """A person's actor; one serving an IGO or NGO keeps the organisation's code (IGOUNO), not country + sector."""
+    org = entry.code if entry.code != (entry.country or "") + (entry.sector or "") else None
+    return Actor(name, entry.country, entry.sector, start, end, True, org)
 
 
 @dataclass(frozen=True)
@@ -86,10 +104,11 @@ class StoryActors:
     mention_at: dict[int, tuple[int, int, ActorEntry]] = field(default_factory=dict)  # token i -> (start, end, entry)
     people: dict[str, Actor] = field(default_factory=dict)  # surname / full name -> actor
     history: list[tuple[int, Actor]] = field(default_factory=list)  # (token index, actor) in text order
+    doc_date: date | None = None  # picks a dated dictionary entry's role ("Karzai" in 1999 is ELI, in 2005 GOV)
 
     @classmethod
-    def build(cls, doc: Doc, lex: Lexicon) -> "StoryActors":
-        story = cls(doc, lex)
+    def build(cls, doc: Doc, lex: Lexicon, doc_date: date | None = None) -> "StoryActors":
+        story = cls(doc, lex, doc_date=doc_date)
         story._match_lexicon()
         story._register_people()
         return story
@@ -115,11 +134,13 @@ class StoryActors:
                     while j < len(doc) and doc[j].idx < end_char:
                         j += 1
                     if doc[j - 1].idx + len(doc[j - 1].text) == end_char:  # ends on a token boundary
-                        found = (i, j, actors[surface])
-                        break
+                        entry = self._dated(actors[surface], doc[i:j])
+                        if entry is not None:
+                            found = (i, j, entry)
+                            break
             if found is None and tok.text != tok.text.lower() and tok.text != tok.text.capitalize():
                 # Odd capitals ("iSrael", headline "RUSSIA"): a one-word name in its usual spelling.
-                entry = actors.get(tok.text.capitalize())
+                entry = self._dated(actors.get(tok.text.capitalize()), doc[i:i + 1])
                 if entry is not None and entry.kind in {"country", "capital", "adjective"}:
                     found = (i, i + 1, entry)
             if found:
@@ -128,6 +149,18 @@ class StoryActors:
                 i = found[1]
             else:
                 i += 1
+
+    def _dated(self, entry: ActorEntry | None, span: Span | None = None) -> ActorEntry | None:
+        """A dictionary (PETRARCH) entry as of the story's date, if ``span`` reads as a name; other entries as they are."""
+        if not isinstance(entry, DatedActorEntry):
+            return entry
+        if span is not None and entry.guarded and not _reads_as_name(span):
+            return None
+        return entry.on(self.doc_date)
+
+    def lookup(self, name: str) -> ActorEntry | None:
+        """The lexicon entry of a whole name ("Hamid Karzai"), as of the story's date."""
+        return self._dated(self.lex.actors.get(name))
 
     def entry_at(self, token: Token) -> ActorEntry | None:
         hit = self.mention_at.get(token.i)
@@ -148,12 +181,16 @@ class StoryActors:
                     self.people[name] = actor
 
     def _titled_person(self, ent: Span) -> Actor | None:
-        entry = self.lex.actors.get(ent.text) or self.lex.actors.get(ent[-1].text)
-        if entry is not None and entry.kind == "person":
-            return Actor(ent.text, entry.country, entry.sector, ent.start_char, ent.end_char, True)
+        entry = self.lookup(ent.text) or self.lookup(ent[-1].text)
         head = ent.root
         left = self.doc[head.left_edge.i:ent.start]
         window = self.doc[max(head.left_edge.i, ent.start - 8):ent.start]
+        if entry is not None and entry.kind == "person":
+            title = self._title_sector(window) or self._title_sector(left) if isinstance(entry, DatedActorEntry) else None
+            if title and entry.country not in {"IGO", "NGO"}:
+                # "Prime Minister Ryutaro Hashimoto": the story's title says the role; the dictionary says whose
+                return Actor(ent.text, entry.country, title, ent.start_char, ent.end_char, True)
+            return _person(ent.text, entry, ent.start_char, ent.end_char)
         sector = self._title_sector(window) or self._title_sector(left)
         org = self._org_in(left)
         if sector and org is not None:
@@ -172,7 +209,7 @@ class StoryActors:
     def _org_in(self, span: Span) -> ActorEntry | None:
         for tok in span:
             entry = self.entry_at(tok)
-            if entry is not None and entry.kind not in {"country", "capital", "adjective", "person"}:
+            if entry is not None and entry.kind not in {"country", "capital", "adjective", "person", "place"}:
                 return entry
         return None
 
@@ -204,19 +241,23 @@ class StoryActors:
         head = tok.head
         return head.lower_ in BACKING_WORDS or (tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(2).lower_ in BACKING_WORDS)
 
-    def agent_sector(self, tok: Token) -> str | None:
+    def agent_sector(self, tok: Token, own_only: bool = False) -> str | None:
+        """The sector an agent noun gives; ``own_only`` leaves out the PETRARCH fallbacks (for modifiers)."""
         options = self.lex.agent_index.get(tok.lemma_.lower()) or self.lex.agent_index.get(tok.lower_)
         if not options:
             return None
         mods = [c.lemma_.lower() for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}]
         mods_text = " ".join(mods)
-        for words, sector, _gid in options:
+        for words, sector, gid in options:
+            if own_only and gid.startswith("petr."):
+                continue
             if not words or " ".join(words) in mods_text:
                 return sector
         return None
 
-    def _country_of_np(self, head: Token) -> str | None:
-        """Country named inside the noun phrase of ``head``: adjectives, compounds, possessives, 'of X'."""
+    def _country_of_np(self, head: Token, places: bool = True) -> str | None:
+        """Country named inside the noun phrase of ``head``: adjectives, compounds, possessives, 'of X'.
+        ``places=False``: a place name does not count ("the Donbas region" is a place, "Donbas miners" are Ukrainian)."""
         nested_found: str | None = None
         named_facility = head.pos_ == "PROPN" and head.lemma_.lower() in FACILITY_NOUNS
         for child in head.children:
@@ -224,7 +265,7 @@ class StoryActors:
                 continue  # "the Saudi Hospital" in El Fasher: the country word is part of the building's name
             if child.dep_ in MODIFIER_DEPS:
                 entry = self.entry_at(child)
-                if entry is not None and entry.country and not self._is_backing(child):
+                if entry is not None and entry.country and (places or entry.kind != "place") and not self._is_backing(child):
                     return entry.country
                 if child.dep_ == "poss" and (child.pos_ != "PRON" or child.lower_ in {"its", "their"}):
                     # "its troops" are the country's; "his Greek counterpart" is not his country
@@ -234,7 +275,7 @@ class StoryActors:
                 if child.dep_ in {"compound", "amod", "nmod"} and nested_found is None:
                     # A modifier's own modifier ("Moscow-backed", "Al Qaeda-linked") yields to a nationality
                     # named directly on the head ("the Al Qaeda-linked Somali militant group").
-                    nested_found = self._country_of_np(child)
+                    nested_found = self._country_of_np(child, places)
             elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
                 # "the army of Ukraine", "dissidents from Myanmar", "ministers from the Georgian government"
                 for pobj in child.children:
@@ -270,12 +311,23 @@ class StoryActors:
             return self._antecedent(head)
         start_char, end_char = self._np_span(head)
         name = self.doc.text[start_char:end_char]
-        entry = self.entry_at(head)
+        hit = self.mention_at.get(head.i)
+        entry = hit[2] if hit else None
+        if entry is not None and entry.kind == "place":
+            entry = None  # "Kandahar": a place gives its country to a phrase it modifies, it is not an actor
         if entry is not None:
             sector = entry.sector
             org = entry.code if entry.kind not in {"country", "capital", "adjective"} else None
             if entry.kind == "person":
-                return Actor(name, entry.country, entry.sector, start_char, end_char, True)
+                if isinstance(entry, DatedActorEntry):
+                    titled = self.people.get(self.doc[hit[0]:hit[1]].text)
+                    if titled is not None:
+                        return replace(titled, name=name, start_char=start_char, end_char=end_char)
+                    # "Secretary of State Warren Christopher": a title inside the dictionary form or before it
+                    title = self._title_sector(self.doc[max(head.left_edge.i, hit[0] - 8):head.i])
+                    if title and entry.country not in {"IGO", "NGO"}:
+                        return Actor(name, entry.country, title, start_char, end_char, True)
+                return _person(name, entry, start_char, end_char)
             # "Kyiv's troops" never reaches here (head is troops); a bare capital is its government.
             return Actor(name, entry.country, sector, start_char, end_char, False, org)
         if head.ent_type_ == "PERSON" or head.text in self.people:
@@ -289,13 +341,13 @@ class StoryActors:
             return None
         for appos in (c for c in head.children if c.dep_ == "appos"):
             named = self.entry_at(appos)
-            if named is not None and named.kind not in {"country", "capital", "adjective"}:
+            if named is not None and named.kind not in {"country", "capital", "adjective", "place"}:
                 # "the Somali militant group al-Shabab": the name in apposition says who, not the modifiers
                 return self._resolve(appos)
         if head.lemma_.lower() in GROUP_NOUNS:
             for child in head.lefts:
                 named = self.entry_at(child) if child.dep_ in {"compound", "poss", "nmod"} else None
-                if named is not None and named.kind not in {"country", "capital", "adjective", "person"}:
+                if named is not None and named.kind not in {"country", "capital", "adjective", "person", "place"}:
                     # "RSF positions", "a Hezbollah unit": the group's units and positions stand for the group
                     return Actor(name, named.country, named.sector, start_char, end_char, False, named.code)
         sector = self.agent_sector(head)
@@ -303,16 +355,16 @@ class StoryActors:
             # A modifier may carry the sector: "rebel group" -> REB, "separatist unit" -> SEP.
             for child in head.lefts:
                 if child.dep_ in {"amod", "compound"}:
-                    sector = self.agent_sector(child) or sector
+                    sector = self.agent_sector(child, own_only=True) or sector
         if sector is None:
             # "Ukrainian prisoners", "Syrian territory": no agent noun, but the phrase names a country.
-            country = self._country_of_np(head) if head.pos_ in {"NOUN", "PROPN"} else None
+            country = self._country_of_np(head, places=False) if head.pos_ in {"NOUN", "PROPN"} else None
             return Actor(name, country, None, start_char, end_char) if country else None
         # A specific modifier wins over a generic head: "separatist leader" is SEP, not GOV; but a
         # government owns its forces ("government troops" are MIL, "government police" COP).
         for child in head.lefts:
             if child.dep_ in {"amod", "compound"} and child.i != head.i:
-                mod_sector = self.agent_sector(child)
+                mod_sector = self.agent_sector(child, own_only=True)  # a dictionary noun ("Islamist") is no modifier
                 if mod_sector and mod_sector != "CVL" and not (mod_sector == "GOV" and sector in FORCE_SECTORS):
                     sector = mod_sector
         country = self._country_of_np(head)
@@ -328,9 +380,9 @@ class StoryActors:
             for ent in sorted((e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= pronoun.i), key=lambda e: -e.end):
                 person = self.people.get(ent.text) or self.people.get(ent[-1].text)
                 if person is None:
-                    entry = self.lex.actors.get(ent.text) or self.lex.actors.get(ent[-1].text)
+                    entry = self.lookup(ent.text) or self.lookup(ent[-1].text)
                     if entry is not None and entry.kind == "person":
-                        person = Actor(ent.text, entry.country, entry.sector, ent.start_char, ent.end_char, True)
+                        person = _person(ent.text, entry, ent.start_char, ent.end_char)
                 if person is not None:
                     return person
         speaker = self._speaker_of(pronoun)
@@ -349,7 +401,7 @@ class StoryActors:
             if found is not None and tok.i <= found[0]:
                 break
             entry = self.entry_at(tok)
-            if entry is not None and entry.country and entry.kind != "adjective" and not is_location_mention(tok):
+            if entry is not None and entry.country and entry.kind not in {"adjective", "place", "person"} and not is_location_mention(tok):
                 return Actor(tok.text, entry.country, entry.sector, tok.idx, tok.idx + len(tok.text))
         return found[1] if found else None
 

@@ -78,7 +78,7 @@ def content_sentences(doc: Doc) -> list[Span]:
 
 
 def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bool = False) -> Iterator[dict[str, Any]]:
-    story = StoryActors.build(doc, lex)
+    story = StoryActors.build(doc, lex, doc_date=document.doc_date)
     sentences = content_sentences(doc)
     context = StoryContext(story, sentences)
     reported: set[tuple[str, str]] = set()  # (CAMEO root, source code) of events reported in earlier sentences
@@ -288,8 +288,8 @@ class StoryContext:
 
 def _place_country(place: Token, story: StoryActors) -> str | None:
     entry = story.entry_at(place)
-    if entry is not None and entry.country and entry.kind in {"country", "capital", "adjective"}:
-        return entry.country
+    if entry is not None and entry.country and entry.kind in {"country", "capital", "adjective", "place"}:
+        return entry.country  # a place from the PETRARCH dictionaries ("Deir Ez-Zor") names its country
     return story._country_of_np(place)
 
 

@@ -15,7 +15,7 @@ def explain(text: str, doc_date: str | None = None) -> str:
     lex = default_lexicon()
     document = Document(doc_id="explain", text=text, doc_date=parse_date(doc_date))
     doc = load_nlp()(text)
-    story = StoryActors.build(doc, lex)
+    story = StoryActors.build(doc, lex, doc_date=document.doc_date)
     lines = ["Parse (token / lemma / POS / dependency -> head):"]
     for tok in doc:
         if not tok.is_space:
@@ -30,8 +30,21 @@ def explain(text: str, doc_date: str | None = None) -> str:
     for sent in content_sentences(doc):
         for tok, rule, form, trigger in find_triggers(sent, lex):
             lines.append(f"  {trigger!r} -> {rule.id}:{form} (CAMEO {rule.cameo})")
+    mentions = {doc[start:end].text: entry.id for start, end, entry in story.mention_at.values()}
     lines.append("Rows:")
     for row in code_parsed(doc, document, lex):
         lines.append(f"  {row['cameo_code']} {row['cameo_label']!r}: {row['actor1_code']} -> {row['actor2_code']} "
                      f"[{row['modality']}, conf {row['confidence']}, rule {row['rule_id']}, date {row['event_date']}]")
+        for role in ("actor1", "actor2"):
+            entry_id = _entry_of(row[f"{role}_name"], mentions)
+            if entry_id:
+                lines.append(f"    {role} {row[f'{role}_name']!r} via lexicon entry {entry_id}")
     return "\n".join(lines)
+
+
+def _entry_of(name: str | None, mentions: dict[str, str]) -> str | None:
+    """The id of the longest lexicon mention inside an actor's phrase: the entry that named the actor."""
+    if not name:
+        return None
+    inside = [text for text in mentions if text in name]
+    return mentions[max(inside, key=len)] if inside else None

@@ -358,6 +358,9 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     if (directory / "petrarch" / "verbs.tsv").exists():
         from coding.petrarch.verbs import load_verb_patterns  # imports EventRule from here
         lex.petrarch_verbs = load_verb_patterns(directory / "petrarch" / "verbs.tsv")
+    from coding.petrarch.actors import load_petrarch_actors  # fallbacks, after the hand-written files (which win)
+
+    load_petrarch_actors(lex, directory / "petrarch")
     return lex
 
 

@@ -110,8 +110,9 @@ def _name_heads(sent: Span, story: StoryLike) -> list[tuple[Token, int]]:
 def _misread_as_group(tok: Token, story: StoryLike) -> bool:
     """'in Omdurman' tagged NORP by the small model: a proper noun after a place preposition that no
     lexicon knows as a nationality or group is read as a place."""
+    entry = story.entry_at(tok)  # a place from the PETRARCH dictionaries ("Omdurman") is still a place
     return (tok.ent_type_ == "NORP" and tok.pos_ == "PROPN" and tok.dep_ == "pobj"
-            and tok.head.lower_ in PLACE_PREPOSITIONS and story.entry_at(tok) is None)
+            and tok.head.lower_ in PLACE_PREPOSITIONS and (entry is None or entry.kind == "place"))
 
 
 def _is_name_token(tok: Token, story: StoryLike) -> bool:
