@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from coding.errors import ErrorCode, LexiconError
@@ -45,7 +46,7 @@ class VerbPattern:
     prep: str
     pobj: NounPhrase | None
 
-    @property
+    @cached_property
     def rank(self) -> tuple[int, int]:
         """Most specific first: verb+particle/prep+object, verb+object, verb+particle/prep, bare verb."""
         nouns = self.object is not None or self.pobj is not None
