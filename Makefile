@@ -48,6 +48,7 @@ quality: $(STAMP)
 	$(BIN)/python tools/quality_gate.py --output output/quality
 
 bench: $(STAMP)
+	@mkdir -p "$(PREFECT_HOME)"
 	$(BIN)/python -m bench.run
 
 tables:

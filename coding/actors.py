@@ -105,10 +105,11 @@ class StoryActors:
     people: dict[str, Actor] = field(default_factory=dict)  # surname / full name -> actor
     history: list[tuple[int, Actor]] = field(default_factory=list)  # (token index, actor) in text order
     doc_date: date | None = None  # picks a dated dictionary entry's role ("Karzai" in 1999 is ELI, in 2005 GOV)
+    text: str = ""  # the story's text, read once: spaCy rebuilds ``doc.text`` from every token on each access
 
     @classmethod
     def build(cls, doc: Doc, lex: Lexicon, doc_date: date | None = None) -> "StoryActors":
-        story = cls(doc, lex, doc_date=doc_date)
+        story = cls(doc, lex, doc_date=doc_date, text=doc.text)
         story._match_lexicon()
         story._register_people()
         return story
@@ -121,7 +122,7 @@ class StoryActors:
         ("al-Shabaab", "Côte d'Ivoire") still matches the tokens that spell it.
         """
         doc, actors, index = self.doc, self.lex.actors, self.lex.actor_first_word
-        text = doc.text
+        text = self.text
         i = 0
         while i < len(doc):
             found = None
@@ -310,7 +311,7 @@ class StoryActors:
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS:
             return self._antecedent(head)
         start_char, end_char = self._np_span(head)
-        name = self.doc.text[start_char:end_char]
+        name = self.text[start_char:end_char]
         hit = self.mention_at.get(head.i)
         entry = hit[2] if hit else None
         if entry is not None and entry.kind == "place":

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -252,6 +252,14 @@ class StoryContext:
         self.sentences = sentences
         self._dyad: tuple[str, ...] | None = None
         self.last_violence: Actor | None = None  # the source of the latest violent event coded in the story
+        self._per_sentence: dict[tuple[int, str], Any] = {}
+
+    def of_sentence(self, index: int, what: str, compute: Callable[[], Any]) -> Any:
+        """A fact about sentence ``index`` computed once, however many candidates the sentence has."""
+        key = (index, what)
+        if key not in self._per_sentence:
+            self._per_sentence[key] = compute()
+        return self._per_sentence[key]
 
     def dyad(self) -> tuple[str, ...]:
         """The two countries most mentioned in the story: the sides of its main conflict."""
@@ -399,7 +407,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             tok, country = hit
             target = Actor(tok.text, country, None, tok.idx, tok.idx + len(tok.text))
             how = "context"
-    if code.code.startswith(VIOLENT_PREFIXES + ("1712",)) and not_a_political_cause(sent, ctx.story.lex):
+    if code.code.startswith(VIOLENT_PREFIXES + ("1712",)) and ctx.of_sentence(index, "cause", lambda: not_a_political_cause(sent, ctx.story.lex)):
         return None  # "a tsunami killed 222 people", "killed in a plane crash": a disaster, not an event
     condemned = condemned_actor(cand.trigger, ctx) if code.root in CONDEMNING_ROOTS else None
     if condemned is not None:
@@ -408,10 +416,10 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     if how in {"explicit", "place"}:
         target = placed_in(target, where)
     if target is not None and how in {"place", "adversary"} and target.sector in {None, "MIL"} and code.code.startswith(VIOLENT_PREFIXES) \
-            and _civilian_casualties(sent, ctx.story):
+            and ctx.of_sentence(index, "civilian dead", lambda: _civilian_casualties(sent, ctx.story)):
         # "shelling on the district left one person dead": the victims of fire on a place are its residents
         target = Actor(target.name, target.country, "CVL", target.start_char, target.end_char)
-    elif target is None and code.code.startswith(VIOLENT_PREFIXES) and _civilian_casualties(sent, ctx.story):
+    elif target is None and code.code.startswith(VIOLENT_PREFIXES) and ctx.of_sentence(index, "civilian dead", lambda: _civilian_casualties(sent, ctx.story)):
         # "carried out air strikes on villages, killing 20 people": the dead are the strike's victims
         target = Actor("", where, "CVL", cand.trigger.idx, cand.trigger.idx)
         how = "casualties"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -104,13 +105,15 @@ def _period(iso3: str, when: dt.date | None) -> str:
 
 def armed_group_id(actor: Actor, lex: Lexicon) -> str | None:
     """The lexicon id of a named armed group in the actor's phrase ('al-Shabaab militants' -> org.alshabaab)."""
-    if not actor.org_code or not actor.name:
+    if not actor.name or not (actor.org_code or actor.sector in ARMED_SECTORS):
         return None
     entry = lex.actors.get(actor.name)
     if entry is None:
-        for surface in sorted((s for s in lex.actors if s in actor.name), key=len, reverse=True):
-            entry = lex.actors[surface]
-            break
+        # the longest lexicon form inside the name, looked up by its first word (not a scan of every form)
+        inside = {s for word in re.split(r"[\s\-’']", actor.name) for s in lex.actor_first_word.get(word, ())
+                  if s in actor.name}
+        if inside:
+            entry = lex.actors[max(inside, key=lambda s: (len(s), s))]
     if entry is not None and entry.kind == "armed_group":
         return entry.id
     return None

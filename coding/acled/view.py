@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from spacy.tokens import Span
 
@@ -57,7 +57,8 @@ def _window_text(sentences: Sequence[Span], index: int, window: int, masked: fro
     return first + "".join(_sentence_text(s) for s in sentences[index + 1:index + window])
 
 
-def _applies(cue: AcledCue, sub: str | None, event: tuple[str, str, str], kinds: tuple[str, str], texts: dict[int, str]) -> bool:
+def _applies(cue: AcledCue, sub: str | None, event: tuple[str, str, str], kinds: tuple[str, str],
+             texts: Callable[[int], str]) -> bool:
     cameo, rule_id, trigger = event
     if cue.when and (sub if sub is not None else NONE) not in cue.when:
         return False
@@ -71,7 +72,7 @@ def _applies(cue: AcledCue, sub: str | None, event: tuple[str, str, str], kinds:
         return False
     if cue.target and kinds[1] not in cue.target:
         return False
-    text = texts[cue.window]
+    text = texts(cue.window)
     if cue.cues and not any(c in text for c in cue.cues):
         return False
     return not any(c in text for c in cue.unless)
@@ -88,7 +89,7 @@ def decide_type(base: tuple[str | None, str | None], event: tuple[str, str, str]
     etype, sub = base
     fired: list[str] = []
     cued = False
-    texts = {w: _window_text(sentences, index, w, masked) for w in (1, 2, 3)}
+    texts = lru_cache(maxsize=3)(lambda w: _window_text(sentences, index, w, masked))  # built when a cue needs it
     for cue in default_cues() if cues is None else cues:
         if _applies(cue, sub, event, kinds, texts):
             etype, sub = cue.then if cue.then else (None, None)

