@@ -34,8 +34,8 @@ from coding.transforms import agreed_to, statement_code
 MILITARY_PREFIXES = ("087", "15", "17", "18", "19", "20")
 COOPERATIVE_PREFIXES = ("02", "03", "04", "05", "06", "07")
 CONTEXT_SENTENCES = 2
-VENUE_ROOTS = {"04"}
-STATE_COERCERS = {"GOV", "COP", "JUD", "MIL", "SPY"}  # consultations: meetings, visits and talks take place at a venue, often abroad
+VENUE_ROOTS = {"04"}  # consultations: meetings, visits and talks take place at a venue, often abroad
+STATE_COERCERS = {"GOV", "COP", "JUD", "MIL", "SPY"}  # who arrests, jails and represses people of its own country
 # PLOVER codes cooperative actions reported in the future tense as AGREE (an intention). Announced
 # retreats and concessions ("will release the hostages", "will evacuate the settlements", "will allow
 # refugees to return") are AGREE too, as the PLOVER gold standard records code them and as CAMEO's
@@ -173,7 +173,7 @@ VIOLENT_PREFIXES = ("145", "18", "19", "20")
 ACLED_CUE_BONUS = 0.1
 # ACLED codes violence and demonstrations whose actors go unnamed ("Unidentified Armed Group", "Protesters (X)").
 UNNAMED_ACTOR_PREFIXES = VIOLENT_PREFIXES + ("14",)
-ARMED_SECTORS = {"MIL", "COP", "SPY", "REB", "SEP", "INS", "UAF", "CRM"}
+COMBATANT_SECTORS = {"MIL", "COP", "SPY", "REB", "SEP", "INS", "UAF", "CRM"}  # the dead of these sectors are no civilians
 CASUALTY_WORDS = {"dead", "kill", "killed", "injure", "injured", "wound", "wounded", "die", "died", "death", "casualty"}
 
 
@@ -217,7 +217,7 @@ def _civilian_casualties(sent: Span, story: StoryActors) -> bool:
         return False
     people = _victims(sent) or [t for t in sent if t.pos_ == "NOUN"]
     sectors = {story.agent_sector(t) for t in people}
-    return "CVL" in sectors and not sectors & ARMED_SECTORS
+    return "CVL" in sectors and not sectors & COMBATANT_SECTORS
 
 
 def _refers_back(cand: Candidate, row: dict[str, Any], reported: set[tuple[str, str]]) -> bool:
