@@ -423,6 +423,10 @@ def _is_consequence(tok: Token, hits: dict) -> bool:
                 return True
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i in hits:
         return True  # "an attack targeting non-Muslims": the participle describes the attack
+    if tok.dep_ == "conj" and tok.head.i in hits and tok.lemma_.lower() in CASUALTY_LEMMAS \
+            and hits[tok.head.i][1].cameo.startswith(("18", "19", "20")) \
+            and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in tok.children):
+        return True  # "shot and killed a village chief", "attacked and wounded": one attack and its toll
     if tok.tag_ != "VBG" or tok.dep_ not in {"advcl", "xcomp", "conj"} or tok.head.i == tok.i:
         return False
     # "shelled the town, killing two"; also through the event noun of the head verb: "carried out air
@@ -466,7 +470,10 @@ def _modifies_agent(tok: Token, lex: Lexicon) -> bool:
 
 
 def _in_proper_name(tok: Token) -> bool:
-    """'Palestine Liberation Organization', 'Operation Protective Edge': a word of a name is not an event."""
+    """'Palestine Liberation Organization', 'Operation Protective Edge': a word of a name is not an event;
+    nor is a capitalised word of a date ('On 12 March 2024': the month, not a march)."""
+    if tok.ent_type_ in {"DATE", "TIME"} and tok.text[:1].isupper():
+        return True
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ in {"ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "NORP"}
 
 

@@ -263,3 +263,22 @@ def test_a_reputation_is_not_an_event(text):
 def test_an_accused_subject_is_the_actor_of_a_verb_too():
     rows = [r for r in rows_for("Soldiers are accused of killing dozens of civilians in Tigray.") if r["cameo_code"] == "180"]
     assert rows and rows[0]["actor1_sector"] == "MIL" and rows[0]["modality"] == "claimed"
+
+
+@pytest.mark.parametrize("text", [
+    "On 12 March 2024, unidentified gunmen shot a village chief in Tillaberi.",
+    "Police arrested ten people on 3 March in Lagos.",
+    "Fighting resumed near Goma in early March.",
+])
+def test_a_month_in_a_date_is_not_a_march(text):
+    assert not [r for r in rows_for(text) if r["cameo_root"] == "14"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Unidentified gunmen shot and killed a village chief in Tillaberi.", "193"),
+    ("Militants attacked and killed two farmers near Gao.", "180"),
+    ("Soldiers beat and killed a protester in Harare.", "182"),
+])
+def test_an_attack_and_the_killing_it_caused_are_one_event(text, code):
+    violent = [r for r in rows_for(text, keep=False) if r["cameo_root"] in {"18", "19"}]
+    assert [r["cameo_code"] for r in violent] == [code] and violent[0]["fatalities"] is not None
