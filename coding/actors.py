@@ -244,7 +244,9 @@ class StoryActors:
 
     def agent_sector(self, tok: Token, own_only: bool = False) -> str | None:
         """The sector an agent noun gives; ``own_only`` leaves out the PETRARCH fallbacks (for modifiers)."""
-        options = self.lex.agent_index.get(tok.lemma_.lower()) or self.lex.agent_index.get(tok.lower_)
+        options = self.lex.agent_index.get(tok.lemma_.lower(), [])
+        if tok.lower_ != tok.lemma_.lower():  # "unidentified gunmen" is listed under the plural
+            options = sorted(options + self.lex.agent_index.get(tok.lower_, []), key=lambda o: -len(o[0]))
         if not options:
             return None
         mods = [c.lemma_.lower() for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}]

@@ -280,3 +280,13 @@ def test_a_titled_official_met_abroad_does_not_take_the_venues_country():
 ])
 def test_shutting_the_internet_or_banning_protests_restricts_freedoms(text):
     assert "1721" in {r["cameo_code"] for r in rows_for(text)}
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Unidentified gunmen shot a village chief in Tillaberi.", "UAF"),
+    ("Armed men abducted a priest near Enugu.", "UAF"),
+    ("Gunmen attacked a bus in Kano.", "REB"),
+])
+def test_unidentified_attackers_are_unidentified_forces(text, sector):
+    rows = [r for r in rows_for(text) if r["cameo_root"] in {"18", "19"}]
+    assert rows and rows[0]["actor1_sector"] == sector
