@@ -21,7 +21,7 @@ from coding.actors import Actor, StoryActors, is_location_mention, placed_in
 from coding.dates import event_date
 from coding.document import Document
 from coding.events import CASUALTY_LEMMAS, Candidate, extract, is_reported_happening, match_noun, noun_source, protest_aim_tokens
-from coding.fatalities import deaths_in_sentence
+from coding.fatalities import deaths_in_sentence, victim_phrases
 from coding.fingerprint import coder_build
 from coding.geo import locate
 from coding.geo.locate import choose, story_state
@@ -96,9 +96,10 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
             if key not in best or row["confidence"] > best[key]["confidence"]:
                 best[key] = row
         rows = sorted(best.values(), key=lambda r: (r["evidence_start"], r["cameo_code"]))
+        deaths = lambda: context.of_sentence(index, "deaths", lambda: deaths_in_sentence(sent))  # noqa: E731
         if last_attack is not None and index - last_attack[0] <= TOLL_SENTENCES:
-            rows = fold_toll(rows, sent, last_attack[1])
-        attach_fatalities(rows, sent)
+            rows = fold_toll(rows, deaths, last_attack[1])
+        attach_fatalities(rows, sent.start_char, deaths)
         reported.update((r["cameo_root"], r["actor1_code"]) for r in rows if r["actor1_code"] and r["modality"] == "asserted")
         attacks = [r for r in rows if r["modality"] == "asserted" and r["cameo_code"].startswith(VIOLENT_PREFIXES)]
         if attacks:
@@ -118,7 +119,8 @@ def _bare_casualty(row: dict[str, Any]) -> bool:
 TOLL_RULES = ("assault.kill_generic:",)
 
 
-def fold_toll(rows: list[dict[str, Any]], sent: Span, attack: dict[str, Any]) -> list[dict[str, Any]]:
+def fold_toll(rows: list[dict[str, Any]], deaths: Callable[[], tuple[int, int, int] | None],
+              attack: dict[str, Any]) -> list[dict[str, Any]]:
     """'The RSF shelled a market. At least 15 civilians were killed.': when a sentence reports deaths and
     no attack of its own, the deaths are the toll of the story's latest attack, not a new event, unless
     they happened at another place or on another day ("four more were killed in Kharkiv on Monday")."""
@@ -131,7 +133,7 @@ def fold_toll(rows: list[dict[str, Any]], sent: Span, attack: dict[str, Any]) ->
         another_day = dated and attack["event_date"] is not None and r["event_date"] != attack["event_date"]
         if elsewhere or another_day:
             return rows
-    found = deaths_in_sentence(sent)
+    found = deaths()
     if found is None:
         return rows
     if attack["fatalities"] is None:
@@ -202,10 +204,9 @@ def _victims(sent: Span) -> list[Token]:
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in CASUALTY_LEMMAS:
             continue
-        for child in tok.children:
-            if child.dep_ in {"dobj", "nsubjpass"} or (child.dep_ == "nsubj" and tok.lemma_.lower() == "die"):
-                out.append(child)
-                out += [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        for child in victim_phrases(tok):
+            out.append(child)
+            out += [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     return out
 
 
@@ -230,16 +231,17 @@ def _refers_back(cand: Candidate, row: dict[str, Any], reported: set[tuple[str, 
     return marked and (row["cameo_root"], row["actor1_code"]) in reported
 
 
-def attach_fatalities(rows: list[dict[str, Any]], sent: Span) -> None:
-    """Give the sentence's death count to the violent event whose trigger is nearest to it."""
+def attach_fatalities(rows: list[dict[str, Any]], sent_start: int, deaths: Callable[[], tuple[int, int, int] | None]) -> None:
+    """Give the sentence's death count (``deaths``, read once per sentence; offsets from ``sent_start``) to
+    the violent event whose trigger is nearest to it."""
     violent = [r for r in rows if r["cameo_code"].startswith(VIOLENT_PREFIXES)]
     if not violent:
         return
-    found = deaths_in_sentence(sent)
+    found = deaths()
     if found is None:
         return
     count, start, _end = found
-    at = sent.start_char + start
+    at = sent_start + start
     nearest = min(violent, key=lambda r: abs(r["evidence_start"] - at))
     nearest["fatalities"] = count
 

@@ -33,6 +33,7 @@ QUANTITY_NOUNS = {"array", "range", "batch", "shipment", "package", "number", "l
 # Light pairs that only say force was used ("use gas", "open fire", "launch an attack"): a more
 # specific weapon or attack named by the object's own phrase decides the code.
 FORCE_USE_PREFIXES = ("175", "19")
+FORCE_ROOTS = ("18", "19", "20")  # assault, fight, mass violence
 # Consultations and mediation: their target may be the parties "between" whom they take place.
 BETWEEN_PREFIXES = ("04",)
 # A nominal event in a time frame ("after a raid", "amid shelling") is background to the verb's event and
@@ -101,7 +102,7 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
                 own = match_noun(noun, lex)
                 if own is not None and " " in own[2] and own[0].cameo != rule.cameo and (
                         own[0].cameo[:2] == rule.cameo[:2]
-                        or (rule.cameo.startswith(FORCE_USE_PREFIXES) and own[0].cameo[:2] in {"18", "19", "20"})):
+                        or (rule.cameo.startswith(FORCE_USE_PREFIXES) and own[0].cameo.startswith(FORCE_ROOTS))):
                     # "staged a hunger strike", "used mustard gas", "opened artillery fire": the noun's own
                     # phrase is more specific than the light pair; not so for "seized a car bomb"
                     continue
@@ -417,14 +418,14 @@ def _is_consequence(tok: Token, hits: dict) -> bool:
         anchors = {tok.i} | ({tok.head.i} if tok.dep_ in {"advcl", "conj"} else set())
         for i, hit in hits.items():
             g = hit[0]
-            if i == tok.i or not hit[1].cameo.startswith(("18", "19", "20")) or g.dep_ != "pobj":
+            if i == tok.i or not hit[1].cameo.startswith(FORCE_ROOTS) or g.dep_ != "pobj":
                 continue
             if g.head.lower_ in {"in", "by", "during"} and any(a.i in anchors for a in list(g.ancestors)[:6]):
                 return True
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i in hits:
         return True  # "an attack targeting non-Muslims": the participle describes the attack
     if tok.dep_ == "conj" and tok.head.i in hits and tok.lemma_.lower() in CASUALTY_LEMMAS \
-            and hits[tok.head.i][1].cameo.startswith(("18", "19", "20")) \
+            and hits[tok.head.i][1].cameo.startswith(FORCE_ROOTS) \
             and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in tok.children):
         return True  # "shot and killed a village chief", "attacked and wounded": one attack and its toll
     if tok.tag_ != "VBG" or tok.dep_ not in {"advcl", "xcomp", "conj"} or tok.head.i == tok.i:
@@ -845,7 +846,7 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
             # "regrouped its troops", and passive: "troops were deployed to the border"
             obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
             source = story.resolve(obj) if obj is not None else None
-        if source is None and rule.cameo.startswith(("18", "19", "20")):
+        if source is None and rule.cameo.startswith(FORCE_ROOTS):
             source = _fired_from(tok, story)
         if source is None and is_petrarch(rule):
             continue  # a PETRARCH pattern codes what a named actor does to another (both checked below)
@@ -877,7 +878,7 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
                         target = _resolve_phrase(subj, story)
                         break
         if form == "noun" and target is None and tok.head.pos_ == "VERB" and (
-                rule.subject_of or (tok.dep_ == "nsubj" and rule.cameo.startswith(("18", "19", "20")))):
+                rule.subject_of or (tok.dep_ == "nsubj" and rule.cameo.startswith(FORCE_ROOTS))):
             # "rockets slammed into the town of Kilis", "a roadside bomb hit a military convoy": the verb's
             # arguments are the strike's
             target, place2 = _targets(tok.head, story, source, rule)

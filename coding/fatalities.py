@@ -137,6 +137,13 @@ def _agent_noun(tok: Token) -> bool:
     return tok.lemma_.lower() in default_lexicon().agent_index
 
 
+def victim_phrases(verb: Token) -> list[Token]:
+    """Heads of the phrases naming whom a killing or wounding verb hit: its object ('killing two
+    policemen'), its passive subject ('a farmer was killed') or, for 'die', its subject."""
+    die = verb.lemma_.lower() == "die"
+    return [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} or (die and c.dep_ == "nsubj")]
+
+
 def deaths_in_sentence(sent: Span) -> tuple[int, int, int] | None:
     """(count, start, end) of the sentence's death count, offsets within the sentence text: the written
     count when there is one ('at least 12 were killed'), else the victims of a killing read from the
@@ -147,11 +154,9 @@ def deaths_in_sentence(sent: Span) -> tuple[int, int, int] | None:
     for tok in sent:
         if not _deadly(tok):
             continue
-        die = tok.lemma_.lower() == "die"
-        for child in tok.children:
-            if child.dep_ in {"dobj", "nsubjpass"} or (die and child.dep_ == "nsubj"):
-                count = _victim_count(child)
-                if count:
-                    first, last = sorted((child.left_edge.idx, tok.idx))
-                    return count, first - sent.start_char, last + len(tok.text) - sent.start_char
+        for child in victim_phrases(tok):
+            count = _victim_count(child)
+            if count:
+                first, last = sorted((child.left_edge.idx, tok.idx))
+                return count, first - sent.start_char, last + len(tok.text) - sent.start_char
     return None

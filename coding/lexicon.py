@@ -265,9 +265,12 @@ def _add_actor(lex: Lexicon, path: Path, line: int, surface: str, entry: ActorEn
         options.sort(key=len, reverse=True)
 
 
+CHUNK_SEPARATOR = re.compile(r"[\s\-’']")  # space, hyphen or apostrophe: where a surface form's words split
+
+
 def first_chunk(text: str) -> str:
     """The text before the first space, hyphen or apostrophe: how a surface form is indexed for matching."""
-    return re.split(r"[\s\-’']", text, maxsplit=1)[0]
+    return CHUNK_SEPARATOR.split(text, maxsplit=1)[0]
 
 
 def load_countries(path: Path, lex: Lexicon) -> None:

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from coding.actors import Actor
 from coding.errors import ErrorCode, LexiconError
-from coding.lexicon import LEXICON_DIR, Lexicon
+from coding.lexicon import CHUNK_SEPARATOR, LEXICON_DIR, Lexicon
 
 REGIMES_PATH = LEXICON_DIR / "acled_regimes.tsv"
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
@@ -110,7 +109,7 @@ def armed_group_id(actor: Actor, lex: Lexicon) -> str | None:
     entry = lex.actors.get(actor.name)
     if entry is None:
         # the longest lexicon form inside the name, looked up by its first word (not a scan of every form)
-        inside = {s for word in re.split(r"[\s\-’']", actor.name) for s in lex.actor_first_word.get(word, ())
+        inside = {s for word in CHUNK_SEPARATOR.split(actor.name) for s in lex.actor_first_word.get(word, ())
                   if s in actor.name}
         if inside:
             entry = lex.actors[max(inside, key=lambda s: (len(s), s))]
