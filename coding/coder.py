@@ -10,6 +10,7 @@ process. Nothing here imports Prefect or Great Expectations.
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from collections import Counter
 from typing import Any, Callable, Iterable, Iterator
 
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from coding import timing
 from coding.acled import acled_view
 from coding.actors import Actor, StoryActors, is_location_mention, placed_in
-from coding.dates import event_date
+from coding.dates import event_date, full_date
 from coding.document import Document
 from coding.events import CASUALTY_LEMMAS, Candidate, extract, is_reported_happening, match_noun, noun_source, protest_aim_tokens
 from coding.fatalities import deaths_in_sentence, victim_phrases
@@ -28,6 +29,7 @@ from coding.geo.locate import choose, story_state
 from coding.lexicon import EventRule, Lexicon, default_lexicon
 from coding.modality import modality_of, speaker_of
 from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp, phrase_text
+from coding.periods import is_period_total
 from coding.tables import cameo_table, plover_for
 from coding.transforms import agreed_to, statement_code
 
@@ -92,6 +94,8 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
                 continue
             if _refers_back(cand, row, reported):
                 continue  # "Baerbock's visit follows ...": the story's earlier report of the same visit
+            if _bare_casualty(row) and is_period_total(cand.trigger):
+                continue  # "300 soldiers have been killed since January": a running total, no event of its own
             key = (row["cameo_root"], row["actor1_country"], row["actor2_country"], row["modality"])
             if key not in best or row["confidence"] > best[key]["confidence"]:
                 best[key] = row
@@ -108,7 +112,7 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
     yield from story_rows
 
 
-TOLL_SENTENCES = 2  # a toll reported up to two sentences after its attack, with no other attack between
+TOLL_SENTENCES = 3  # a toll reported up to three sentences after its attack (a short event note), with no other attack between
 
 
 def _bare_casualty(row: dict[str, Any]) -> bool:
@@ -255,6 +259,14 @@ class StoryContext:
         self._dyad: tuple[str, ...] | None = None
         self.last_violence: Actor | None = None  # the source of the latest violent event coded in the story
         self._per_sentence: dict[tuple[int, str], Any] = {}
+        self._story_date: tuple[date | None] | None = None
+
+    def story_date(self, doc: Doc) -> date | None:
+        """The story's first full date ("On 16 February 2024, ..."): the reference date of a document that
+        carries none of its own. Read once per story, only when needed."""
+        if self._story_date is None:
+            self._story_date = (full_date(doc.text),)
+        return self._story_date[0]
 
     def of_sentence(self, index: int, what: str, compute: Callable[[], Any]) -> Any:
         """A fact about sentence ``index`` computed once, however many candidates the sentence has."""
@@ -460,7 +472,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     elif is_main_assertion(cand.trigger):
         confidence += MAIN_CLAUSE_BONUS
     with timing.stage("date"):
-        evt_date, precision = event_date(cand.trigger, document.doc_date, modality)
+        story_date = None if document.doc_date else ctx.story_date(sent.doc)
+        evt_date, precision = event_date(cand.trigger, document.doc_date, modality, story_date)
     with timing.stage("place"):
         geo = locate(cand.trigger, cand.target_place, index, ctx, document.dateline_place, source, target, code.quad_class)
     spans = [(cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text))]

@@ -282,3 +282,30 @@ def test_a_month_in_a_date_is_not_a_march(text):
 def test_an_attack_and_the_killing_it_caused_are_one_event(text, code):
     violent = [r for r in rows_for(text, keep=False) if r["cameo_root"] in {"18", "19"}]
     assert [r["cameo_code"] for r in violent] == [code] and violent[0]["fatalities"] is not None
+
+
+@pytest.mark.parametrize("text, code, deaths", [
+    ("Bandits raided a village in Zamfara state on Monday. They burned houses and stole cattle. "
+     "Residents fled to the bush. Two people were killed.", "180", 2),  # three sentences on: still the raid's toll
+    ("Russian forces shelled Nikopol on Friday. Local officials described the damage to a school. "
+     "One woman died.", "194", 1),
+])
+def test_a_toll_a_few_sentences_on_belongs_to_the_attack(text, code, deaths):
+    rows = rows_for(text, keep=False)
+    violent = [r for r in rows if r["cameo_root"] in {"18", "19", "20"}]
+    assert [(r["cameo_code"], r["fatalities"]) for r in violent] == [(code, deaths)]
+
+
+@pytest.mark.parametrize("text", [
+    "The army said 300 soldiers had been killed in the region this week.",
+    "More than 1,000 civilians have been killed in Darfur since January, the UN said.",
+    "At least 40 people have been killed in the past two weeks of unrest in Kenya.",
+])
+def test_a_bare_running_total_is_no_event(text):
+    assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] in {"18", "19", "20"}]
+
+
+def test_a_total_with_a_named_side_keeps_the_event_but_not_the_total_as_its_toll():
+    rows = [r for r in rows_for("The army has killed 200 militants since January, a spokesman said.", keep=False)
+            if r["cameo_root"] in {"18", "19"}]
+    assert rows and all(r["fatalities"] is None for r in rows)
