@@ -353,6 +353,10 @@ class StoryActors:
                 if named is not None and named.kind not in {"country", "capital", "adjective", "person", "place"}:
                     # "RSF positions", "a Hezbollah unit": the group's units and positions stand for the group
                     return Actor(name, named.country, named.sector, start_char, end_char, False, named.code)
+                if named is None and child.dep_ == "poss" and self.agent_sector(child) is not None:
+                    owner = self._resolve(child)  # "the attackers' positions", "the rebels' camp": the owners
+                    if owner is not None:
+                        return replace(owner, name=name, start_char=start_char, end_char=end_char)
         sector = self.agent_sector(head)
         if sector is None and head.lemma_.lower() in GROUP_NOUNS:
             # A modifier may carry the sector: "rebel group" -> REB, "separatist unit" -> SEP.

@@ -21,7 +21,7 @@ from coding.acled import acled_view
 from coding.actors import Actor, StoryActors, is_location_mention, placed_in
 from coding.dates import event_date, full_date
 from coding.document import Document
-from coding.events import CASUALTY_LEMMAS, Candidate, extract, is_reported_happening, match_noun, noun_source, protest_aim_tokens
+from coding.events import CASUALTY_LEMMAS, FORCE_ROOTS, Candidate, extract, is_reported_happening, match_noun, noun_source, protest_aim_tokens
 from coding.fatalities import deaths_in_sentence, victim_phrases
 from coding.fingerprint import coder_build
 from coding.geo import locate
@@ -32,12 +32,14 @@ from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp, phrase_text
 from coding.periods import is_period_total
 from coding.tables import cameo_table, plover_for
 from coding.transforms import agreed_to, statement_code
+from coding.vocabulary import MILITARY_OBJECTS
 
 MILITARY_PREFIXES = ("087", "15", "17", "18", "19", "20")
 COOPERATIVE_PREFIXES = ("02", "03", "04", "05", "06", "07")
 CONTEXT_SENTENCES = 2
 VENUE_ROOTS = {"04"}  # consultations: meetings, visits and talks take place at a venue, often abroad
 STATE_COERCERS = {"GOV", "COP", "JUD", "MIL", "SPY"}  # who arrests, jails and represses people of its own country
+DOMESTIC_MEASURES = ("172",)  # curfews, states of emergency, bans: imposed by a state on its own people
 # PLOVER codes cooperative actions reported in the future tense as AGREE (an intention). Announced
 # retreats and concessions ("will release the hostages", "will evacuate the settlements", "will allow
 # refugees to return") are AGREE too, as the PLOVER gold standard records code them and as CAMEO's
@@ -99,7 +101,7 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
             key = (row["cameo_root"], row["actor1_country"], row["actor2_country"], row["modality"])
             if key not in best or row["confidence"] > best[key]["confidence"]:
                 best[key] = row
-        rows = sorted(best.values(), key=lambda r: (r["evidence_start"], r["cameo_code"]))
+        rows = drop_untargeted_twins(sorted(best.values(), key=lambda r: (r["evidence_start"], r["cameo_code"])))
         deaths = lambda: context.of_sentence(index, "deaths", lambda: deaths_in_sentence(sent))  # noqa: E731
         if last_attack is not None and index - last_attack[0] <= TOLL_SENTENCES:
             rows = fold_toll(rows, deaths, last_attack[1])
@@ -110,6 +112,14 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
             last_attack = (index, attacks[-1])
         story_rows += rows
     yield from story_rows
+
+
+def drop_untargeted_twins(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """'Police fired tear gas to disperse the protesters': two triggers of one action by one actor, one
+    with a target and one without. The sentence reports one event: the row that says whom it hit."""
+    targeted = {(r["cameo_code"][:3], r["actor1_code"], r["modality"]) for r in rows if r["actor2_code"]}
+    return [r for r in rows if r["actor2_code"] or not r["actor1_code"]
+            or (r["cameo_code"][:3], r["actor1_code"], r["modality"]) not in targeted]
 
 
 TOLL_SENTENCES = 3  # a toll reported up to three sentences after its attack (a short event note), with no other attack between
@@ -180,6 +190,7 @@ ACLED_CUE_BONUS = 0.1
 # ACLED codes violence and demonstrations whose actors go unnamed ("Unidentified Armed Group", "Protesters (X)").
 UNNAMED_ACTOR_PREFIXES = VIOLENT_PREFIXES + ("14",)
 COMBATANT_SECTORS = {"MIL", "COP", "SPY", "REB", "SEP", "INS", "UAF", "CRM"}  # the dead of these sectors are no civilians
+ARMED_SECTORS = COMBATANT_SECTORS - {"CRM"}  # the forces that make a country a side in the story's conflict
 CASUALTY_WORDS = {"dead", "kill", "killed", "injure", "injured", "wound", "wounded", "die", "died", "death", "casualty"}
 
 
@@ -276,14 +287,32 @@ class StoryContext:
         return self._per_sentence[key]
 
     def dyad(self) -> tuple[str, ...]:
-        """The two countries most mentioned in the story: the sides of its main conflict."""
+        """The two countries most mentioned in the story as armed sides: the sides of its main conflict.
+        A country that only mediates, hosts talks or urges restraint ("Saudi Arabia urged both sides to
+        return to talks in Jeddah") is no side, however often it is named."""
         if self._dyad is None:
             counts: Counter[str] = Counter()
+            armed: set[str] = set()
             for sent in self.sentences:
-                for _tok, country in self.story.countries_in(sent):
+                for tok, country in self.story.countries_in(sent):
                     counts[country] += 1
-            self._dyad = tuple(c for c, n in counts.most_common(2) if n >= 2)
+                    if country not in armed and self._armed(tok):
+                        armed.add(country)
+            self._dyad = tuple(c for c, n in counts.most_common(2) if n >= 2 and c in armed)
         return self._dyad
+
+    def _armed(self, mention: Token) -> bool:
+        """Whether a country's mention names a side in a fight: its forces ('Russian troops', 'Israel's
+        army'), or the country itself attacking or attacked ('Russia shelled', 'an attack on Ukraine')."""
+        lex = self.story.lex
+        near = [mention.head, mention.head.head] if mention.dep_ in {"amod", "compound", "poss", "nmod"} else [mention.head]
+        for tok in [mention, *near]:
+            if self.story.agent_sector(tok) in ARMED_SECTORS or (tok.i != mention.i and tok.lemma_.lower() in MILITARY_OBJECTS):
+                return True
+            rules = (lex.verb_index if tok.pos_ in {"VERB", "AUX"} else lex.noun_index).get(tok.lemma_.lower(), ())
+            if any(rule.cameo.startswith(FORCE_ROOTS) for _words, rule in rules):
+                return True
+        return False
 
     def adversary(self, country: str | None) -> str | None:
         dyad = self.dyad()
@@ -407,6 +436,11 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         place = cand.target_place
         target = Actor(place.text, place_country, None, place.idx, place.idx + len(place.text))
         how = "place"
+    if target is None and source is not None and code.code.startswith(DOMESTIC_MEASURES) and source.sector in STATE_COERCERS \
+            and source.country and where in {None, source.country}:
+        # "the government declared a state of emergency", "imposed a curfew": a state's measure on its own country
+        target = Actor("", source.country, None, cand.trigger.idx, cand.trigger.idx)
+        how = "own country"
     if target is None and source is not None and rule.cameo.startswith(MILITARY_PREFIXES):
         adversary = ctx.adversary(source.country)
         if adversary:
@@ -414,6 +448,10 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             # (not for shelling and air strikes, which hit places and people as much as forces)
             sector = "MIL" if rule.cameo.startswith("19") and not rule.cameo.startswith(("194", "195")) else None
             target = Actor("", adversary, sector, cand.trigger.idx, cand.trigger.idx)
+            how = "adversary"
+        elif where is not None and where != source.country and source.sector in ARMED_SECTORS and cand.form != "noun":
+            # foreign forces fighting on another country's soil ('Turkish troops pushed into the area' in Iraq)
+            target = Actor("", where, None, cand.trigger.idx, cand.trigger.idx)
             how = "adversary"
     if target is None and source is not None and rule.cameo.startswith(COOPERATIVE_PREFIXES):
         hit = ctx.recent_other_country(cand.trigger, index, source.country)

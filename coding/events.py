@@ -628,6 +628,8 @@ def _accused(tok: Token, story: StoryActors) -> Actor | None:
     if tok.dep_ not in {"pobj", "pcomp"} or head.dep_ != "prep" or head.lower_ not in {"of", "for"}:
         return None
     verb = head.head
+    if verb.dep_ in {"dobj", "nsubjpass"} and verb.head.lemma_.lower() in ACCUSATION_VERBS:
+        return story.resolve(verb)  # "accused [the rebels [of attacking]]": the charge hangs on the accused
     if verb.lemma_.lower() not in ACCUSATION_VERBS:
         return None
     accused = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
