@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from coding import timing
 from coding.acled import acled_view
-from coding.actors import Actor, StoryActors, is_location_mention, placed_in
+from coding.actors import GROUP_NOUNS, Actor, StoryActors, is_location_mention, placed_in
 from coding.dates import event_date, full_date
 from coding.document import Document
 from coding.events import CASUALTY_LEMMAS, FORCE_ROOTS, Candidate, extract, is_reported_happening, match_noun, noun_source, protest_aim_tokens
@@ -32,7 +32,7 @@ from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp, phrase_text
 from coding.periods import is_period_total
 from coding.tables import cameo_table, plover_for
 from coding.transforms import agreed_to, statement_code
-from coding.vocabulary import MILITARY_OBJECTS
+from coding.vocabulary import MILITARY_OBJECTS, PROTEST_PARTICIPANTS
 
 MILITARY_PREFIXES = ("087", "15", "17", "18", "19", "20")
 COOPERATIVE_PREFIXES = ("02", "03", "04", "05", "06", "07")
@@ -112,6 +112,33 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
             last_attack = (index, attacks[-1])
         story_rows += rows
     yield from story_rows
+
+
+REPRESSION_CODE = "175"
+OCCUPATION_CODES = {"192"}
+TAKING_VERBS = {"capture"}  # taking a place, or people
+ARREST_CODE, ABDUCTION_CODE = "173", "181"
+FORCE_ON_CROWDS = {"180", "182", "190", "193"}  # shooting, beating, firing on: what state forces do to a crowd
+
+
+def fire_on_crowd(code: str, source: Actor | None, target: Actor | None) -> bool:
+    """'Security forces opened fire on demonstrators', 'soldiers shot at protesters': state forces using force
+    on a crowd of protesters is violent repression (CAMEO 175; ACLED's excessive force against protesters),
+    not a battle."""
+    if code not in FORCE_ON_CROWDS or source is None or target is None or source.sector not in STATE_COERCERS:
+        return False
+    return any(word.rstrip("s") in PROTEST_PARTICIPANTS or word in PROTEST_PARTICIPANTS for word in target.name.lower().split())
+
+
+def _taken_people(trigger: Token, story: StoryActors) -> Token | None:
+    """The verb's direct object when it is people ('captured a cartel leader', 'captured two soldiers'), not
+    a place, a position or a unit ('captured the town', 'captured rebel positions')."""
+    if trigger.lemma_.lower() not in TAKING_VERBS:
+        return None  # "drove the militants out of the area" is about the area
+    obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() in GROUP_NOUNS or is_location_mention(obj):
+        return None
+    return obj if obj.ent_type_ == "PERSON" or story.agent_sector(obj) is not None else None
 
 
 def drop_untargeted_twins(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -481,6 +508,14 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         # Nothing to code: no actor at all ('recent attacks', 'months of fighting'). Kept: violent and protest
         # verbs and the specific actions ACLED codes even when the actor is unnamed ('a roadside bomb').
         return None
+    statement_kind_hint = None
+    if fire_on_crowd(code.code, source, target):
+        code, statement_kind_hint = cameo_table()[REPRESSION_CODE], "repression"
+    elif code.code in OCCUPATION_CODES and cand.form == "verb" and (taken_people := _taken_people(cand.trigger, ctx.story)):
+        # "marines captured a cartel leader", "rebels captured two soldiers": people are taken, not territory
+        taken = ARREST_CODE if source is not None and source.sector in STATE_COERCERS else ABDUCTION_CODE
+        code, statement_kind_hint = cameo_table()[taken], "people"
+        target = target or placed_in(ctx.story.resolve(taken_people, register=False), where)
     if source is None:
         confidence -= 0.2
     if target is None:
@@ -495,8 +530,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         # 12 reject), and the statement itself is asserted (coding/transforms.py).
         code, modality, statement_kind = cameo_table()[statement[0]], "asserted", statement[1]
     else:
-        statement_kind = None
-    threat = statement_kind is not None
+        statement_kind = statement_kind_hint
+    threat = statement_kind is not None and statement_kind not in {"repression", "people"}
     if modality == "asserted" and source is not None and source.country and code.code.startswith(CLAIMABLE_PREFIXES):
         speaker = speaker_of(cand.trigger)
         said_by = ctx.story.resolve(speaker, register=False) if speaker is not None else None

@@ -386,9 +386,12 @@ def _announces_coded_action(hit: tuple, hits: dict) -> bool:
     tok, rule = hit[0], hit[1]
     if not rule.cameo.startswith(("03", "13")) or hit[2] != "verb":
         return False
-    # Only where the action's own row says the same: cooperation after an intent verb, force after a threat.
-    same = ("04", "05", "06", "07", "08") if rule.cameo.startswith("03") else ("15", "16", "17", "18", "19", "20")
-    return any(c.dep_ == "xcomp" and c.i in hits and hits[c.i][1].cameo.startswith(same) for c in tok.children)
+    # Only where the action's own row says the same: cooperation after an intent verb, force after a threat,
+    # and force after a vow ("vowed to retaliate", "vowed revenge"), which the action's row codes as a threat.
+    force = ("15", "16", "17", "18", "19", "20")
+    same = ("04", "05", "06", "07", "08") + force if rule.cameo.startswith("03") else force
+    return any(c.dep_ in {"xcomp", "dobj"} and c.i in hits and hits[c.i][1].cameo.startswith(same)
+               and (c.dep_ == "xcomp" or hits[c.i][1].cameo.startswith(force)) for c in tok.children)
 
 
 def _is_protest_aim(hit: tuple, hits: dict) -> bool:
@@ -504,6 +507,8 @@ def _is_long_state(tok: Token) -> bool:
     perfect = any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() == "have" for v in verbs for c in v.children)
     if not perfect:  # "plans to impose restrictions for two years" is not a state that has lasted
         return False
+    # "has deployed troops to fight crime since 2006": the span may hang on the purpose clause
+    verbs += [c for v in verbs for c in v.children if c.dep_ in {"advcl", "xcomp"} and c.tag_ == "VB"]
     for verb in verbs:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "since"}):
             span = list(prep.subtree)[1:]  # "for more than a decade", "since 2015", "since last year"

@@ -309,3 +309,67 @@ def test_a_total_with_a_named_side_keeps_the_event_but_not_the_total_as_its_toll
     rows = [r for r in rows_for("The army has killed 200 militants since January, a spokesman said.", keep=False)
             if r["cameo_root"] in {"18", "19"}]
     assert rows and all(r["fatalities"] is None for r in rows)
+
+
+@pytest.mark.parametrize("text", [
+    "Ethiopia's military retook the town of Lalibela from Fano militiamen on Tuesday.",  # 'retook' tagged as a base form
+    "Government troops retook Kidal from the rebels.",
+    "The army overran a rebel base near Beni.",
+])
+def test_irregular_past_forms_reach_their_verb_rules(text):
+    assert [r for r in rows_for(text, keep=False) if r["cameo_code"] == "192"]
+
+
+@pytest.mark.parametrize("text, target_sector", [
+    ("Iraqi security forces opened fire on anti-government protesters in Baghdad.", "OPP"),  # not GOV: 'anti-'
+    ("Soldiers shot dead two demonstrators in Mandalay on Sunday.", "OPP"),
+    ("Demonstrators were beaten by police in Lagos.", "OPP"),
+])
+def test_state_force_on_protesters_is_repression_not_battle(text, target_sector):
+    rows = [r for r in rows_for(text, keep=False) if r["cameo_root"] in {"17", "18", "19"}]
+    assert rows and rows[0]["cameo_code"] == "175", [(r["cameo_code"], r["actor2_code"]) for r in rows]
+    assert rows[0]["actor2_sector"] == target_sector
+
+
+def test_rebels_firing_on_soldiers_stay_a_battle():
+    rows = [r for r in rows_for("Rebels opened fire on soldiers near Goma.", keep=False) if r["cameo_root"] in {"17", "19"}]
+    assert rows and rows[0]["cameo_root"] == "19"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Mexican marines captured a senior cartel leader in Culiacan.", "173"),  # state forces take people: arrest
+    ("Militants captured two soldiers near Gao.", "181"),  # others take people: abduction
+    ("Rebels captured the town of Rubaya.", "192"),  # a place: territory
+    ("Islamic State fighters captured Taliban positions in Kunar.", "192"),  # positions stand for their holders
+])
+def test_capturing_people_is_not_taking_territory(text, code):
+    codes = [r["cameo_code"] for r in rows_for(text, keep=False) if r["cameo_root"] in {"17", "18", "19"}]
+    assert code in codes, codes
+
+
+@pytest.mark.parametrize("text", [
+    "The Houthis vowed to retaliate after the strikes.",
+    "Iran vowed revenge for the killing of its commander.",
+    "The militia's leader vowed to avenge the dead fighters.",
+])
+def test_a_vow_of_revenge_is_a_threat_of_force(text):
+    codes = [r["cameo_code"] for r in rows_for(text, keep=False)]
+    assert "138" in codes and "030" not in codes, codes
+
+
+@pytest.mark.parametrize("text", [
+    "The government has deployed thousands of troops to fight organized crime since 2006.",
+    "The army has sent soldiers to patrol the border since 2019.",
+])
+def test_a_deployment_lasting_years_is_background(text):
+    assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] == "15" and r["modality"] == "asserted"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Police arrested a suspect in Lagos.", "NGACRM"),
+    ("Soldiers detained five suspects after the attack in Maiduguri.", "NGACRM"),
+])
+def test_suspects_are_people_and_suspected_is_no_sector(text, target):
+    assert [r for r in rows_for(text, keep=False) if r["cameo_root"] == "17"][0]["actor2_code"] == target
+    rows = rows_for("Three suspected suicide bombers blew themselves up outside a police station in Kano.", keep=False)
+    assert rows and rows[0]["actor1_sector"] != "CRM"
