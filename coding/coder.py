@@ -10,6 +10,7 @@ process. Nothing here imports Prefect or Great Expectations.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 from collections import Counter
 from typing import Any, Callable, Iterable, Iterator
@@ -139,6 +140,40 @@ def _taken_people(trigger: Token, story: StoryActors) -> Token | None:
     if obj is None or obj.lemma_.lower() in GROUP_NOUNS or is_location_mention(obj):
         return None
     return obj if obj.ent_type_ == "PERSON" or story.agent_sector(obj) is not None else None
+
+
+PROTEST_ROOT = "14"
+
+
+def protest_people(noun: Token, story: StoryActors) -> Actor | None:
+    """Who a protest noun's protesters are: 'a rally of opposition supporters', 'a march by teachers'."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "by"}):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            actor = story.resolve(obj, register=False)
+            if actor is not None and (actor.sector or actor.org_code):
+                return actor
+    return None
+
+
+def repressed_protest(trigger: Token, lex: Lexicon) -> Token | None:
+    """The protest a repressive act is done to: its object ('dispersed the rally'), or the object of its
+    purpose ('used tear gas to disperse a demonstration')."""
+    verbs = [trigger] + [c for c in trigger.children if c.dep_ in {"xcomp", "advcl"}]
+    for verb in verbs:
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            rules = lex.noun_index.get(obj.lemma_.lower(), ())
+            if any(rule.cameo.startswith(PROTEST_ROOT) for _words, rule in rules):
+                return obj
+    return None
+
+
+def armed_not_media(actor: Actor | None, where: str | None) -> Actor | None:
+    """A news agency does not fight: a media acronym as a party to force is the acronym of the armed
+    forces of the country where it happens ('NPA militants clashed with the AFP' in the Philippines:
+    the Armed Forces of the Philippines, not Agence France-Presse)."""
+    if actor is None or actor.sector != "MED" or not actor.org_code:
+        return actor
+    return replace(actor, country=where, sector="MIL", org_code=None)
 
 
 def drop_untargeted_twins(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -451,6 +486,16 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     if where is None and code.root == "17" and source is not None and source.sector in STATE_COERCERS:
         where = source.country  # "a Tunisian court jailed a journalist": a state coerces people in its own country
     target = placed_in(cand.target, where)
+    if code.root == PROTEST_ROOT and source is None and cand.form == "noun":
+        source = placed_in(protest_people(cand.trigger, ctx.story), where)  # "a rally of opposition supporters"
+    if code.root == "17" and target is None:
+        crowd = repressed_protest(cand.trigger, ctx.story.lex)
+        if crowd is not None:  # "police dispersed a demonstration by teachers": the teachers
+            people = protest_people(crowd, ctx.story) or Actor("", None, "OPP", crowd.idx, crowd.idx + len(crowd.text))
+            target = placed_in(people, where)
+    if code.root in FORCE_ROOTS:
+        source, target = (armed_not_media(source, where or (target.country if target else None)),
+                          armed_not_media(target, where or (source.country if source else None)))
     confidence = rule.confidence
     place_country = _place_country(cand.target_place, ctx.story) if cand.target_place is not None else None
     if place_country is None and cand.target_place is not None:

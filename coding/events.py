@@ -553,6 +553,18 @@ ANNOUNCING_LEMMAS = {"announce", "confirm", "order", "complete", "begin", "start
                      "reiterate", "issue", "renew"}
 
 
+COERCIVE_ROOTS = ("17", "18", "19", "20")
+
+
+def _coerces(word: Token, nouns: bool = False) -> bool:
+    """A verb (or with ``nouns``, a noun) of repression or force ('disperse', 'attack', 'battle')."""
+    from coding.lexicon import default_lexicon  # the lexicon is loaded once per process
+
+    lex = default_lexicon()
+    rules = (lex.noun_index if nouns else lex.verb_index).get(word.lemma_.lower(), ())
+    return any(rule.cameo.startswith(COERCIVE_ROOTS) for _words, rule in rules)
+
+
 def _governing_verb(tok: Token, through_frames: bool = False) -> Token | None:
     """The verb whose subject a non-finite or nominal trigger shares (never a reporting verb)."""
     head = tok.head
@@ -563,6 +575,8 @@ def _governing_verb(tok: Token, through_frames: bool = False) -> Token | None:
                 return head  # "Russia announced the withdrawal of its troops": Russia withdraws
             if head.lemma_.lower() in STANCE_VERBS:
                 return None  # "France condemned the attack": France did not attack
+            if tok.dep_ == "dobj" and _coerces(head) and not _coerces(tok, nouns=True):
+                return None  # "police dispersed the rally": the rally is not the police's ("fought battles" is theirs)
             if tok.dep_ == "prep" and tok.lower_ in FRAME_PREPOSITIONS and not through_frames:
                 return None  # "residents clashed with soldiers after a raid": the raid is not theirs
             if head.lemma_.lower() in ACCUSATION_VERBS and tok.dep_ == "prep":

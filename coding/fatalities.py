@@ -57,6 +57,10 @@ _PATTERNS = [
     re.compile(rf"\b(?:claim(?:ed|ing|s)? the lives of|bodies of)\s+{QUALIFIER}(?P<n>{NUMBER}){RANGE}", re.I),
 ]
 _LEFT_WORDS = ("left", "leaving", "leaves")
+# "No fatalities were reported", "no one was killed", "without casualties": a report of none is a count of zero.
+ZERO = re.compile(r"\b(?:no (?:one|fatalities|casualties|deaths|lives were lost)|nobody|none)\b(?:\s+(?:was|were|had been|has been|have been))?"
+                  r"(?:\s+(?:reported|killed|dead|died|recorded)|(?=\s*(?:were|was)?\s*(?:reported|recorded)))|"
+                  r"\bwithout (?:casualties|fatalities|loss of life)\b|\bno (?:fatalities|casualties|deaths)\b", re.I)
 
 
 def number_value(text: str) -> int | None:
@@ -100,7 +104,11 @@ def _value(m: re.Match[str]) -> int | None:
 
 
 def fatalities_in(text: str) -> tuple[int, int, int] | None:
-    """(count, start, end) of the first death count in ``text``, or None when it reports none."""
+    """(count, start, end) of the first death count in ``text`` (0 for "no fatalities were reported"), or
+    None when it reports none."""
+    zero = ZERO.search(text)
+    if zero is not None:
+        return 0, zero.start(), zero.end()
     best: tuple[int, int, int] | None = None
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):

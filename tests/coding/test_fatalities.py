@@ -68,7 +68,6 @@ def test_singular_and_parsed_death_reports(sentence, count):
 
 @pytest.mark.parametrize("sentence", [
     "The attack killed the peace deal.",
-    "Nobody was killed.",
     "Soldiers were not killed in the raid.",
     "Three people were injured.",
 ])
@@ -128,3 +127,10 @@ def test_one_events_toll_is_still_read(sentence, count):
 
     found = deaths_in_sentence(next(load_nlp()(sentence).sents))
     assert found is not None and found[0] == count
+
+
+@pytest.mark.parametrize("text", ["No fatalities were reported.", "No casualties reported.", "Nobody was killed.",
+                                  "No one was killed in the ambush.", "The convoy was hit without casualties."])
+def test_a_report_of_no_deaths_counts_zero(text):
+    found = fatalities_in(text)
+    assert found is not None and found[0] == 0

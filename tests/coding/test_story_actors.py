@@ -358,3 +358,37 @@ def test_a_domestic_measure_targets_the_states_own_country(text, country):
 def test_one_repression_is_one_row_with_its_target(text):
     rows = [r for r in rows_for(text) if r["cameo_code"].startswith("175")]
     assert len(rows) == 1 and rows[0]["actor2_code"], [(r["cameo_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("NPA militants clashed with the AFP in Barangay Mabini, Davao de Oro.", "PHLMIL"),  # not Agence France-Presse
+    ("The AFP said its troops clashed with Abu Sayyaf fighters in Sulu.", None),
+])
+def test_a_news_agency_does_not_fight(text, code):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "19"]
+    assert rows and all("MED" not in (r["actor1_code"] or "") + (r["actor2_code"] or "") for r in rows)
+    if code:
+        assert code in {rows[0]["actor1_code"], rows[0]["actor2_code"]}
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("JNIM militants ambushed a FAMa convoy near Boni.", "MLIMIL"),
+    ("FARDC soldiers clashed with CODECO militiamen near Djugu.", "CODMIL"),
+    ("Abu Sayyaf gunmen attacked a village in Sulu.", "PHLREB"),
+])
+def test_acled_abbreviations_of_armed_actors(text, actor):
+    rows = [r for r in rows_for(text) if r["cameo_root"] in {"18", "19"}]
+    assert rows and actor in {rows[0]["actor1_code"], rows[0]["actor2_code"]}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Police dispersed a rally of opposition supporters in Harare.", "ZWEOPP"),
+    ("Police used tear gas to disperse a demonstration by teachers in Tegucigalpa.", "HNDEDU"),
+    ("Riot police broke up a protest in Tbilisi.", "GEOOPP"),
+])
+def test_a_repressed_protest_gives_its_protesters_as_target(text, target):
+    rows = rows_for(text)
+    repression = row_with(rows, "17")
+    assert repression["actor2_code"] == target
+    protests = [r for r in rows if r["cameo_root"] == "14"]
+    assert all(r["actor1_sector"] != "COP" for r in protests)  # the police did not hold the rally
