@@ -23,7 +23,7 @@ from coding.actors import GROUP_NOUNS, Actor, StoryActors, is_location_mention, 
 from coding.dates import event_date, full_date
 from coding.document import Document
 from coding.events import CASUALTY_LEMMAS, FORCE_ROOTS, Candidate, extract, is_reported_happening, match_noun, noun_source, protest_aim_tokens
-from coding.fatalities import deaths_in_sentence, victim_phrases
+from coding.fatalities import deaths_in_sentence, is_toll_update, victim_phrases
 from coding.fingerprint import coder_build
 from coding.geo import locate
 from coding.geo.locate import choose, story_state
@@ -105,7 +105,7 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
         rows = drop_untargeted_twins(sorted(best.values(), key=lambda r: (r["evidence_start"], r["cameo_code"])))
         deaths = lambda: context.of_sentence(index, "deaths", lambda: deaths_in_sentence(sent))  # noqa: E731
         if last_attack is not None and index - last_attack[0] <= TOLL_SENTENCES:
-            rows = fold_toll(rows, deaths, last_attack[1])
+            rows = fold_toll(rows, deaths, last_attack[1], updated=is_toll_update(sent.text))
         attach_fatalities(rows, sent.start_char, deaths)
         reported.update((r["cameo_root"], r["actor1_code"]) for r in rows if r["actor1_code"] and r["modality"] == "asserted")
         attacks = [r for r in rows if r["modality"] == "asserted" and r["cameo_code"].startswith(VIOLENT_PREFIXES)]
@@ -117,6 +117,8 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
 
 REPRESSION_CODE = "175"
 OCCUPATION_CODES = {"192"}
+SIT_IN_CODE = "141"
+CIVIC_SECTORS = {"CVL", "OPP", "LAB", "EDU", "AGR", "REL", "NGO", "MED", "HLH", "BUS"}  # people who occupy in protest
 TAKING_VERBS = {"capture"}  # taking a place, or people
 ARREST_CODE, ABDUCTION_CODE = "173", "181"
 FORCE_ON_CROWDS = {"180", "182", "190", "193"}  # shooting, beating, firing on: what state forces do to a crowd
@@ -188,15 +190,16 @@ TOLL_SENTENCES = 3  # a toll reported up to three sentences after its attack (a 
 
 
 def _bare_casualty(row: dict[str, Any]) -> bool:
-    """A killing with no named killer: the wording of a toll ("nine people were killed")."""
+    """A killing with no named killer: the wording of a toll ("nine people were killed", "the man was
+    beaten to death")."""
     return row["rule_id"].startswith(TOLL_RULES) and row["actor1_code"] is None
 
 
-TOLL_RULES = ("assault.kill_generic:",)
+TOLL_RULES = ("assault.kill_generic:", "assault.beat:")
 
 
 def fold_toll(rows: list[dict[str, Any]], deaths: Callable[[], tuple[int, int, int] | None],
-              attack: dict[str, Any]) -> list[dict[str, Any]]:
+              attack: dict[str, Any], updated: bool = False) -> list[dict[str, Any]]:
     """'The RSF shelled a market. At least 15 civilians were killed.': when a sentence reports deaths and
     no attack of its own, the deaths are the toll of the story's latest attack, not a new event, unless
     they happened at another place or on another day ("four more were killed in Kharkiv on Monday")."""
@@ -212,8 +215,8 @@ def fold_toll(rows: list[dict[str, Any]], deaths: Callable[[], tuple[int, int, i
     found = deaths()
     if found is None:
         return rows
-    if attack["fatalities"] is None:
-        attack["fatalities"] = found[0]
+    if attack["fatalities"] is None or updated:
+        attack["fatalities"] = found[0]  # a later toll ("the death toll later rose to 6") replaces the first
     return [r for r in rows if not _bare_casualty(r)]
 
 
@@ -556,6 +559,9 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     statement_kind_hint = None
     if fire_on_crowd(code.code, source, target):
         code, statement_kind_hint = cameo_table()[REPRESSION_CODE], "repression"
+    elif code.code in OCCUPATION_CODES and source is not None and source.sector in CIVIC_SECTORS:
+        # "students occupied the university", "landless workers occupied a farm": a sit-in, not a conquest
+        code, statement_kind_hint = cameo_table()[SIT_IN_CODE], "sit-in"
     elif code.code in OCCUPATION_CODES and cand.form == "verb" and (taken_people := _taken_people(cand.trigger, ctx.story)):
         # "marines captured a cartel leader", "rebels captured two soldiers": people are taken, not territory
         taken = ARREST_CODE if source is not None and source.sector in STATE_COERCERS else ABDUCTION_CODE
@@ -576,7 +582,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         code, modality, statement_kind = cameo_table()[statement[0]], "asserted", statement[1]
     else:
         statement_kind = statement_kind_hint
-    threat = statement_kind is not None and statement_kind not in {"repression", "people"}
+    threat = statement_kind is not None and statement_kind not in {"repression", "people", "sit-in"}
     if modality == "asserted" and source is not None and source.country and code.code.startswith(CLAIMABLE_PREFIXES):
         speaker = speaker_of(cand.trigger)
         said_by = ctx.story.resolve(speaker, register=False) if speaker is not None else None

@@ -613,6 +613,8 @@ def _subject_of(verb: Token, story: StoryActors, depth: int = 0) -> Actor | None
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return story.resolve(pobj)
+    if depth == 0 and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return None  # "protested after a shopkeeper was murdered": a passive clause of its own, its agent unsaid
     if depth < 3 and verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.i != verb.i:
         # "it is prepared to impose martial law": through the adjective to the subject of "is"
         return _subject_of(verb.head, story, depth + 1)

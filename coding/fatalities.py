@@ -39,7 +39,8 @@ VICTIMS = (r"(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Za-z\-]+\s+){0,2}?(?:people|person
            r"soldiers|soldier|troops|fighters|militants|rebels|insurgents|terrorists|jihadists|police(?:men)?|officers|"
            r"personnel|guards|rangers|marines|children|women|men|residents|villagers|protesters|demonstrators|others|"
            r"members|gunmen|bandits|worshippers|pilgrims|students|passengers|workers|farmers|migrants|"
-           r"policemen|servicemen|attackers|assailants|bodies))?")
+           r"policemen|servicemen|attackers|assailants|bodies|child|woman|man|boy|girl|officer|villager|resident|farmer|"
+           r"student|worker|passenger|militant|fighter|rebel|protester|policeman|guard|teacher|trader))?")
 DEATH_VERBS = r"(?:killing|killed|kills|kill|murdering|murdered|massacring|massacred|executing|executed|slaying|slew|slain)"
 
 _PATTERNS = [
@@ -103,12 +104,33 @@ def _value(m: re.Match[str]) -> int | None:
     return value
 
 
+_NAMED_VICTIMS = VICTIMS[:-1]  # the victims' noun required: "10 and 15 people" is a range, not two groups
+_GROUP = rf"{QUALIFIER}(?:{NUMBER}|an?){_NAMED_VICTIMS}"
+# "15 civilians and 2 soldiers were killed", "three police officers, two soldiers and a child died": the groups add up
+CONJOINED = re.compile(rf"\b(?P<all>{_GROUP}(?:\s*,\s*{_GROUP})*,?\s+and\s+{_GROUP})\s+(?:(?:were|was|have been|had been)\s+)?"
+                       rf"(?:killed|dead|died|lost their lives|perished|murdered|slain)\b", re.I)
+_ONE_GROUP = re.compile(rf"{QUALIFIER}(?P<n>{NUMBER}|an?){_NAMED_VICTIMS}", re.I)
+
+
+def _conjoined(text: str) -> tuple[int, int, int] | None:
+    m = CONJOINED.search(text)
+    if m is None:
+        return None
+    values = [number_value(g.group("n")) for g in _ONE_GROUP.finditer(m.group("all"))]
+    if len(values) < 2 or any(v is None for v in values):
+        return None
+    return sum(v for v in values if v is not None), m.start(), m.end()
+
+
 def fatalities_in(text: str) -> tuple[int, int, int] | None:
     """(count, start, end) of the first death count in ``text`` (0 for "no fatalities were reported"), or
     None when it reports none."""
     zero = ZERO.search(text)
     if zero is not None:
         return 0, zero.start(), zero.end()
+    summed = _conjoined(text)
+    if summed is not None:
+        return summed
     best: tuple[int, int, int] | None = None
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -168,6 +190,14 @@ def victim_phrases(verb: Token) -> list[Token]:
     policemen'), its passive subject ('a farmer was killed') or, for 'die', its subject."""
     die = verb.lemma_.lower() == "die"
     return [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} or (die and c.dep_ == "nsubj")]
+
+
+TOLL_UPDATE = re.compile(r"\b(?:death toll|toll|number of (?:the )?dead)\b[^.;]*?\b(?:rose|risen|rises|climbed|increased|jumped|reached)\b", re.I)
+
+
+def is_toll_update(text: str) -> bool:
+    """'The death toll later rose to 6': a revised count for an event already reported, which replaces the first."""
+    return bool(TOLL_UPDATE.search(text))
 
 
 def _counted_over_period(sent: Span, found: tuple[int, int, int]) -> bool:

@@ -134,3 +134,23 @@ def test_one_events_toll_is_still_read(sentence, count):
 def test_a_report_of_no_deaths_counts_zero(text):
     found = fatalities_in(text)
     assert found is not None and found[0] == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 15 civilians and 2 soldiers were killed.", 17),
+    ("Three police officers, two soldiers and a child died.", 6),
+    ("Two soldiers and five militants were killed in the clash.", 7),
+    ("Between 10 and 15 people were killed when the market was hit.", 10),  # a range, not two groups
+])
+def test_conjoined_groups_of_dead_add_up(text, expected):
+    found = fatalities_in(text)
+    assert found is not None and found[0] == expected
+
+
+def test_a_revised_toll_replaces_the_first():
+    from coding.coder import code_text
+
+    rows = code_text("Gunmen killed 4 people in an attack on a market in Beledweyne. The death toll later rose to 6.")
+    assert [r["fatalities"] for r in rows if r["cameo_root"] == "18"] == [6]
+    rows = code_text("Gunmen killed 4 people in an attack on a market in Beledweyne. Two more bodies were found later.")
+    assert [r["fatalities"] for r in rows if r["cameo_root"] == "18"][0] == 4

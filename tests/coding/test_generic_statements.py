@@ -373,3 +373,22 @@ def test_suspects_are_people_and_suspected_is_no_sector(text, target):
     assert [r for r in rows_for(text, keep=False) if r["cameo_root"] == "17"][0]["actor2_code"] == target
     rows = rows_for("Three suspected suicide bombers blew themselves up outside a police station in Kano.", keep=False)
     assert rows and rows[0]["actor1_sector"] != "CRM"
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of students occupied the university building in Santiago.",
+    "Landless workers occupied a farm in Bahia state to demand land reform.",
+    "Striking teachers occupied the ministry of education in Nairobi.",
+])
+def test_civilians_occupying_a_place_stage_a_sit_in(text):
+    codes = [r["cameo_code"] for r in rows_for(text, keep=False)]
+    assert "192" not in codes and any(c.startswith("14") for c in codes), codes
+
+
+@pytest.mark.parametrize("text", [
+    "Residents protested in Rosario after a shopkeeper was murdered.",
+    "Traders went on strike in Kano after a colleague was killed.",
+])
+def test_a_passive_background_clause_does_not_take_the_main_subject(text):
+    rows = [r for r in rows_for(text, keep=False) if r["cameo_root"] == "18"]
+    assert all(r["actor1_sector"] not in {"CVL", "BUS"} for r in rows), [(r["actor1_code"]) for r in rows]
