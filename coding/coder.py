@@ -124,6 +124,34 @@ ARREST_CODE, ABDUCTION_CODE = "173", "181"
 FORCE_ON_CROWDS = {"180", "182", "190", "193"}  # shooting, beating, firing on: what state forces do to a crowd
 
 
+RIOT_CODE = "145"
+SEIZURE_CODE = "171"
+
+
+def _protesters(actor: Actor | None) -> bool:
+    """An actor named as a protest's people ('protesters', 'a crowd of demonstrators')."""
+    if actor is None or actor.org_code or actor.sector not in {None, "OPP", "CVL"}:
+        return False
+    return any(word.rstrip("s") in PROTEST_PARTICIPANTS or word in PROTEST_PARTICIPANTS for word in actor.name.lower().split())
+
+
+def _seized_place(trigger: Token, story: StoryActors) -> bool:
+    """'seized most of Aleppo', 'seized the town': the object is a place, not property."""
+    def place(tok: Token) -> bool:
+        entry = story.entry_at(tok)
+        return (is_location_mention(tok) or tok.ent_type_ in {"GPE", "LOC"} or tok.lemma_.lower() in SETTLEMENT_NOUNS
+                or (entry is not None and entry.kind in {"place", "capital", "country"}))
+
+    for obj in (c for c in trigger.children if c.dep_ == "dobj"):
+        heads = [obj] + [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        if any(place(h) for h in heads):
+            return True
+    return False
+
+
+SETTLEMENT_NOUNS = {"town", "city", "village", "district", "province", "region", "territory", "area", "airport", "base", "hill"}
+
+
 def fire_on_crowd(code: str, source: Actor | None, target: Actor | None) -> bool:
     """'Security forces opened fire on demonstrators', 'soldiers shot at protesters': state forces using force
     on a crowd of protesters is violent repression (CAMEO 175; ACLED's excessive force against protesters),
@@ -142,6 +170,16 @@ def _taken_people(trigger: Token, story: StoryActors) -> Token | None:
     if obj is None or obj.lemma_.lower() in GROUP_NOUNS or is_location_mention(obj):
         return None
     return obj if obj.ent_type_ == "PERSON" or story.agent_sector(obj) is not None else None
+
+
+def toll_victims(noun: Token) -> Token | None:
+    """The victims of the killing verb an attack noun is the frame of ('killed 12 soldiers in an ambush')."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"in", "during"}:
+        return None
+    verb = noun.head.head
+    if verb.lemma_.lower() not in CASUALTY_LEMMAS:
+        return None
+    return next(iter(victim_phrases(verb)), None)
 
 
 PROTEST_ROOT = "14"
@@ -496,6 +534,10 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         if crowd is not None:  # "police dispersed a demonstration by teachers": the teachers
             people = protest_people(crowd, ctx.story) or Actor("", None, "OPP", crowd.idx, crowd.idx + len(crowd.text))
             target = placed_in(people, where)
+    if target is None and cand.form == "noun" and code.root in FORCE_ROOTS:
+        victims = toll_victims(cand.trigger)  # "killed 12 soldiers in an ambush": the ambush hit the soldiers
+        if victims is not None:
+            target = placed_in(ctx.story.resolve(victims, register=False), where)
     if code.root in FORCE_ROOTS:
         source, target = (armed_not_media(source, where or (target.country if target else None)),
                           armed_not_media(target, where or (source.country if source else None)))
@@ -505,14 +547,18 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         place_country = _gazetteer_country(cand.target_place, index, ctx, document)
     how = "explicit"
     if target is not None and source is not None and how == "explicit" and target.country and target.country == source.country \
-            and target.sector is None and not target.is_person and not target.org_code and rule.target_from_place:
+            and target.sector is None and not target.is_person and not target.org_code and rule.target_from_place \
+            and source.sector in STATE_COERCERS | {None}:
         target = None  # "Ukrainian troops liberated villages in Ukraine": the place is not the opponent
-    if target is None and rule.target_from_place and place_country and (source is None or place_country != source.country):
+    # ("rebels shelled the town of Kitshanga": for rebels the town of their own country is the other side)
+    if target is None and rule.target_from_place and place_country and (
+            source is None or place_country != source.country or source.sector not in STATE_COERCERS | {None}):
         place = cand.target_place
         target = Actor(place.text, place_country, None, place.idx, place.idx + len(place.text))
         how = "place"
-    if target is None and source is not None and code.code.startswith(DOMESTIC_MEASURES) and source.sector in STATE_COERCERS \
-            and source.country and where in {None, source.country}:
+    if target is None and source is not None and code.code.startswith(DOMESTIC_MEASURES) and source.country \
+            and (source.sector in STATE_COERCERS or (source.sector is None and not source.org_code and not source.is_person)) \
+            and where in {None, source.country}:
         # "the government declared a state of emergency", "imposed a curfew": a state's measure on its own country
         target = Actor("", source.country, None, cand.trigger.idx, cand.trigger.idx)
         how = "own country"
@@ -559,6 +605,12 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     statement_kind_hint = None
     if fire_on_crowd(code.code, source, target):
         code, statement_kind_hint = cameo_table()[REPRESSION_CODE], "repression"
+    elif code.root in {"18", "19"} and _protesters(source):
+        # "protesters stormed parliament", "demonstrators attacked the police": a violent protest, not a battle
+        code, statement_kind_hint = cameo_table()[RIOT_CODE], "riot"
+    elif code.code == SEIZURE_CODE and _seized_place(cand.trigger, ctx.story):
+        # "rebels seized most of Aleppo": a place is taken, not property
+        code, statement_kind_hint = cameo_table()["192"], "territory"
     elif code.code in OCCUPATION_CODES and source is not None and source.sector in CIVIC_SECTORS:
         # "students occupied the university", "landless workers occupied a farm": a sit-in, not a conquest
         code, statement_kind_hint = cameo_table()[SIT_IN_CODE], "sit-in"
@@ -582,7 +634,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         code, modality, statement_kind = cameo_table()[statement[0]], "asserted", statement[1]
     else:
         statement_kind = statement_kind_hint
-    threat = statement_kind is not None and statement_kind not in {"repression", "people", "sit-in"}
+    threat = statement_kind is not None and statement_kind not in {"repression", "people", "sit-in", "riot", "territory"}
     if modality == "asserted" and source is not None and source.country and code.code.startswith(CLAIMABLE_PREFIXES):
         speaker = speaker_of(cand.trigger)
         said_by = ctx.story.resolve(speaker, register=False) if speaker is not None else None

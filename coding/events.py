@@ -384,6 +384,9 @@ def _announces_coded_action(hit: tuple, hits: dict) -> bool:
     """'agreed to lift the sanctions', 'pledged to send arms', 'threatened to attack': the announced action is
     coded itself (as intent, threat or PLOVER AGREE, coding/transforms.py); the announcing verb adds nothing."""
     tok, rule = hit[0], hit[1]
+    if rule.cameo.startswith("10") and hit[2] == "verb" and tok.lemma_.lower() in ANNOUNCING_LEMMAS:
+        # "the junta ordered the expulsion of French troops": the ordered act is the orderer's event
+        return any(c.dep_ == "dobj" and c.i in hits and hits[c.i][2] == "noun" for c in tok.children)
     if not rule.cameo.startswith(("03", "13")) or hit[2] != "verb":
         return False
     # Only where the action's own row says the same: cooperation after an intent verb, force after a threat,

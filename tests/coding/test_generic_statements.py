@@ -100,8 +100,8 @@ def test_an_official_report_of_a_kidnapping_stays_asserted():
 
 
 @pytest.mark.parametrize("text, root", [
-    ("Demonstrators tried to storm parliament in Nairobi.", "19"),
-    ("Hundreds of protesters stormed the presidential palace in Colombo.", "19"),
+    ("Demonstrators tried to storm parliament in Nairobi.", "14"),  # protesters' force is a riot (145)
+    ("Hundreds of protesters stormed the presidential palace in Colombo.", "14"),
     ("Refugees flooded into the town after rebels attacked it.", "18"),
 ])
 def test_a_verb_is_not_a_disaster(text, root):
@@ -392,3 +392,46 @@ def test_civilians_occupying_a_place_stage_a_sit_in(text):
 def test_a_passive_background_clause_does_not_take_the_main_subject(text):
     rows = [r for r in rows_for(text, keep=False) if r["cameo_root"] == "18"]
     assert all(r["actor1_sector"] not in {"CVL", "BUS"} for r in rows), [(r["actor1_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters stormed parliament in Nairobi on Tuesday.",
+    "Demonstrators attacked a police station in Lahore.",
+    "A crowd of protesters clashed with police in Santiago.",
+])
+def test_protesters_using_force_riot(text):
+    codes = [r["cameo_code"] for r in rows_for(text, keep=False) if r["actor1_sector"] == "OPP" or r["cameo_code"] == "145"]
+    assert "145" in codes, [(r["cameo_code"], r["actor1_code"]) for r in rows_for(text, keep=False)]
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian rebels seized most of Aleppo on Saturday.",
+    "Militants seized the town of Mocimboa da Praia.",
+    "The rebels seized a village near Goma.",
+])
+def test_seizing_a_place_is_taking_territory(text):
+    codes = [r["cameo_code"] for r in rows_for(text, keep=False)]
+    assert "192" in codes and "171" not in codes, codes
+
+
+def test_seizing_property_stays_a_seizure():
+    codes = [r["cameo_code"] for r in rows_for("Police seized weapons and cash from the gang in Lagos.", keep=False)]
+    assert "192" not in codes
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Jihadists killed 12 soldiers in an ambush near Tillaberi.", "MIL"),
+    ("Gunmen killed five villagers in an attack on Kaduna state.", "CVL"),
+])
+def test_the_dead_of_an_attack_frame_are_its_target(text, target):
+    rows = [r for r in rows_for(text, keep=False) if r["cameo_root"] in {"18", "19"}]
+    assert rows and rows[0]["actor2_sector"] == target, [(r["cameo_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Niger's military junta ordered the expulsion of French troops.", "1663"),
+    ("The president ordered the arrest of three opposition leaders.", "173"),
+])
+def test_an_ordered_act_is_the_orderers_event_not_a_demand(text, code):
+    codes = [r["cameo_code"] for r in rows_for(text, keep=False)]
+    assert code in codes and "100" not in codes, codes
