@@ -393,3 +393,12 @@ def test_a_repressed_protest_gives_its_protesters_as_target(text, target):
     assert repression["actor2_code"] == target
     protests = [r for r in rows if r["cameo_root"] == "14"]
     assert all(r["actor1_sector"] != "COP" for r in protests)  # the police did not hold the rally
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Israeli settlers torched cars in a Palestinian village near Ramallah.", "ISRCVL"),
+    ("Settlers set fire to olive groves near Nablus, residents said.", "CVL"),
+])
+def test_settlers_are_civilians_whose_arson_is_destruction_of_property(text, source):
+    row = row_with(rows_for(text), "17")
+    assert row["cameo_code"] == "1712" and (row["actor1_code"] or "").endswith(source)
