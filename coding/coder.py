@@ -172,14 +172,12 @@ def _taken_people(trigger: Token, story: StoryActors) -> Token | None:
     return obj if obj.ent_type_ == "PERSON" or story.agent_sector(obj) is not None else None
 
 
-def toll_victims(noun: Token) -> Token | None:
-    """The victims of the killing verb an attack noun is the frame of ('killed 12 soldiers in an ambush')."""
+def toll_verb(noun: Token) -> Token | None:
+    """The killing verb an attack noun is the frame of ('killed 12 soldiers in an ambush')."""
     if noun.dep_ != "pobj" or noun.head.lower_ not in {"in", "during"}:
         return None
     verb = noun.head.head
-    if verb.lemma_.lower() not in CASUALTY_LEMMAS:
-        return None
-    return next(iter(victim_phrases(verb)), None)
+    return verb if verb.lemma_.lower() in CASUALTY_LEMMAS else None
 
 
 PROTEST_ROOT = "14"
@@ -352,7 +350,7 @@ def _refers_back(cand: Candidate, row: dict[str, Any], reported: set[tuple[str, 
 def attach_fatalities(rows: list[dict[str, Any]], sent_start: int, deaths: Callable[[], tuple[int, int, int] | None]) -> None:
     """Give the sentence's death count (``deaths``, read once per sentence; offsets from ``sent_start``) to
     the violent event whose trigger is nearest to it."""
-    violent = [r for r in rows if r["cameo_code"].startswith(VIOLENT_PREFIXES)]
+    violent = [r for r in rows if r["cameo_code"].startswith(VIOLENT_PREFIXES + (REPRESSION_CODE,))]
     if not violent:
         return
     found = deaths()
@@ -534,10 +532,15 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         if crowd is not None:  # "police dispersed a demonstration by teachers": the teachers
             people = protest_people(crowd, ctx.story) or Actor("", None, "OPP", crowd.idx, crowd.idx + len(crowd.text))
             target = placed_in(people, where)
-    if target is None and cand.form == "noun" and code.root in FORCE_ROOTS:
-        victims = toll_victims(cand.trigger)  # "killed 12 soldiers in an ambush": the ambush hit the soldiers
-        if victims is not None:
-            target = placed_in(ctx.story.resolve(victims, register=False), where)
+    if cand.form == "noun" and code.root in FORCE_ROOTS and (source is None or target is None):
+        killing = toll_verb(cand.trigger)  # "separatists killed 20 people in an attack": the attack is theirs, on them
+        if killing is not None:
+            victims = next(iter(victim_phrases(killing)), None)
+            killer = next((c for c in killing.children if c.dep_ == "nsubj"), None)
+            if target is None and victims is not None:
+                target = placed_in(ctx.story.resolve(victims, register=False), where)
+            if source is None and killer is not None:
+                source = placed_in(ctx.story.resolve(killer, register=False), where)
     if code.root in FORCE_ROOTS:
         source, target = (armed_not_media(source, where or (target.country if target else None)),
                           armed_not_media(target, where or (source.country if source else None)))

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from coding.actors import Actor, StoryActors
 from coding.lexicon import EventRule, Lexicon
 from coding.petrarch.verbs import NounPhrase, is_petrarch, word_forms
-from coding.vocabulary import ACCUSATION_VERBS, PLACE_PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS
+from coding.vocabulary import ACCUSATION_VERBS, PLACE_PREPOSITIONS, PROTEST_PARTICIPANTS, REPORTING_VERBS, STANCE_VERBS
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -406,6 +406,8 @@ def _is_protest_aim(hit: tuple, hits: dict) -> bool:
     if not (any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.tag_ == "VBG"):
         return False  # "to demand reforms", "urging lawmakers to act"
     head = tok.head
+    if tok.dep_ == "acl" and head.lemma_.lower() in PROTEST_PARTICIPANTS:
+        return True  # "protesters demanding cheaper electricity": what the protesters want, not an event
     near = [head] + [c for c in head.children if c.dep_ in {"dobj", "attr"}]
     near += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]  # "took part in marches"
     return any(t.i in hits and hits[t.i][1].cameo.startswith("14") for t in near)
@@ -488,7 +490,7 @@ def _is_reduced_relative(tok: Token) -> bool:
     """'civilians imprisoned for ...', 'a report released Tuesday', 'one village captured by ...':
     a past participle describing a noun is background to the sentence, not its reported action."""
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children):
-        return True
+        return not _misparsed_main_verb(tok)
     if tok.dep_ == "advcl" and tok.tag_ in {"VBN", "VBD"} and any(c.dep_ == "agent" for c in tok.children) \
             and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "mark"} for c in tok.children):
         return True  # "..., captured by Russian troops in July": a participial description, parsed as a clause
@@ -536,6 +538,21 @@ def _is_aggregate(noun: Token) -> bool:
         return False
     own = {t.i for t in noun.subtree}
     return any(t.lemma_.lower() in AGGREGATE_PERIODS for t in verb.subtree if t.i not in own)
+
+
+def _misparsed_main_verb(tok: Token) -> bool:
+    """'Separatist fighters killed 20 people in an attack' is sometimes parsed with the noun as the root (or
+    as a second subject of a trailing 'officials said') and 'killed' as a participle describing it. A
+    participle with a direct object on such a noun is the sentence's main verb and the noun its subject."""
+    head = tok.head
+    if tok.dep_ != "acl" or head.pos_ not in {"NOUN", "PROPN"} or tok.i < head.i or not any(c.dep_ == "dobj" for c in tok.children):
+        return False
+    if head.dep_ == "ROOT":
+        return True
+    # "... killed 20 people in an attack, officials said": the noun hung on the reporting verb as a second subject
+    speech = head.head
+    return (head.dep_ == "nsubj" and speech.lemma_.lower() in REPORTING_VERBS
+            and any(c.dep_ == "nsubj" and c.i != head.i for c in speech.children))
 
 
 def _misparsed_passive_conj(tok: Token) -> Token | None:
@@ -621,6 +638,8 @@ def _subject_of(verb: Token, story: StoryActors, depth: int = 0) -> Actor | None
     if depth < 3 and verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.i != verb.i:
         # "it is prepared to impose martial law": through the adjective to the subject of "is"
         return _subject_of(verb.head, story, depth + 1)
+    if _misparsed_main_verb(verb):  # "Separatist fighters killed 20 people" parsed with 'fighters' as the root
+        return _resolve_phrase(verb.head, story)
     if depth < 3 and verb.dep_ in {"acl"}:  # "Kyiv's claim to have entered": the noun's possessor
         for child in verb.head.children:
             if child.dep_ == "poss":

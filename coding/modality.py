@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from coding.vocabulary import (ACCUSATION_VERBS, ANTICIPATION_HEADS, ANTICIPATION_MODIFIERS, COMMITMENT_VERBS,
                                DEPLOYMENT_VERBS, HABITUAL_ADVERBS, HABITUAL_VERBS, REPORTING_VERBS, REPUTATION_WORDS,
-                               SCHEDULE_WORDS, SPECULATION_MODIFIERS)
+                               SCHEDULE_WORDS, SPECULATION_MODIFIERS, STRIVING_VERBS)
 
 NEGATION_WORDS = {"not", "n't", "never", "no"}
 DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute"}
@@ -62,9 +62,12 @@ def _standing_description(tok: Token) -> bool:
 
 def _purpose_of_deployment(tok: Token) -> bool:
     """'troops deployed to fight jihadists', 'flew to Doha to attend talks': the purpose of sending or
-    moving people is an intention, not a reported event."""
-    return (tok.dep_ == "advcl" and tok.head.lemma_.lower() in DEPLOYMENT_VERBS
-            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+    moving people is an intention, not a reported event; so is the aim of an effort ('battling the
+    militants to regain control of the town')."""
+    head = tok.head.lemma_.lower()
+    deployment = tok.dep_ == "advcl" and head in DEPLOYMENT_VERBS
+    striving = tok.dep_ in {"advcl", "xcomp"} and head in STRIVING_VERBS
+    return ((deployment or striving) and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children))
 
 

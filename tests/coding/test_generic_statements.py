@@ -435,3 +435,27 @@ def test_the_dead_of_an_attack_frame_are_its_target(text, target):
 def test_an_ordered_act_is_the_orderers_event_not_a_demand(text, code):
     codes = [r["cameo_code"] for r in rows_for(text, keep=False)]
     assert code in codes and "100" not in codes, codes
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Separatist fighters killed at least 20 people, including women and children, in an attack on a village "
+     "near Bamenda on Monday, officials said.", "SEP"),  # the killing verb misparsed as a participle
+    ("Islamist militants killed nine soldiers in an ambush near Diffa.", "REB"),
+])
+def test_the_killers_of_an_attack_frame_are_its_source(text, source):
+    rows = [r for r in rows_for(text, keep=False) if r["cameo_root"] in {"18", "19"}]
+    assert rows and rows[0]["actor1_sector"] == source, [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces were battling the militants to regain control of the town.",
+    "Government troops fought for days to retake the airport.",
+])
+def test_the_aim_of_a_fight_is_not_an_event(text):
+    assert not [r for r in rows_for(text, keep=False) if r["cameo_code"] == "192" and r["modality"] == "asserted"]
+
+
+def test_what_protesters_demand_is_their_aim_and_repression_carries_the_toll():
+    rows = rows_for("Paramilitary troops opened fire on protesters demanding cheaper electricity in Muzaffarabad, "
+                    "killing three people.", keep=False)
+    assert [r["cameo_code"] for r in rows] == ["175"] and rows[0]["fatalities"] == 3
