@@ -40,10 +40,10 @@ from typing import Any, Iterable, Iterator
 import numpy as np
 
 from coding.errors import ErrorCode, LexiconError
-from coding.geo.cache import INDEX_FORMAT, source_versions
+from coding.geo.cache import ALIASES_FILE, INDEX_FORMAT, source_versions
 from coding.geo.normalize import loose_key, name_key
 
-ALIASES_PATH = Path(__file__).with_name("admin1_aliases.tsv")
+ALIASES_PATH = ALIASES_FILE
 # Words naming the kind of division; dropped from admin-1 search keys ("Donetsk Oblast" -> "donetsk").
 ADMIN_WORDS = frozenset({
     "oblast", "oblasti", "region", "province", "governorate", "prefecture", "state", "krai", "kray", "raion",
@@ -413,7 +413,8 @@ def _write_admin1(con: sqlite3.Connection, divisions: dict[tuple[str, str], _Div
         rows.append((div.id, cc, code, display, div.lat_sum / div.places, div.lon_sum / div.places,
                      div.population, div.places))
         keys: dict[str, int] = {}
-        named = [(PRIMARY, display), (PRIMARY, state)] + [(ALTERNATE, a) for a in aliases.get((cc, state), []) + local_names]
+        extra = aliases.get((cc, state), []) + (aliases.get((cc, display), []) if display != state else [])
+        named = [(PRIMARY, display), (PRIMARY, state)] + [(ALTERNATE, a) for a in extra + local_names]
         for kind, name in named:
             key = _admin_key(name)
             if key:

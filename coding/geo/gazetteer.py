@@ -180,11 +180,21 @@ def ensure_index(path: Path | None = None) -> Path:
     if path.is_file() and _readable(path):
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(path)
+    return build_index(path)
+
+
+def remove_stale(path: Path) -> list[Path]:
+    """Delete the indexes of this layout built from other data versions; returns them.
+
+    Indexes of other layouts stay: another checkout of the project sharing the cache
+    directory may still read one (and would otherwise rebuild it on every switch)."""
+    removed = []
     for stale in path.parent.glob(f"gazetteer-v{INDEX_FORMAT}-*.sqlite"):
         if stale != path:
-            stale.unlink(missing_ok=True)  # this layout for older package versions
-    # Indexes of other layouts stay: another checkout of the project sharing the cache may still use one.
-    return build_index(path)
+            stale.unlink(missing_ok=True)
+            removed.append(stale)
+    return removed
 
 
 def _readable(path: Path) -> bool:

@@ -329,6 +329,8 @@ def _attach_qualifiers(sent: Span, story: StoryLike, heads: list[tuple[Token, in
     root_of: dict[int, Mention] = {}  # start token of a qualifier -> the place it qualifies
     for (head_a, start_a), (head_b, start_b) in zip(heads, heads[1:]):
         own, j = _after_name(sent, head_a.i + 1)
+        if own is None and j < sent.end and _lemma(doc[j]) in TOWN_NOUNS - {"capital"}:
+            j += 1  # 'Hadiya village, Chibok LGA'
         if j + 1 != start_b or doc[j].text not in QUALIFIER_OPENERS:
             continue
         division, k = _after_name(sent, head_b.i + 1)

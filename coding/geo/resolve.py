@@ -36,6 +36,8 @@ TOWN_OVER_DIVISION = 5_000
 CITY_PART_KM = 30.0
 DISTANCE_STEP_KM = 25.0  # nearness to the story's places counts in steps of this size
 LABEL_WORDS = ADMIN_NOUNS | DISTRICT_NOUNS | {"lga", "oblast", "raion", "rayon"}
+# Words written before a settlement's name in some countries' reports ('Barangay San Isidro', 'Sitio Malinao').
+SETTLEMENT_PREFIXES = frozenset({"barangay", "brgy", "sitio", "purok", "kebele", "village"})
 
 Area = Admin1 | Admin2 | Country
 
@@ -124,13 +126,16 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def split_label(name: str) -> tuple[str, str | None]:
-    """'Gwoza LGA' -> ('Gwoza', 'admin2'), 'Kharkiv Oblast' -> ('Kharkiv', 'admin1'), 'Kyiv' -> ('Kyiv', None)."""
+    """'Gwoza LGA' -> ('Gwoza', 'admin2'), 'Kharkiv Oblast' -> ('Kharkiv', 'admin1'), 'Kyiv' -> ('Kyiv', None);
+    a settlement word before the name goes ('Barangay San Isidro' -> 'San Isidro')."""
     words = name.split()
+    if len(words) > 1 and words[0].lower().rstrip(".") in SETTLEMENT_PREFIXES:
+        words = words[1:]
     if len(words) > 1 and words[-1].lower() in LABEL_WORDS:
         last = words[-1].lower()
-        return " ".join(words[:-1]), ("admin2" if last in DISTRICT_NOUNS | {"lga", "raion", "rayon"} - {"county", "prefecture"}
-                                      else "admin1")
-    return name, None
+        admin2 = (DISTRICT_NOUNS | {"lga", "raion", "rayon"}) - {"county", "prefecture"}  # as mentions._division_of
+        return " ".join(words[:-1]), ("admin2" if last in admin2 else "admin1")
+    return " ".join(words), None
 
 
 @dataclass
