@@ -35,6 +35,8 @@ TOWN_OVER_DIVISION = 5_000
 # 'Mogadishu-Bondhere': the part after the hyphen is a place of its own when it lies this close to the city.
 CITY_PART_KM = 30.0
 DISTANCE_STEP_KM = 25.0  # nearness to the story's places counts in steps of this size
+# 'X (T, Region)' where T names a town, not a division: X is a candidate within this distance of T, else near T.
+HUB_KM = 50.0
 LABEL_WORDS = ADMIN_NOUNS | DISTRICT_NOUNS | {"lga", "oblast", "raion", "rayon"}
 # Words written before a settlement's name in some countries' reports ('Barangay San Isidro', 'Sitio Malinao').
 SETTLEMENT_PREFIXES = frozenset({"barangay", "brgy", "sitio", "purok", "kebele", "village"})
@@ -316,20 +318,35 @@ class StoryPlaces:
             places = [p for p in places if p.iso3 == m.country]
         trace = self._trace
         trace.candidates = [describe(p) for p in places[:8]]
-        areas: list[Area] = list(linked)
+        groups: list[list[Area]] = []  # the divisions each qualifier may name, the most specific qualifier first
+        town_qualifiers = []
         for q in m.qualifiers:
             if split_label(q.name or "")[0].lower() != name.lower():  # 'Gwoza district (Gwoza, Borno)': Borno qualifies
-                areas.extend(self._areas(q))
+                q_areas = self._areas(q)
+                if q_areas:
+                    groups.append(q_areas)
+                else:
+                    town_qualifiers.append(q)
+        if linked:
+            groups.append(list(linked))
+        areas: list[Area] = [a for group in groups for a in group]
+        hub = self._qualifier_town(town_qualifiers, areas)  # 'Husarivka (Balakliia, Kharkiv)': the town Balakliia
+        if hub is not None:
+            trace.qualifier = ", ".join(q.name for q in m.qualifiers if q.name)
+            close = [p for p in places if km(p.lat, p.lon, hub.lat, hub.lon) <= HUB_KM]
+            if close:
+                places = close
+            else:
+                trace.why = f"no {name} in the gazetteer within {HUB_KM:.0f} km of {describe(hub)}, named beside it: near it"
+                return from_place(hub, near=True)
         if areas:
             trace.qualifier = ", ".join(q.name for q in m.qualifiers if q.name) or ", ".join(a.name for a in linked)
-            for area in areas:
-                inside = [p for p in places if contains(area, p)]
-                if inside:
-                    places = inside
-                    trace.why = f"inside {describe(area)}, named beside it"
-                    break
+            found = self._inside(places, groups)
+            if isinstance(found, list):
+                places, area = found[0], found[1]
+                trace.why = f"inside {describe(area)}, named beside it"
             else:
-                area = next((a for a in areas if not isinstance(a, Country)), areas[0])
+                area = found
                 own = [a for a in self.gaz.admin2s(name) if isinstance(area, Admin1) and a.admin1 and a.admin1.id == area.id]
                 if own:
                     trace.why = f"no town {name} inside {describe(area)}, named beside it, but its division {own[0].name}"
@@ -346,7 +363,7 @@ class StoryPlaces:
 
         def rank(p: Place) -> tuple:
             a1 = p.admin1.id if p.admin1 else None
-            return (a1 in sentence_admin1s, self.admin1_counts.get(a1, 0) > 0, self.countries.get(p.iso3, 0) > 0,
+            return (-(km(p.lat, p.lon, hub.lat, hub.lon) // DISTANCE_STEP_KM) if hub else 0, a1 in sentence_admin1s, self.admin1_counts.get(a1, 0) > 0, self.countries.get(p.iso3, 0) > 0,
                     p.population >= CITY_POPULATION, -self._steps_from_story(p), p.kind == 0, p.population)
 
         best = max(places, key=rank)
@@ -357,7 +374,7 @@ class StoryPlaces:
     def _why_ranked(self, best: Place, places: list[Place], rank) -> str:
         if len(places) == 1:
             return "the only candidate"
-        reasons = ("its region is named in the sentence", "its region is named in the story", "in the story's country",
+        reasons = ("nearest the town named beside it", "its region is named in the sentence", "its region is named in the story", "in the story's country",
                    "a city", "nearest the story's other places", "named by its main name", "most populous")
         others = [rank(p) for p in places if p is not best]
         top = rank(best)
@@ -424,6 +441,45 @@ class StoryPlaces:
             if a1 is not None:
                 trace.why = f"no {name} in the gazetteer: the one region its sentence names"
                 return from_admin1(a1)
+        return None
+
+    def _inside(self, places: list[Place], groups: list[list[Area]]) -> list | Area:
+        """[candidates, area] for the first qualifier with candidates inside a division it names; else the division
+        to fall back to: the most specific one named, when the broader qualifiers' divisions hold it
+        ('Ivanivka (Kupiansk, Kharkiv)' without an Ivanivka in Kupiansk raion: that raion, not another Ivanivka
+        of the oblast)."""
+        for i, group in enumerate(groups):
+            for area in group:
+                inside = [p for p in places if contains(area, p)]
+                if inside:
+                    return [inside, area]
+            if any(self._nested(area, later) for area in group for later in groups[i + 1:]):
+                return next(a for a in group if any(self._nested(a, later) for later in groups[i + 1:]))
+        areas = [a for group in groups for a in group]
+        return next((a for a in areas if not isinstance(a, Country)), areas[0])
+
+    @staticmethod
+    def _nested(area: Area, broader: list[Area]) -> bool:
+        """Whether a division lies inside one of the broader ones (an admin-2 in its admin-1, a division in its country)."""
+        for b in broader:
+            if isinstance(area, Admin2) and isinstance(b, Admin1) and area.admin1 is not None and area.admin1.id == b.id:
+                return True
+            if isinstance(b, Country) and not isinstance(area, Country) and area.iso3 == b.iso3:
+                return True
+        return False
+
+    def _qualifier_town(self, qualifiers: list[Mention], areas: list[Area]) -> Place | None:
+        """A qualifier that names no division but a town (a hromada or commune named after its centre), inside the
+        other qualifiers' divisions when they name any: the biggest such town."""
+        for q in qualifiers:
+            towns = [p for p in self.gaz.places(split_label(q.name or "")[0]) if p.kind < 2]
+            if areas:
+                towns = [p for p in towns if any(contains(a, p) for a in areas)]
+            elif self.countries:
+                towns = [p for p in towns if p.iso3 in self.countries] or [p for p in towns
+                                                                            if p.population >= FOREIGN_MIN_POPULATION]
+            if towns:
+                return max(towns, key=lambda p: p.population)
         return None
 
     def _host_town(self, m: Mention) -> Mention | None:

@@ -166,3 +166,20 @@ def test_explain_shows_candidates_qualifier_and_reason(temp_cache_env):
     assert "qualifier: Kyiv" in section
     assert section.count("candidate: Kalynivka") >= 2  # the namesakes considered
     assert "chosen: inside" in section
+
+
+def test_a_qualifier_naming_a_town_not_a_division_places_a_missing_village_near_that_town(gaz):
+    chosen = loc("On 14 March 2022, Russian forces shelled Verkhnia Zolotukha (Balakliia, Kharkiv).", gaz,
+                 "Verkhnia Zolotukha")
+    assert not gaz.places("Verkhnia Zolotukha") and not gaz.admin2s("Balakliia")  # the premises of this test
+    town = [p for p in gaz.places("Balakliia") if p.iso3 == "UKR"][0]
+    assert chosen.precision == NEAR and chosen.iso3 == "UKR" and km(chosen.lat, chosen.lon, town.lat, town.lon) < 1
+
+
+def test_the_most_specific_division_wins_over_a_namesake_elsewhere_in_the_broader_one(gaz):
+    raion = [a for a in gaz.admin2s("Kupiansk") if a.iso3 == "UKR"][0]
+    lymans = [p for p in gaz.places("Lyman") if p.iso3 == "UKR"]
+    assert any(p.admin1 and p.admin1.id == raion.admin1.id for p in lymans)  # a Lyman elsewhere in the oblast
+    assert not any(p.a2 == raion.id for p in lymans)  # but none in the raion
+    chosen = loc("On 2 May 2022, Russian forces shelled Lyman (Kupiansk, Kharkiv).", gaz, "Lyman")
+    assert chosen.admin2 == raion.name and chosen.precision == NEAR and chosen.gid is None
