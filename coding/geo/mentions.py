@@ -318,15 +318,21 @@ def _after_name(sent: Span, end: int) -> tuple[str | None, int]:
 
 
 def _attach_qualifiers(sent: Span, story: StoryLike, heads: list[tuple[Token, int]], mentions: list[Mention]) -> list[Mention]:
-    """Attach each name written after a comma or bracket behind a place name to that place ('X, Y', 'X (Y region)').
+    """Attach each name written after a comma or bracket behind a place name to that place ('X, Y', 'X (Y region)',
+    'X, A, B').
 
-    Returns the mentions without the qualifiers (each is kept on the place it qualifies). A place
-    name the parse did not read as a place ('in Kalynivka (Kyiv)': the bracket took the
-    preposition) takes the context of its qualifier."""
+    Names joined so form a chain; its first name is the place and the others qualify it, most
+    specific first. Returns the mentions without the qualifiers (each is kept on the place it
+    qualifies). A first name the parse did not read as a place ('in Kalynivka (Kyiv)': the
+    bracket took the preposition) takes the context of the chain's first name that it did read
+    as one."""
     doc = sent.doc
     by_start = {m.tokens[0]: m for m in mentions if m.name}
     end_of = {start: head.i + 1 for head, start in heads}
-    root_of: dict[int, Mention] = {}  # start token of a qualifier -> the place it qualifies
+    chains: dict[int, list[tuple[Token, int, str | None]]] = {}  # first name's start -> (head, start, division) after it
+    root_of: dict[int, int] = {}
+    own_division: dict[int, str | None] = {}
+    first_head: dict[int, Token] = {}
     for (head_a, start_a), (head_b, start_b) in zip(heads, heads[1:]):
         own, j = _after_name(sent, head_a.i + 1)
         if own is None and j < sent.end and _lemma(doc[j]) in TOWN_NOUNS - {"capital"}:
@@ -336,25 +342,35 @@ def _attach_qualifiers(sent: Span, story: StoryLike, heads: list[tuple[Token, in
         division, k = _after_name(sent, head_b.i + 1)
         if division is None and doc[j].text == "," and _in_list(sent, k, end_of):
             continue  # 'Kharkiv, Sumy and Chernihiv': a list, not a qualifier
-        place = root_of.get(start_a) or by_start.get(start_a)
-        mention_b = by_start.get(start_b)
+        if start_b not in by_start and division is None and _is_person(head_b, start_b, story) and (
+                head_b.text in story.people or (k < sent.end and doc[k].pos_ in {"VERB", "AUX"})):
+            continue  # 'In Donetsk, Denis Pushilin said': a person, not a qualifier
+        root = root_of.get(start_a, start_a)
+        if root == start_a:
+            own_division[root], first_head[root] = own, head_a
+        chains.setdefault(root, []).append((head_b, start_b, division))
+        root_of[start_b] = root
+    for root, members in chains.items():
+        place = by_start.get(root)
         if place is None:
-            if mention_b is None or mention_b.kind not in {"name", "town", "admin1"} or (
-                    division is None and _is_person(head_a, start_a, story)):
+            context = next((by_start[s] for _h, s, _d in members if s in by_start
+                            and by_start[s].kind in {"name", "town", "admin1"}), None)
+            head_a = first_head[root]
+            if context is None or (all(d is None for _h, _s, d in members) and _is_person(head_a, root, story)):
                 continue
-            place = Mention(mention_b.anchor, doc[start_a:head_a.i + 1].text, "name", near=mention_b.near,
-                            country=mention_b.country, tokens=(start_a, head_a.i + 1))
-            by_start[start_a] = place
+            place = Mention(context.anchor, doc[root:head_a.i + 1].text, "name", near=context.near,
+                            country=context.country, tokens=(root, head_a.i + 1))
             mentions.append(place)
         if place.kind == "country":
             continue
-        qualifier = mention_b or Mention(head_b, doc[start_b:head_b.i + 1].text, division or "name", tokens=(start_b, head_b.i + 1))
-        qualifier.is_qualifier = True
-        if place.kind == "admin1" and own is None and (division or qualifier.kind == "admin1"):
-            place.kind = "name"  # 'Avdiivka, Donetsk region': the region word is the qualifier's, not the town's
-        qualifier.division = division or (qualifier.kind if qualifier.kind == "admin1" else None)
-        place.qualifiers.append(qualifier)
-        root_of[start_b] = place
+        for head_b, start_b, division in members:
+            qualifier = by_start.get(start_b) or Mention(head_b, doc[start_b:head_b.i + 1].text, division or "name",
+                                                         tokens=(start_b, head_b.i + 1))
+            qualifier.is_qualifier = True
+            qualifier.division = division or (qualifier.kind if qualifier.kind == "admin1" else None)
+            if place.kind == "admin1" and own_division.get(root) is None and qualifier.division:
+                place.kind = "name"  # 'Avdiivka, Donetsk region': the region word is the qualifier's, not the town's
+            place.qualifiers.append(qualifier)
     for m in mentions:
         start = m.tokens[0]
         if start >= 2 and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ == "coded":

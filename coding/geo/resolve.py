@@ -329,6 +329,9 @@ class StoryPlaces:
                     town_qualifiers.append(q)
         if linked:
             groups.append(list(linked))
+        if groups and not linked and self._reads_as_list(m, places, groups):
+            groups, town_qualifiers = [], []
+            trace.why = "a city named in a list, not inside the names after it: they are no qualifiers; "
         areas: list[Area] = [a for group in groups for a in group]
         hub = self._qualifier_town(town_qualifiers, areas)  # 'Husarivka (Balakliia, Kharkiv)': the town Balakliia
         if hub is not None:
@@ -367,8 +370,8 @@ class StoryPlaces:
                     p.population >= CITY_POPULATION, -self._steps_from_story(p), p.kind == 0, p.population)
 
         best = max(places, key=rank)
-        if not trace.why:
-            trace.why = self._why_ranked(best, places, rank)
+        if not trace.why or trace.why.endswith("; "):
+            trace.why += self._why_ranked(best, places, rank)
         return from_place(best, near=near)
 
     def _why_ranked(self, best: Place, places: list[Place], rank) -> str:
@@ -442,6 +445,16 @@ class StoryPlaces:
                 trace.why = f"no {name} in the gazetteer: the one region its sentence names"
                 return from_admin1(a1)
         return None
+
+    @staticmethod
+    def _reads_as_list(m: Mention, places: list[Place], groups: list[list[Area]]) -> bool:
+        """'in Kyiv, Kharkiv, Odesa': a city (100,000+) of the same country as the divisions the bare names after
+        it stand for, but inside none of them, is the first of a list, not a place those names qualify."""
+        if any(q.division or q.kind == "admin1" for q in m.qualifiers):
+            return False
+        countries = {a.iso3 for group in groups for a in group}
+        cities = [p for p in places if p.kind < 2 and p.population >= CITY_POPULATION and p.iso3 in countries]
+        return bool(cities) and not any(contains(a, p) for group in groups for a in group for p in places)
 
     def _inside(self, places: list[Place], groups: list[list[Area]]) -> list | Area:
         """[candidates, area] for the first qualifier with candidates inside a division it names; else the division

@@ -183,3 +183,21 @@ def test_the_most_specific_division_wins_over_a_namesake_elsewhere_in_the_broade
     assert not any(p.a2 == raion.id for p in lymans)  # but none in the raion
     chosen = loc("On 2 May 2022, Russian forces shelled Lyman (Kupiansk, Kharkiv).", gaz, "Lyman")
     assert chosen.admin2 == raion.name and chosen.precision == NEAR and chosen.gid is None
+
+
+def test_a_list_of_cities_without_and_is_not_read_as_qualifiers(gaz):
+    chosen = loc("Russian missiles hit Kyiv, Kharkiv, Odesa on Monday.", gaz, "Kyiv")
+    assert chosen.name == "Kyiv" and chosen.precision == TOWN
+
+
+def test_a_person_after_the_comma_is_no_qualifier(gaz):
+    found = places("In Donetsk, Denis Pushilin said the city was shelled.", gaz)
+    assert found["Donetsk"].trace.qualifier is None and found["Donetsk"].location.precision == TOWN
+
+
+def test_a_chain_village_district_region_reads_most_specific_first(gaz):
+    found = places("Russian forces shelled Kalynivka, Brovary, Kyiv.", gaz)
+    assert list(found) == ["Kalynivka"]
+    chosen = found["Kalynivka"].location
+    brovary = [a for a in gaz.admin2s("Brovary") if a.iso3 == "UKR"][0]
+    assert chosen.precision == TOWN and chosen.admin2 == brovary.name
