@@ -73,8 +73,8 @@ def _noun_kind(lemma: str) -> str | None:
         return "capital" if lemma == "capital" else "town"
     if lemma in ADMIN_NOUNS:
         return "admin1"
-    if lemma in PART_NOUNS:
-        return "part"
+    if lemma in PART_NOUNS or lemma in DISTRICT_NOUNS:
+        return "part"  # 'Tillia department', 'Gwoza LGA': the town, near it, or else the district
     return None
 
 
@@ -99,9 +99,12 @@ def _country_of(tok: Token, story: StoryLike) -> str | None:
     return None
 
 
-def _country_words(noun: Token, story: StoryLike) -> str | None:
-    """A country fixed by an adjective, a possessive or an of/in phrase on a place noun or name."""
+def _country_words(noun: Token, story: StoryLike, name: tuple[int, int] = (0, 0)) -> str | None:
+    """A country fixed by an adjective, a possessive or an of/in phrase on a place noun or name (not a word of
+    the name itself: 'Datu Saudi Ampatuan' is in the Philippines)."""
     for child in noun.children:
+        if name[0] <= child.i < name[1]:
+            continue
         if child.dep_ in {"amod", "poss", "compound", "nmod", "npadvmod", "appos"}:
             country = _country_of(child, story)
             if country:
@@ -266,7 +269,9 @@ def find_mentions(sent: Span, story: StoryLike) -> list[Mention]:
         elif kind is None and head.i > start and head.lower_ in ADMIN_NOUNS:
             kind = "admin1"  # 'Donetsk Oblast' tagged as one proper name
         mentions.append(Mention(anchor, name, kind or "name", near=near,
-                                country=_country_words(anchor, story) or (_country_words(head, story) if anchor is not head else None),
+                                country=_country_words(anchor, story, (start, head.i + 1))
+                                or (_country_words(head, story, (start, head.i + 1)) if anchor is not head else None),
+                                division=_division_of(anchor) if anchor is not head else None,
                                 tokens=(start, head.i + 1)))
     mentions = _attach_qualifiers(sent, story, heads, mentions)
     named_anchors = {m.anchor.i for m in mentions} | {q.anchor.i for m in mentions for q in m.qualifiers}

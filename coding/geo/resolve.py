@@ -312,6 +312,7 @@ class StoryPlaces:
 
     def _best_place(self, m: Mention, linked: list[Admin1], sentence_admin1s: set[int]) -> Location | None:
         name, label = split_label(m.name or "")
+        label = label or ("admin2" if m.division == "admin2" else None)  # 'in Tillia department'
         places = list(self.gaz.places(name))  # 'Damboa LGA': the town of Damboa, or else the LGA
         near = m.near or label is not None
         if m.country:
