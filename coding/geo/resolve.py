@@ -164,10 +164,11 @@ class StoryPlaces:
         self.gaz = gazetteer
         self.story = story
         self.mentions = [find_mentions(sent, story) for sent in sentences]
-        self.countries = self._story_countries(sentences)
         # Countries the story names as such (a country, a capital, the dateline), not only through nationality
         # words: 'Russian forces shelled X' says who fired, not where X is.
-        self.named_countries = set(self._named)
+        self.countries, self.named_countries = self._story_countries(sentences)
+        self._sentence: list[Mention] = []  # the mentions of the sentence being resolved
+        self._trace = Trace()  # the trace of the mention being resolved
         self.dateline = self._resolve_dateline(dateline_place)
         if self.dateline is not None and self.dateline.iso3:
             self.countries[self.dateline.iso3] += 2
@@ -197,17 +198,18 @@ class StoryPlaces:
             self.by_sentence.append(resolved)
 
     # --- story context ------------------------------------------------------------------------
-    def _story_countries(self, sentences: list[Span]) -> Counter[str]:
+    def _story_countries(self, sentences: list[Span]) -> tuple[Counter[str], set[str]]:
+        """Every country the story names or whose nationality word it uses (counted), and those it names."""
         counts: Counter[str] = Counter()
-        self._named: set[str] = set()
+        named: set[str] = set()
         for sent in sentences:
             for tok in sent:
                 entry = self.story.entry_at(tok)
                 if entry is not None and entry.country and entry.kind in {"country", "capital", "adjective"}:
                     counts[entry.country] += 1
                     if entry.kind != "adjective":
-                        self._named.add(entry.country)
-        return counts
+                        named.add(entry.country)
+        return counts, named
 
     def _story_admin1s(self) -> Counter[int]:
         """Admin-1 divisions the story names, and those of its unambiguous places (whose points become anchors)."""
@@ -503,7 +505,7 @@ class StoryPlaces:
             end += 1
         if end >= len(doc) or doc[end].lower_ not in {"in", "near", "outside"}:
             return None
-        return next((x for x in getattr(self, "_sentence", []) if x is not m and x.tokens[0] == end + 1
+        return next((x for x in self._sentence if x is not m and x.tokens[0] == end + 1
                      and x.kind in {"name", "town"}), None)
 
     def _capital(self, m: Mention) -> Location | None:
