@@ -95,6 +95,16 @@ def placed_in(actor: Actor | None, country: str | None) -> Actor | None:
     return replace(actor, country=country)
 
 
+STANCE_PREFIXES = {"anti", "pro"}
+
+
+def _stance_prefixed(tok: Token) -> bool:
+    """'anti-government protesters', 'pro-government militias': the word names what they are for or
+    against, not who they are."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCE_PREFIXES
+
+
 @dataclass
 class StoryActors:
     """Per-document state: lexicon mentions by token, people met so far, and the mention history."""
@@ -244,6 +254,8 @@ class StoryActors:
 
     def agent_sector(self, tok: Token, own_only: bool = False) -> str | None:
         """The sector an agent noun gives; ``own_only`` leaves out the PETRARCH fallbacks (for modifiers)."""
+        if tok.tag_ in {"VBN", "VBD"} or (tok.pos_ == "ADJ" and tok.lower_.endswith("ed")):
+            return None  # a participle describes ('suspected rebels', 'wanted men'); it names no one
         options = self.lex.agent_index.get(tok.lemma_.lower(), [])
         if tok.lower_ != tok.lemma_.lower():  # "unidentified gunmen" is listed under the plural
             options = sorted(options + self.lex.agent_index.get(tok.lower_, []), key=lambda o: -len(o[0]))
@@ -353,6 +365,10 @@ class StoryActors:
                 if named is not None and named.kind not in {"country", "capital", "adjective", "person", "place"}:
                     # "RSF positions", "a Hezbollah unit": the group's units and positions stand for the group
                     return Actor(name, named.country, named.sector, start_char, end_char, False, named.code)
+                if named is None and child.dep_ == "poss" and self.agent_sector(child) is not None:
+                    owner = self._resolve(child)  # "the attackers' positions", "the rebels' camp": the owners
+                    if owner is not None:
+                        return replace(owner, name=name, start_char=start_char, end_char=end_char)
         sector = self.agent_sector(head)
         if sector is None and head.lemma_.lower() in GROUP_NOUNS:
             # A modifier may carry the sector: "rebel group" -> REB, "separatist unit" -> SEP.
@@ -366,7 +382,7 @@ class StoryActors:
         # A specific modifier wins over a generic head: "separatist leader" is SEP, not GOV; but a
         # government owns its forces ("government troops" are MIL, "government police" COP).
         for child in head.lefts:
-            if child.dep_ in {"amod", "compound"} and child.i != head.i:
+            if child.dep_ in {"amod", "compound"} and child.i != head.i and not _stance_prefixed(child):
                 mod_sector = self.agent_sector(child, own_only=True)  # a dictionary noun ("Islamist") is no modifier
                 if mod_sector and mod_sector != "CVL" and not (mod_sector == "GOV" and sector in FORCE_SECTORS):
                     sector = mod_sector

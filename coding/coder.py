@@ -10,6 +10,8 @@ process. Nothing here imports Prefect or Great Expectations.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
+from datetime import date
 from collections import Counter
 from typing import Any, Callable, Iterable, Iterator
 
@@ -17,25 +19,28 @@ from spacy.tokens import Doc, Span, Token
 
 from coding import timing
 from coding.acled import acled_view
-from coding.actors import Actor, StoryActors, is_location_mention, placed_in
-from coding.dates import event_date
+from coding.actors import GROUP_NOUNS, Actor, StoryActors, is_location_mention, placed_in
+from coding.dates import event_date, full_date
 from coding.document import Document
-from coding.events import CASUALTY_LEMMAS, Candidate, extract, is_reported_happening, match_noun, noun_source, protest_aim_tokens
-from coding.fatalities import deaths_in_sentence, victim_phrases
+from coding.events import CASUALTY_LEMMAS, FORCE_ROOTS, Candidate, extract, is_reported_happening, match_noun, noun_source, protest_aim_tokens
+from coding.fatalities import deaths_in_sentence, is_toll_update, victim_phrases
 from coding.fingerprint import coder_build
 from coding.geo import locate
 from coding.geo.locate import choose, story_state
 from coding.lexicon import EventRule, Lexicon, default_lexicon
 from coding.modality import modality_of, speaker_of
 from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp, phrase_text
+from coding.periods import is_period_total
 from coding.tables import cameo_table, plover_for
 from coding.transforms import agreed_to, statement_code
+from coding.vocabulary import MILITARY_OBJECTS, PROTEST_PARTICIPANTS
 
 MILITARY_PREFIXES = ("087", "15", "17", "18", "19", "20")
 COOPERATIVE_PREFIXES = ("02", "03", "04", "05", "06", "07")
 CONTEXT_SENTENCES = 2
 VENUE_ROOTS = {"04"}  # consultations: meetings, visits and talks take place at a venue, often abroad
 STATE_COERCERS = {"GOV", "COP", "JUD", "MIL", "SPY"}  # who arrests, jails and represses people of its own country
+DOMESTIC_MEASURES = ("172",)  # curfews, states of emergency, bans: imposed by a state on its own people
 # PLOVER codes cooperative actions reported in the future tense as AGREE (an intention). Announced
 # retreats and concessions ("will release the hostages", "will evacuate the settlements", "will allow
 # refugees to return") are AGREE too, as the PLOVER gold standard records code them and as CAMEO's
@@ -92,13 +97,15 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
                 continue
             if _refers_back(cand, row, reported):
                 continue  # "Baerbock's visit follows ...": the story's earlier report of the same visit
+            if _bare_casualty(row) and is_period_total(cand.trigger):
+                continue  # "300 soldiers have been killed since January": a running total, no event of its own
             key = (row["cameo_root"], row["actor1_country"], row["actor2_country"], row["modality"])
             if key not in best or row["confidence"] > best[key]["confidence"]:
                 best[key] = row
-        rows = sorted(best.values(), key=lambda r: (r["evidence_start"], r["cameo_code"]))
+        rows = drop_untargeted_twins(sorted(best.values(), key=lambda r: (r["evidence_start"], r["cameo_code"])))
         deaths = lambda: context.of_sentence(index, "deaths", lambda: deaths_in_sentence(sent))  # noqa: E731
         if last_attack is not None and index - last_attack[0] <= TOLL_SENTENCES:
-            rows = fold_toll(rows, deaths, last_attack[1])
+            rows = fold_toll(rows, deaths, last_attack[1], updated=is_toll_update(sent.text))
         attach_fatalities(rows, sent.start_char, deaths)
         reported.update((r["cameo_root"], r["actor1_code"]) for r in rows if r["actor1_code"] and r["modality"] == "asserted")
         attacks = [r for r in rows if r["modality"] == "asserted" and r["cameo_code"].startswith(VIOLENT_PREFIXES)]
@@ -108,19 +115,129 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
     yield from story_rows
 
 
-TOLL_SENTENCES = 2  # a toll reported up to two sentences after its attack, with no other attack between
+REPRESSION_CODE = "175"
+OCCUPATION_CODES = {"192"}
+SIT_IN_CODE = "141"
+CIVIC_SECTORS = {"CVL", "OPP", "LAB", "EDU", "AGR", "REL", "NGO", "MED", "HLH", "BUS"}  # people who occupy in protest
+TAKING_VERBS = {"capture"}  # taking a place, or people
+ARREST_CODE, ABDUCTION_CODE = "173", "181"
+FORCE_ON_CROWDS = {"180", "182", "190", "193"}  # shooting, beating, firing on: what state forces do to a crowd
+
+
+RIOT_CODE = "145"
+SEIZURE_CODE = "171"
+
+
+def _protesters(actor: Actor | None) -> bool:
+    """An actor named as a protest's people ('protesters', 'a crowd of demonstrators')."""
+    if actor is None or actor.org_code or actor.sector not in {None, "OPP", "CVL"}:
+        return False
+    return any(word.rstrip("s") in PROTEST_PARTICIPANTS or word in PROTEST_PARTICIPANTS for word in actor.name.lower().split())
+
+
+def _seized_place(trigger: Token, story: StoryActors) -> bool:
+    """'seized most of Aleppo', 'seized the town': the object is a place, not property."""
+    def place(tok: Token) -> bool:
+        entry = story.entry_at(tok)
+        return (is_location_mention(tok) or tok.ent_type_ in {"GPE", "LOC"} or tok.lemma_.lower() in SETTLEMENT_NOUNS
+                or (entry is not None and entry.kind in {"place", "capital", "country"}))
+
+    for obj in (c for c in trigger.children if c.dep_ == "dobj"):
+        heads = [obj] + [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        if any(place(h) for h in heads):
+            return True
+    return False
+
+
+SETTLEMENT_NOUNS = {"town", "city", "village", "district", "province", "region", "territory", "area", "airport", "base", "hill"}
+
+
+def fire_on_crowd(code: str, source: Actor | None, target: Actor | None) -> bool:
+    """'Security forces opened fire on demonstrators', 'soldiers shot at protesters': state forces using force
+    on a crowd of protesters is violent repression (CAMEO 175; ACLED's excessive force against protesters),
+    not a battle."""
+    if code not in FORCE_ON_CROWDS or source is None or target is None or source.sector not in STATE_COERCERS:
+        return False
+    return any(word.rstrip("s") in PROTEST_PARTICIPANTS or word in PROTEST_PARTICIPANTS for word in target.name.lower().split())
+
+
+def _taken_people(trigger: Token, story: StoryActors) -> Token | None:
+    """The verb's direct object when it is people ('captured a cartel leader', 'captured two soldiers'), not
+    a place, a position or a unit ('captured the town', 'captured rebel positions')."""
+    if trigger.lemma_.lower() not in TAKING_VERBS:
+        return None  # "drove the militants out of the area" is about the area
+    obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() in GROUP_NOUNS or is_location_mention(obj):
+        return None
+    return obj if obj.ent_type_ == "PERSON" or story.agent_sector(obj) is not None else None
+
+
+def toll_victims(noun: Token) -> Token | None:
+    """The victims of the killing verb an attack noun is the frame of ('killed 12 soldiers in an ambush')."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"in", "during"}:
+        return None
+    verb = noun.head.head
+    if verb.lemma_.lower() not in CASUALTY_LEMMAS:
+        return None
+    return next(iter(victim_phrases(verb)), None)
+
+
+PROTEST_ROOT = "14"
+
+
+def protest_people(noun: Token, story: StoryActors) -> Actor | None:
+    """Who a protest noun's protesters are: 'a rally of opposition supporters', 'a march by teachers'."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "by"}):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            actor = story.resolve(obj, register=False)
+            if actor is not None and (actor.sector or actor.org_code):
+                return actor
+    return None
+
+
+def repressed_protest(trigger: Token, lex: Lexicon) -> Token | None:
+    """The protest a repressive act is done to: its object ('dispersed the rally'), or the object of its
+    purpose ('used tear gas to disperse a demonstration')."""
+    verbs = [trigger] + [c for c in trigger.children if c.dep_ in {"xcomp", "advcl"}]
+    for verb in verbs:
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            rules = lex.noun_index.get(obj.lemma_.lower(), ())
+            if any(rule.cameo.startswith(PROTEST_ROOT) for _words, rule in rules):
+                return obj
+    return None
+
+
+def armed_not_media(actor: Actor | None, where: str | None) -> Actor | None:
+    """A news agency does not fight: a media acronym as a party to force is the acronym of the armed
+    forces of the country where it happens ('NPA militants clashed with the AFP' in the Philippines:
+    the Armed Forces of the Philippines, not Agence France-Presse)."""
+    if actor is None or actor.sector != "MED" or not actor.org_code:
+        return actor
+    return replace(actor, country=where, sector="MIL", org_code=None)
+
+
+def drop_untargeted_twins(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """'Police fired tear gas to disperse the protesters': two triggers of one action by one actor, one
+    with a target and one without. The sentence reports one event: the row that says whom it hit."""
+    targeted = {(r["cameo_code"][:3], r["actor1_code"], r["modality"]) for r in rows if r["actor2_code"]}
+    return [r for r in rows if r["actor2_code"] or not r["actor1_code"]
+            or (r["cameo_code"][:3], r["actor1_code"], r["modality"]) not in targeted]
+
+
+TOLL_SENTENCES = 3  # a toll reported up to three sentences after its attack (a short event note), with no other attack between
 
 
 def _bare_casualty(row: dict[str, Any]) -> bool:
-    """A killing with no named killer: the wording of a toll ("nine people were killed")."""
+    """A killing with no named killer: the wording of a toll ("nine people were killed", "the man was
+    beaten to death")."""
     return row["rule_id"].startswith(TOLL_RULES) and row["actor1_code"] is None
 
 
-TOLL_RULES = ("assault.kill_generic:",)
+TOLL_RULES = ("assault.kill_generic:", "assault.beat:")
 
 
 def fold_toll(rows: list[dict[str, Any]], deaths: Callable[[], tuple[int, int, int] | None],
-              attack: dict[str, Any]) -> list[dict[str, Any]]:
+              attack: dict[str, Any], updated: bool = False) -> list[dict[str, Any]]:
     """'The RSF shelled a market. At least 15 civilians were killed.': when a sentence reports deaths and
     no attack of its own, the deaths are the toll of the story's latest attack, not a new event, unless
     they happened at another place or on another day ("four more were killed in Kharkiv on Monday")."""
@@ -136,8 +253,8 @@ def fold_toll(rows: list[dict[str, Any]], deaths: Callable[[], tuple[int, int, i
     found = deaths()
     if found is None:
         return rows
-    if attack["fatalities"] is None:
-        attack["fatalities"] = found[0]
+    if attack["fatalities"] is None or updated:
+        attack["fatalities"] = found[0]  # a later toll ("the death toll later rose to 6") replaces the first
     return [r for r in rows if not _bare_casualty(r)]
 
 
@@ -176,6 +293,7 @@ ACLED_CUE_BONUS = 0.1
 # ACLED codes violence and demonstrations whose actors go unnamed ("Unidentified Armed Group", "Protesters (X)").
 UNNAMED_ACTOR_PREFIXES = VIOLENT_PREFIXES + ("14",)
 COMBATANT_SECTORS = {"MIL", "COP", "SPY", "REB", "SEP", "INS", "UAF", "CRM"}  # the dead of these sectors are no civilians
+ARMED_SECTORS = COMBATANT_SECTORS - {"CRM"}  # the forces that make a country a side in the story's conflict
 CASUALTY_WORDS = {"dead", "kill", "killed", "injure", "injured", "wound", "wounded", "die", "died", "death", "casualty"}
 
 
@@ -255,6 +373,14 @@ class StoryContext:
         self._dyad: tuple[str, ...] | None = None
         self.last_violence: Actor | None = None  # the source of the latest violent event coded in the story
         self._per_sentence: dict[tuple[int, str], Any] = {}
+        self._story_date: tuple[date | None] | None = None
+
+    def story_date(self, doc: Doc) -> date | None:
+        """The story's first full date ("On 16 February 2024, ..."): the reference date of a document that
+        carries none of its own. Read once per story, only when needed."""
+        if self._story_date is None:
+            self._story_date = (full_date(doc.text),)
+        return self._story_date[0]
 
     def of_sentence(self, index: int, what: str, compute: Callable[[], Any]) -> Any:
         """A fact about sentence ``index`` computed once, however many candidates the sentence has."""
@@ -264,14 +390,32 @@ class StoryContext:
         return self._per_sentence[key]
 
     def dyad(self) -> tuple[str, ...]:
-        """The two countries most mentioned in the story: the sides of its main conflict."""
+        """The two countries most mentioned in the story as armed sides: the sides of its main conflict.
+        A country that only mediates, hosts talks or urges restraint ("Saudi Arabia urged both sides to
+        return to talks in Jeddah") is no side, however often it is named."""
         if self._dyad is None:
             counts: Counter[str] = Counter()
+            armed: set[str] = set()
             for sent in self.sentences:
-                for _tok, country in self.story.countries_in(sent):
+                for tok, country in self.story.countries_in(sent):
                     counts[country] += 1
-            self._dyad = tuple(c for c, n in counts.most_common(2) if n >= 2)
+                    if country not in armed and self._armed(tok):
+                        armed.add(country)
+            self._dyad = tuple(c for c, n in counts.most_common(2) if n >= 2 and c in armed)
         return self._dyad
+
+    def _armed(self, mention: Token) -> bool:
+        """Whether a country's mention names a side in a fight: its forces ('Russian troops', 'Israel's
+        army'), or the country itself attacking or attacked ('Russia shelled', 'an attack on Ukraine')."""
+        lex = self.story.lex
+        near = [mention.head, mention.head.head] if mention.dep_ in {"amod", "compound", "poss", "nmod"} else [mention.head]
+        for tok in [mention, *near]:
+            if self.story.agent_sector(tok) in ARMED_SECTORS or (tok.i != mention.i and tok.lemma_.lower() in MILITARY_OBJECTS):
+                return True
+            rules = (lex.verb_index if tok.pos_ in {"VERB", "AUX"} else lex.noun_index).get(tok.lemma_.lower(), ())
+            if any(rule.cameo.startswith(FORCE_ROOTS) for _words, rule in rules):
+                return True
+        return False
 
     def adversary(self, country: str | None) -> str | None:
         dyad = self.dyad()
@@ -383,18 +527,41 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     if where is None and code.root == "17" and source is not None and source.sector in STATE_COERCERS:
         where = source.country  # "a Tunisian court jailed a journalist": a state coerces people in its own country
     target = placed_in(cand.target, where)
+    if code.root == PROTEST_ROOT and source is None and cand.form == "noun":
+        source = placed_in(protest_people(cand.trigger, ctx.story), where)  # "a rally of opposition supporters"
+    if code.root == "17" and target is None:
+        crowd = repressed_protest(cand.trigger, ctx.story.lex)
+        if crowd is not None:  # "police dispersed a demonstration by teachers": the teachers
+            people = protest_people(crowd, ctx.story) or Actor("", None, "OPP", crowd.idx, crowd.idx + len(crowd.text))
+            target = placed_in(people, where)
+    if target is None and cand.form == "noun" and code.root in FORCE_ROOTS:
+        victims = toll_victims(cand.trigger)  # "killed 12 soldiers in an ambush": the ambush hit the soldiers
+        if victims is not None:
+            target = placed_in(ctx.story.resolve(victims, register=False), where)
+    if code.root in FORCE_ROOTS:
+        source, target = (armed_not_media(source, where or (target.country if target else None)),
+                          armed_not_media(target, where or (source.country if source else None)))
     confidence = rule.confidence
     place_country = _place_country(cand.target_place, ctx.story) if cand.target_place is not None else None
     if place_country is None and cand.target_place is not None:
         place_country = _gazetteer_country(cand.target_place, index, ctx, document)
     how = "explicit"
     if target is not None and source is not None and how == "explicit" and target.country and target.country == source.country \
-            and target.sector is None and not target.is_person and not target.org_code and rule.target_from_place:
+            and target.sector is None and not target.is_person and not target.org_code and rule.target_from_place \
+            and source.sector in STATE_COERCERS | {None}:
         target = None  # "Ukrainian troops liberated villages in Ukraine": the place is not the opponent
-    if target is None and rule.target_from_place and place_country and (source is None or place_country != source.country):
+    # ("rebels shelled the town of Kitshanga": for rebels the town of their own country is the other side)
+    if target is None and rule.target_from_place and place_country and (
+            source is None or place_country != source.country or source.sector not in STATE_COERCERS | {None}):
         place = cand.target_place
         target = Actor(place.text, place_country, None, place.idx, place.idx + len(place.text))
         how = "place"
+    if target is None and source is not None and code.code.startswith(DOMESTIC_MEASURES) and source.country \
+            and (source.sector in STATE_COERCERS or (source.sector is None and not source.org_code and not source.is_person)) \
+            and where in {None, source.country}:
+        # "the government declared a state of emergency", "imposed a curfew": a state's measure on its own country
+        target = Actor("", source.country, None, cand.trigger.idx, cand.trigger.idx)
+        how = "own country"
     if target is None and source is not None and rule.cameo.startswith(MILITARY_PREFIXES):
         adversary = ctx.adversary(source.country)
         if adversary:
@@ -402,6 +569,10 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             # (not for shelling and air strikes, which hit places and people as much as forces)
             sector = "MIL" if rule.cameo.startswith("19") and not rule.cameo.startswith(("194", "195")) else None
             target = Actor("", adversary, sector, cand.trigger.idx, cand.trigger.idx)
+            how = "adversary"
+        elif where is not None and where != source.country and source.sector in ARMED_SECTORS and cand.form != "noun":
+            # foreign forces fighting on another country's soil ('Turkish troops pushed into the area' in Iraq)
+            target = Actor("", where, None, cand.trigger.idx, cand.trigger.idx)
             how = "adversary"
     if target is None and source is not None and rule.cameo.startswith(COOPERATIVE_PREFIXES):
         hit = ctx.recent_other_country(cand.trigger, index, source.country)
@@ -431,6 +602,23 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         # Nothing to code: no actor at all ('recent attacks', 'months of fighting'). Kept: violent and protest
         # verbs and the specific actions ACLED codes even when the actor is unnamed ('a roadside bomb').
         return None
+    statement_kind_hint = None
+    if fire_on_crowd(code.code, source, target):
+        code, statement_kind_hint = cameo_table()[REPRESSION_CODE], "repression"
+    elif code.root in {"18", "19"} and _protesters(source):
+        # "protesters stormed parliament", "demonstrators attacked the police": a violent protest, not a battle
+        code, statement_kind_hint = cameo_table()[RIOT_CODE], "riot"
+    elif code.code == SEIZURE_CODE and _seized_place(cand.trigger, ctx.story):
+        # "rebels seized most of Aleppo": a place is taken, not property
+        code, statement_kind_hint = cameo_table()["192"], "territory"
+    elif code.code in OCCUPATION_CODES and source is not None and source.sector in CIVIC_SECTORS:
+        # "students occupied the university", "landless workers occupied a farm": a sit-in, not a conquest
+        code, statement_kind_hint = cameo_table()[SIT_IN_CODE], "sit-in"
+    elif code.code in OCCUPATION_CODES and cand.form == "verb" and (taken_people := _taken_people(cand.trigger, ctx.story)):
+        # "marines captured a cartel leader", "rebels captured two soldiers": people are taken, not territory
+        taken = ARREST_CODE if source is not None and source.sector in STATE_COERCERS else ABDUCTION_CODE
+        code, statement_kind_hint = cameo_table()[taken], "people"
+        target = target or placed_in(ctx.story.resolve(taken_people, register=False), where)
     if source is None:
         confidence -= 0.2
     if target is None:
@@ -445,8 +633,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         # 12 reject), and the statement itself is asserted (coding/transforms.py).
         code, modality, statement_kind = cameo_table()[statement[0]], "asserted", statement[1]
     else:
-        statement_kind = None
-    threat = statement_kind is not None
+        statement_kind = statement_kind_hint
+    threat = statement_kind is not None and statement_kind not in {"repression", "people", "sit-in", "riot", "territory"}
     if modality == "asserted" and source is not None and source.country and code.code.startswith(CLAIMABLE_PREFIXES):
         speaker = speaker_of(cand.trigger)
         said_by = ctx.story.resolve(speaker, register=False) if speaker is not None else None
@@ -460,7 +648,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     elif is_main_assertion(cand.trigger):
         confidence += MAIN_CLAUSE_BONUS
     with timing.stage("date"):
-        evt_date, precision = event_date(cand.trigger, document.doc_date, modality)
+        story_date = None if document.doc_date else ctx.story_date(sent.doc)
+        evt_date, precision = event_date(cand.trigger, document.doc_date, modality, story_date)
     with timing.stage("place"):
         geo = locate(cand.trigger, cand.target_place, index, ctx, document.dateline_place, source, target, code.quad_class)
     spans = [(cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text))]

@@ -1,12 +1,18 @@
 """Resolve an event's date from the time words near its trigger and the document date.
 
 Forms understood (``resolve_expression``): explicit dates ("3 March 2022", "March 3",
-"Sept. 3", ISO), month and year ("in July", "last July", "July last year", "July 2021",
-"in 2021"), weekdays ("on Saturday": the most recent Saturday on or before the document
-date), "yesterday", "today", "overnight" / "last night", "N days/weeks/months ago",
-"last/this/next week|month|year", "earlier this week|month|year". A vague period takes
-its first day with the matching precision (week: its Monday; month: the 1st; year: 1
-January). Without a time expression the event takes the document date.
+"Sept. 3", ISO), ranges of days ("between 3 and 5 May", "3-5 May 2024", "from 3 to 5
+May"), "the week of 8 March", month and year ("in July", "last July", "July last year",
+"July 2021", "in 2021"), weekdays ("on Saturday": the most recent Saturday on or before
+the document date), "yesterday", "today", "overnight" / "last night", "N days/weeks/months
+ago", "last/this/next week|month|year", "earlier this week|month|year".
+
+Precision follows ACLED's time precision: a known day is ``day``; a week or a range of up to
+seven days is ``week``, dated to its middle day; a month or a longer range is ``month``,
+dated to the 15th; a year alone is ``year`` (1 January). Without a time expression the
+event takes the document date; a document without a date takes the story's first full date
+("On 16 February 2024, ..." in an event note), and without either only a time expression
+with its year dates the event.
 
 Dates never lie after the document date: forms without a year take the most recent past
 occurrence, and anything later is brought back to the document date; only events whose
@@ -53,6 +59,22 @@ def _monday(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
 
+def _mid_week(d: date) -> date:
+    """The middle day (Thursday) of the Monday-to-Sunday week holding ``d``: ACLED dates a week to its middle."""
+    return _monday(d) + timedelta(days=3)
+
+
+MID_MONTH = 15  # ACLED dates a month to its middle
+
+
+def _span(first: date, last: date) -> tuple[date, str]:
+    """A range of days dated to its middle: up to a week is ``week`` precision, longer ``month``."""
+    if last < first:
+        first, last = last, first
+    middle = first + timedelta(days=(last - first).days // 2)
+    return middle, ("day" if first == last else "week" if (last - first).days < 7 else "month")
+
+
 def _add_months(d: date, months: int) -> date:
     index = d.year * 12 + d.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
@@ -65,7 +87,43 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+_DAY_RANGE = re.compile(r"\b(?:between\s+|from\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|and|to|until)\s*" + _DAY + r"\s+(?:of\s+)?"
+                        + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b")
+_WEEK_OF = re.compile(r"\bweek\s+(?:of|starting|beginning)\b")
+
+
+def _year_for(month: int, day: int, year: str | None, doc_date: date, future: bool) -> date | None:
+    """The date of a day and month, in the stated year, else the occurrence nearest the document date
+    on the right side of it (past for reports, future for plans)."""
+    if year:
+        return _safe_date(int(year), month, day)
+    found = _safe_date(doc_date.year, month, day)
+    if found is None:
+        return None
+    if not future and found > doc_date:
+        found = _safe_date(doc_date.year - 1, month, day) or found
+    elif future and found < doc_date:
+        found = _safe_date(doc_date.year + 1, month, day) or found
+    return found
+
+
+def _day_range(text: str, doc_date: date, future: bool) -> tuple[date, str] | None:
+    """'between 3 and 5 May', '3-5 May 2024', 'from 3 to 5 May': the range's middle day."""
+    m = _DAY_RANGE.search(text)
+    if not m:
+        return None
+    month = MONTHS[m.group("month")]
+    last = _year_for(month, int(m.group("day")), m.group("year"), doc_date, future)
+    if last is None:
+        return None
+    first = _safe_date(last.year, month, int(m.group("d1")))
+    return _span(first, last) if first else None
+
+
 def _explicit(text: str, doc_date: date, future: bool) -> tuple[date, str] | None:
+    ranged = _day_range(text, doc_date, future)
+    if ranged:
+        return ranged
     for name, pattern in _PATTERNS:
         m = pattern.search(text)
         if not m:
@@ -73,19 +131,27 @@ def _explicit(text: str, doc_date: date, future: bool) -> tuple[date, str] | Non
         month = int(m.group("m")) if name == "iso" else MONTHS[m.group("month")]
         year = m.group("year")
         if name == "my":
-            return date(int(year), month, 1), "month"
-        day = int(m.group("day"))
-        if year:
-            found = _safe_date(int(year), month, day)
-            return (found, "day") if found else None
-        found = _safe_date(doc_date.year, month, day)
+            return date(int(year), month, MID_MONTH), "month"
+        found = _year_for(month, int(m.group("day")), year, doc_date, future)
         if found is None:
             return None
-        if not future and found > doc_date:
-            found = _safe_date(doc_date.year - 1, month, day) or found
-        elif future and found < doc_date:
-            found = _safe_date(doc_date.year + 1, month, day) or found
+        if _WEEK_OF.search(text[:m.start()]):
+            return _mid_week(found), "week"  # "the week of 8 March"
         return found, "day"
+    return None
+
+
+def full_date(text: str) -> date | None:
+    """The first date written with its day, month and year ("On 16 February 2024", "2024-02-16"): a
+    story's own date when its document has none."""
+    low = text.lower()
+    for name, pattern in _PATTERNS[:3]:
+        for m in pattern.finditer(low):
+            if m.group("year"):
+                month = int(m.group("m")) if name == "iso" else MONTHS[m.group("month")]
+                found = _safe_date(int(m.group("year")), month, int(m.group("day")))
+                if found:
+                    return found
     return None
 
 
@@ -108,18 +174,23 @@ def _relative(text: str, doc_date: date, future: bool) -> tuple[date, str] | Non
         if unit == "day":
             return doc_date - timedelta(days=n), "day"
         if unit == "week":
-            return _monday(doc_date - timedelta(weeks=n)), "week"
+            return _mid_week(doc_date - timedelta(weeks=n)), "week"
         if unit == "month":
-            return _add_months(doc_date, -n), "month"
+            return _add_months(doc_date, -n).replace(day=MID_MONTH), "month"
         return date(doc_date.year - n, 1, 1), "year"
     m = _PERIOD.search(text)
     if m:
         step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m.group("which"), 0)
         unit = m.group("unit")
+        if step == 0 and not future and unit in {"week", "month"}:
+            # "earlier this week", "this month": the part of the period up to the report, dated to its middle
+            start = _monday(doc_date) if unit == "week" else doc_date.replace(day=1)
+            end = doc_date - timedelta(days=1) if m.group("which") == "earlier this" and doc_date > start else doc_date
+            return start + timedelta(days=(end - start).days // 2), unit
         if unit == "week":
-            return _monday(doc_date) + timedelta(weeks=step), "week"
+            return _mid_week(doc_date) + timedelta(weeks=step), "week"
         if unit == "month":
-            return _add_months(doc_date, step), "month"
+            return _add_months(doc_date, step).replace(day=MID_MONTH), "month"
         return date(doc_date.year + step, 1, 1), "year"
     return None
 
@@ -144,19 +215,21 @@ def _month(text: str, doc_date: date, future: bool, original: str) -> tuple[date
             continue  # the modal verb
         month = MONTHS[name]
         if m.group("last_year"):
-            return date(doc_date.year - 1, month, 1), "month"
+            return date(doc_date.year - 1, month, MID_MONTH), "month"
         if future or m.group("which") == "next":
             year = doc_date.year if month >= doc_date.month else doc_date.year + 1
         else:
             year = doc_date.year if month <= doc_date.month else doc_date.year - 1
             if m.group("which") == "last" and month == doc_date.month:
                 year -= 1
-        return date(year, month, 1), "month"
+        return date(year, month, MID_MONTH), "month"
     return None
 
 
-def resolve_expression(text: str, doc_date: date, future: bool = False) -> tuple[date, str] | None:
-    """The date and precision a time expression denotes, relative to ``doc_date``; None when it is not one."""
+def resolve_expression(text: str, doc_date: date, future: bool = False, clamp: bool = True) -> tuple[date, str] | None:
+    """The date and precision a time expression denotes, relative to ``doc_date``; None when it is not one.
+    ``clamp``: ``doc_date`` is the report's date, which a reported event cannot postdate (not so for a
+    story's own first date, which is only a reference)."""
     low = " ".join(re.sub(r"[,;()]", " ", text.lower()).split())
     m = _BARE_YEAR.match(low)
     found = ((date(int(m.group("year")), 1, 1), "year") if m else None) \
@@ -166,8 +239,9 @@ def resolve_expression(text: str, doc_date: date, future: bool = False) -> tuple
     if found is None:
         return None
     when, precision = found
-    if not future and when > doc_date:
-        return doc_date, "day"  # a reported event cannot postdate its report
+    if clamp and not future and when > doc_date:
+        # a reported event cannot postdate its report; "this week" on a Tuesday keeps its week precision
+        return doc_date, ("day" if precision == "day" else precision)
     return when, precision
 
 
@@ -201,10 +275,14 @@ def _time_phrases(tok: Token) -> list[str]:
     return out
 
 
-def event_date(trigger: Token, doc_date: date | None, modality: str | None = None) -> tuple[date | None, str | None]:
-    """The event's date and precision: from a time phrase on the trigger's clause, else the document date."""
-    if doc_date is None:
-        return None, None
+def event_date(trigger: Token, doc_date: date | None, modality: str | None = None,
+               story_date: date | None = None) -> tuple[date | None, str | None]:
+    """The event's date and precision: from a time phrase on the trigger's clause, else the document
+    date (or, for a document without one, ``story_date``: the story's first full date)."""
+    reference = doc_date or story_date
+    if reference is None:
+        return _dated_phrase(trigger)
+    clamp = doc_date is not None
     chain = [trigger]
     head = trigger.head
     # The trigger's own clause, and for a nominal trigger the verb that governs it (not a reporting verb).
@@ -216,7 +294,18 @@ def event_date(trigger: Token, doc_date: date | None, modality: str | None = Non
     future = modality == "future"
     for tok in chain:
         for phrase in _time_phrases(tok):
-            resolved = resolve_expression(phrase, doc_date, future)
+            resolved = resolve_expression(phrase, reference, future, clamp)
             if resolved:
                 return resolved
-    return doc_date, "day"
+    return reference, "day"
+
+
+def _dated_phrase(trigger: Token) -> tuple[date | None, str | None]:
+    """With no reference date at all, only a phrase with its own year dates the event ("in March 2022")."""
+    for tok in (trigger, trigger.head):
+        for phrase in _time_phrases(tok):
+            if re.search(_YEAR, phrase):
+                resolved = resolve_expression(phrase, date.max, clamp=False)
+                if resolved:
+                    return resolved
+    return None, None

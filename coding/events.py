@@ -384,11 +384,17 @@ def _announces_coded_action(hit: tuple, hits: dict) -> bool:
     """'agreed to lift the sanctions', 'pledged to send arms', 'threatened to attack': the announced action is
     coded itself (as intent, threat or PLOVER AGREE, coding/transforms.py); the announcing verb adds nothing."""
     tok, rule = hit[0], hit[1]
+    if rule.cameo.startswith("10") and hit[2] == "verb" and tok.lemma_.lower() in ANNOUNCING_LEMMAS:
+        # "the junta ordered the expulsion of French troops": the ordered act is the orderer's event
+        return any(c.dep_ == "dobj" and c.i in hits and hits[c.i][2] == "noun" for c in tok.children)
     if not rule.cameo.startswith(("03", "13")) or hit[2] != "verb":
         return False
-    # Only where the action's own row says the same: cooperation after an intent verb, force after a threat.
-    same = ("04", "05", "06", "07", "08") if rule.cameo.startswith("03") else ("15", "16", "17", "18", "19", "20")
-    return any(c.dep_ == "xcomp" and c.i in hits and hits[c.i][1].cameo.startswith(same) for c in tok.children)
+    # Only where the action's own row says the same: cooperation after an intent verb, force after a threat,
+    # and force after a vow ("vowed to retaliate", "vowed revenge"), which the action's row codes as a threat.
+    force = ("15", "16", "17", "18", "19", "20")
+    same = ("04", "05", "06", "07", "08") + force if rule.cameo.startswith("03") else force
+    return any(c.dep_ in {"xcomp", "dobj"} and c.i in hits and hits[c.i][1].cameo.startswith(same)
+               and (c.dep_ == "xcomp" or hits[c.i][1].cameo.startswith(force)) for c in tok.children)
 
 
 def _is_protest_aim(hit: tuple, hits: dict) -> bool:
@@ -504,6 +510,8 @@ def _is_long_state(tok: Token) -> bool:
     perfect = any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() == "have" for v in verbs for c in v.children)
     if not perfect:  # "plans to impose restrictions for two years" is not a state that has lasted
         return False
+    # "has deployed troops to fight crime since 2006": the span may hang on the purpose clause
+    verbs += [c for v in verbs for c in v.children if c.dep_ in {"advcl", "xcomp"} and c.tag_ == "VB"]
     for verb in verbs:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "since"}):
             span = list(prep.subtree)[1:]  # "for more than a decade", "since 2015", "since last year"
@@ -548,6 +556,18 @@ ANNOUNCING_LEMMAS = {"announce", "confirm", "order", "complete", "begin", "start
                      "reiterate", "issue", "renew"}
 
 
+COERCIVE_ROOTS = ("17", "18", "19", "20")
+
+
+def _coerces(word: Token, nouns: bool = False) -> bool:
+    """A verb (or with ``nouns``, a noun) of repression or force ('disperse', 'attack', 'battle')."""
+    from coding.lexicon import default_lexicon  # the lexicon is loaded once per process
+
+    lex = default_lexicon()
+    rules = (lex.noun_index if nouns else lex.verb_index).get(word.lemma_.lower(), ())
+    return any(rule.cameo.startswith(COERCIVE_ROOTS) for _words, rule in rules)
+
+
 def _governing_verb(tok: Token, through_frames: bool = False) -> Token | None:
     """The verb whose subject a non-finite or nominal trigger shares (never a reporting verb)."""
     head = tok.head
@@ -558,6 +578,8 @@ def _governing_verb(tok: Token, through_frames: bool = False) -> Token | None:
                 return head  # "Russia announced the withdrawal of its troops": Russia withdraws
             if head.lemma_.lower() in STANCE_VERBS:
                 return None  # "France condemned the attack": France did not attack
+            if tok.dep_ == "dobj" and _coerces(head) and not _coerces(tok, nouns=True):
+                return None  # "police dispersed the rally": the rally is not the police's ("fought battles" is theirs)
             if tok.dep_ == "prep" and tok.lower_ in FRAME_PREPOSITIONS and not through_frames:
                 return None  # "residents clashed with soldiers after a raid": the raid is not theirs
             if head.lemma_.lower() in ACCUSATION_VERBS and tok.dep_ == "prep":
@@ -594,6 +616,8 @@ def _subject_of(verb: Token, story: StoryActors, depth: int = 0) -> Actor | None
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return story.resolve(pobj)
+    if depth == 0 and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return None  # "protested after a shopkeeper was murdered": a passive clause of its own, its agent unsaid
     if depth < 3 and verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.i != verb.i:
         # "it is prepared to impose martial law": through the adjective to the subject of "is"
         return _subject_of(verb.head, story, depth + 1)
@@ -628,6 +652,8 @@ def _accused(tok: Token, story: StoryActors) -> Actor | None:
     if tok.dep_ not in {"pobj", "pcomp"} or head.dep_ != "prep" or head.lower_ not in {"of", "for"}:
         return None
     verb = head.head
+    if verb.dep_ in {"dobj", "nsubjpass"} and verb.head.lemma_.lower() in ACCUSATION_VERBS:
+        return story.resolve(verb)  # "accused [the rebels [of attacking]]": the charge hangs on the accused
     if verb.lemma_.lower() not in ACCUSATION_VERBS:
         return None
     accused = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)

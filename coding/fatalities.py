@@ -1,7 +1,9 @@
 """Read reported death counts from a sentence: digits and number words, ranges, "at least".
 
 ACLED's conventions: the lowest figure reported ("between 10 and 15" is 10, "at least 12"
-is 12); vague counts map to fixed numbers ("several" 3, "dozens" 12, "hundreds" 100);
+is 12); vague counts map to fixed numbers ("several" 3, "dozens" 12, "hundreds" 100), and so does a count
+the report leaves open ("an unspecified number of soldiers were killed": 3, as for "several");
+years beside a month or after "in" are never counts ("in March 2021, five soldiers...": five);
 injured people are never counted, so a number is only taken when the words around it
 say death (killed, dead, died, death toll), never wounded or injured.
 """
@@ -12,6 +14,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from coding.periods import is_period_total
+
 UNITS = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -19,9 +23,12 @@ UNITS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
 VAGUE = {"several": 3, "some": 3, "a few": 3, "few": 3, "a dozen": 12, "dozen": 12, "dozens": 12, "tens": 10,
-         "scores": 20, "hundreds": 100, "thousands": 1000}
+         "scores": 20, "hundreds": 100, "thousands": 1000, "an unspecified number": 3, "an unknown number": 3,
+         "an undisclosed number": 3, "an unconfirmed number": 3}
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-NUMBER = (r"(?:\d[\d,]*|a dozen|a few|dozens|tens|hundreds|thousands|several|scores|" + _TENS +
+# Digits with thousands separators ("1,200"), never a number running into a comma ("In March 2021, five ...").
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?![\d,]))"
+NUMBER = (r"(?:" + DIGITS + r"|an (?:unspecified|unknown|undisclosed|unconfirmed) number|a dozen|a few|dozens|tens|hundreds|thousands|several|scores|" + _TENS +
           r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
           r"|eighteen|nineteen)")
 QUALIFIER = (r"(?:(?:at least|at most|some|about|around|nearly|almost|more than|over|up to|an estimated|approximately"
@@ -32,7 +39,8 @@ VICTIMS = (r"(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Za-z\-]+\s+){0,2}?(?:people|person
            r"soldiers|soldier|troops|fighters|militants|rebels|insurgents|terrorists|jihadists|police(?:men)?|officers|"
            r"personnel|guards|rangers|marines|children|women|men|residents|villagers|protesters|demonstrators|others|"
            r"members|gunmen|bandits|worshippers|pilgrims|students|passengers|workers|farmers|migrants|"
-           r"policemen|servicemen|attackers|assailants|bodies))?")
+           r"policemen|servicemen|attackers|assailants|bodies|child|woman|man|boy|girl|officer|villager|resident|farmer|"
+           r"student|worker|passenger|militant|fighter|rebel|protester|policeman|guard|teacher|trader))?")
 DEATH_VERBS = r"(?:killing|killed|kills|kill|murdering|murdered|massacring|massacred|executing|executed|slaying|slew|slain)"
 
 _PATTERNS = [
@@ -50,6 +58,10 @@ _PATTERNS = [
     re.compile(rf"\b(?:claim(?:ed|ing|s)? the lives of|bodies of)\s+{QUALIFIER}(?P<n>{NUMBER}){RANGE}", re.I),
 ]
 _LEFT_WORDS = ("left", "leaving", "leaves")
+# "No fatalities were reported", "no one was killed", "without casualties": a report of none is a count of zero.
+ZERO = re.compile(r"\b(?:no (?:one|fatalities|casualties|deaths|lives were lost)|nobody|none)\b(?:\s+(?:was|were|had been|has been|have been))?"
+                  r"(?:\s+(?:reported|killed|dead|died|recorded)|(?=\s*(?:were|was)?\s*(?:reported|recorded)))|"
+                  r"\bwithout (?:casualties|fatalities|loss of life)\b|\bno (?:fatalities|casualties|deaths)\b", re.I)
 
 
 def number_value(text: str) -> int | None:
@@ -68,6 +80,17 @@ def number_value(text: str) -> int | None:
     return total
 
 
+YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR_CONTEXT = re.compile(r"(?:\b(?:in|since|of|by|until|during)|" + "|".join(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]) + r")\.?,?\s*$", re.I)
+
+
+def _is_year(m: re.Match[str], text: str) -> bool:
+    """'in 2020', 'March 2021': a year is never a count of the dead."""
+    return bool(YEAR.fullmatch(m.group("n"))) and bool(YEAR_CONTEXT.search(text[:m.start("n")]))
+
+
 def _value(m: re.Match[str]) -> int | None:
     n = m.group("n")
     if n.lower() in {"a", "an"}:
@@ -81,14 +104,39 @@ def _value(m: re.Match[str]) -> int | None:
     return value
 
 
+_NAMED_VICTIMS = VICTIMS[:-1]  # the victims' noun required: "10 and 15 people" is a range, not two groups
+_GROUP = rf"{QUALIFIER}(?:{NUMBER}|an?){_NAMED_VICTIMS}"
+# "15 civilians and 2 soldiers were killed", "three police officers, two soldiers and a child died": the groups add up
+CONJOINED = re.compile(rf"\b(?P<all>{_GROUP}(?:\s*,\s*{_GROUP})*,?\s+and\s+{_GROUP})\s+(?:(?:were|was|have been|had been)\s+)?"
+                       rf"(?:killed|dead|died|lost their lives|perished|murdered|slain)\b", re.I)
+_ONE_GROUP = re.compile(rf"{QUALIFIER}(?P<n>{NUMBER}|an?){_NAMED_VICTIMS}", re.I)
+
+
+def _conjoined(text: str) -> tuple[int, int, int] | None:
+    m = CONJOINED.search(text)
+    if m is None:
+        return None
+    values = [number_value(g.group("n")) for g in _ONE_GROUP.finditer(m.group("all"))]
+    if len(values) < 2 or any(v is None for v in values):
+        return None
+    return sum(v for v in values if v is not None), m.start(), m.end()
+
+
 def fatalities_in(text: str) -> tuple[int, int, int] | None:
-    """(count, start, end) of the first death count in ``text``, or None when it reports none."""
+    """(count, start, end) of the first death count in ``text`` (0 for "no fatalities were reported"), or
+    None when it reports none."""
+    zero = ZERO.search(text)
+    if zero is not None:
+        return 0, zero.start(), zero.end()
+    summed = _conjoined(text)
+    if summed is not None:
+        return summed
     best: tuple[int, int, int] | None = None
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if pattern is _PATTERNS[0] and m.group(0).lower().startswith(_LEFT_WORDS) and not m.group("tail"):
                 continue  # "left two injured" / "left the city" is not a death count
-            value = _value(m)
+            value = None if _is_year(m, text) else _value(m)
             if value is None:
                 continue
             if best is None or m.start() < best[1]:
@@ -128,7 +176,7 @@ def _victim_count(victim: Token) -> int | None:
     return None
 
 
-HUMAN_NOUNS = {"man", "victim", "person", "body", "individual"}  # people words that name no sector
+HUMAN_NOUNS = {"man", "victim", "person", "body", "individual", "suspect", "driver", "elder", "motorist", "passer-by", "bystander"}  # people words that name no sector
 
 
 def _agent_noun(tok: Token) -> bool:
@@ -144,15 +192,32 @@ def victim_phrases(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} or (die and c.dep_ == "nsubj")]
 
 
+TOLL_UPDATE = re.compile(r"\b(?:death toll|toll|number of (?:the )?dead)\b[^.;]*?\b(?:rose|risen|rises|climbed|increased|jumped|reached)\b", re.I)
+
+
+def is_toll_update(text: str) -> bool:
+    """'The death toll later rose to 6': a revised count for an event already reported, which replaces the first."""
+    return bool(TOLL_UPDATE.search(text))
+
+
+def _counted_over_period(sent: Span, found: tuple[int, int, int]) -> bool:
+    """Whether the written count belongs to a clause that totals a period ("have been killed since
+    January"): such a total is nobody's toll."""
+    _count, start, end = found
+    inside = [t for t in sent if start <= t.idx - sent.start_char < end]
+    verbs = {t if t.pos_ in {"VERB", "AUX"} else t.head for t in inside}
+    return any(is_period_total(v) for v in verbs)
+
+
 def deaths_in_sentence(sent: Span) -> tuple[int, int, int] | None:
     """(count, start, end) of the sentence's death count, offsets within the sentence text: the written
     count when there is one ('at least 12 were killed'), else the victims of a killing read from the
     parse, so that singular reports count one ('a farmer was killed', 'the victim died', 'shot him dead')."""
     found = fatalities_in(sent.text)
     if found is not None:
-        return found
+        return None if _counted_over_period(sent, found) else found
     for tok in sent:
-        if not _deadly(tok):
+        if not _deadly(tok) or is_period_total(tok):
             continue
         for child in victim_phrases(tok):
             count = _victim_count(child)

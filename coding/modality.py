@@ -148,6 +148,7 @@ def _walk(trigger: Token, cameo: str) -> str:
     steps = 0
     first = True
     came_from = ""
+    charged = False  # the path passed a charge preposition: "accused the rebels [of attacking]" (of -> rebels -> accused)
     while steps < 8:
         for child in tok.children:  # negation first: "would not meet" is negated, not hypothetical
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no" and not first):
@@ -178,7 +179,7 @@ def _walk(trigger: Token, cameo: str) -> str:
                 return "hypothetical"
             if lemma in DENIAL_LEMMAS:
                 return "negated"
-            if lemma in CLAIM_LEMMAS or (lemma in ACCUSATION_VERBS and came_from in {"prep", "pcomp", "pobj"}):
+            if lemma in CLAIM_LEMMAS or (lemma in ACCUSATION_VERBS and (came_from in {"prep", "pcomp", "pobj"} or charged)):
                 return "claimed"  # "accused Turkey of shelling": the shelling is Iraq's charge
             if lemma in HYPOTHETICAL_LEMMAS:
                 return "hypothetical"
@@ -204,6 +205,7 @@ def _walk(trigger: Token, cameo: str) -> str:
             break  # "whom they had taken hostage", "as street battles raged": a clause with its own tense
         first = False
         came_from = tok.dep_
+        charged = charged or (tok.dep_ == "prep" and tok.lower_ in {"of", "for"})
         tok = tok.head
         steps += 1
     return "asserted"

@@ -112,7 +112,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("evidence_end", I32, False, "Character offset in the document text where the event's evidence ends (exclusive).", min_value=0),
     Column("trigger", S, False, "The word or phrase that triggered the event (verb or noun)."),
     Column("event_date", D, True, "Date the event happened, resolved from the story's time expressions and the document date."),
-    Column("date_precision", S, True, "Precision of `event_date`.", allowed=DATE_PRECISIONS),
+    Column("date_precision", S, True, "Precision of `event_date`, as ACLED's time precision: `day` the day is known; `week` a week or a range of up to seven days, dated to its middle day; `month` a month or a longer range, dated to the 15th or the range's middle; `year` only the year (1 January).", allowed=DATE_PRECISIONS),
     Column("actor1_name", S, True, "Text of the source actor as written in the story."),
     Column("actor1_code", S, True, "CAMEO actor code of the source actor: country (or IGO/NGO) followed by sector, e.g. RUSMIL.", regex=r"^[A-Z]{3,12}$"),
     Column("actor1_country", S, True, "ISO 3166 alpha-3 country of the source actor, or IGO / NGO / IMG / MNC for transnational actors.", allowed_from="actor_countries"),

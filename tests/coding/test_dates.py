@@ -24,18 +24,18 @@ WED_2022_03_02 = date(2022, 3, 2)
     ("overnight", date(2022, 3, 1), (date(2022, 2, 28), "day")),
     ("last night", SUN_2022_09_11, (date(2022, 9, 10), "day")),
     ("today", SUN_2022_09_11, (SUN_2022_09_11, "day")),
-    ("last week", SUN_2023_01_01, (date(2022, 12, 19), "week")),  # Monday of the previous week
-    ("earlier this week", WED_2022_03_02, (date(2022, 2, 28), "week")),
-    ("earlier this month", SUN_2022_09_11, (date(2022, 9, 1), "month")),
-    ("last month", SUN_2023_01_01, (date(2022, 12, 1), "month")),
+    ("last week", SUN_2023_01_01, (date(2022, 12, 22), "week")),  # the middle (Thursday) of the previous week
+    ("earlier this week", WED_2022_03_02, (date(2022, 2, 28), "week")),  # the middle of Monday-Tuesday
+    ("earlier this month", SUN_2022_09_11, (date(2022, 9, 5), "month")),  # the middle of 1-10 September
+    ("last month", SUN_2023_01_01, (date(2022, 12, 15), "month")),  # ACLED: a month is dated to its middle
     ("last year", WED_2022_03_02, (date(2021, 1, 1), "year")),
     ("two days ago", WED_2022_03_02, (date(2022, 2, 28), "day")),
-    ("three weeks ago", SUN_2022_09_11, (date(2022, 8, 15), "week")),
-    ("in July", SUN_2022_09_11, (date(2022, 7, 1), "month")),
-    ("in July", WED_2022_03_02, (date(2021, 7, 1), "month")),  # the most recent July: last year's
-    ("July last year", SUN_2022_09_11, (date(2021, 7, 1), "month")),
-    ("in December", SUN_2023_01_01, (date(2022, 12, 1), "month")),
-    ("July 2021", SUN_2022_09_11, (date(2021, 7, 1), "month")),
+    ("three weeks ago", SUN_2022_09_11, (date(2022, 8, 18), "week")),
+    ("in July", SUN_2022_09_11, (date(2022, 7, 15), "month")),
+    ("in July", WED_2022_03_02, (date(2021, 7, 15), "month")),  # the most recent July: last year's
+    ("July last year", SUN_2022_09_11, (date(2021, 7, 15), "month")),
+    ("in December", SUN_2023_01_01, (date(2022, 12, 15), "month")),
+    ("July 2021", SUN_2022_09_11, (date(2021, 7, 15), "month")),
     ("in 2019", SUN_2022_09_11, (date(2019, 1, 1), "year")),
     ("March 3", SUN_2022_09_11, (date(2022, 3, 3), "day")),
     ("Dec. 30", SUN_2023_01_01, (date(2022, 12, 30), "day")),  # a year-less date after the document: last year's
@@ -49,9 +49,9 @@ def test_past_forms(text: str, doc_date: date, expected: tuple[date, str]):
 
 @pytest.mark.parametrize("text, doc_date, expected", [
     ("Monday", SUN_2022_09_11, (date(2022, 9, 12), "day")),
-    ("next week", date(2022, 12, 28), (date(2023, 1, 2), "week")),
-    ("next month", date(2022, 12, 28), (date(2023, 1, 1), "month")),
-    ("in January", date(2022, 12, 28), (date(2023, 1, 1), "month")),
+    ("next week", date(2022, 12, 28), (date(2023, 1, 5), "week")),
+    ("next month", date(2022, 12, 28), (date(2023, 1, 15), "month")),
+    ("in January", date(2022, 12, 28), (date(2023, 1, 15), "month")),
     ("tomorrow", date(2022, 12, 31), (date(2023, 1, 1), "day")),
 ])
 def test_future_forms_only_for_future_events(text: str, doc_date: date, expected: tuple[date, str]):
@@ -78,7 +78,7 @@ def test_event_date_reads_the_trigger_clause():
     assert event_date(_trigger("Russian forces shelled Kharkiv on Saturday.", "shelled"), SUN_2023_01_01) \
         == (date(2022, 12, 31), "day")
     assert event_date(_trigger("The town was captured after fierce battles in July.", "battles"), WED_2022_03_02) \
-        == (date(2021, 7, 1), "month")
+        == (date(2021, 7, 15), "month")
     assert event_date(_trigger("Troops shelled the city overnight.", "shelled"), date(2022, 3, 1)) == (date(2022, 2, 28), "day")
     # no time expression: the document date; no document date: unknown
     assert event_date(_trigger("Troops shelled the city.", "shelled"), SUN_2022_09_11) == (SUN_2022_09_11, "day")
@@ -89,3 +89,35 @@ def test_event_date_for_announced_events_looks_forward():
     trig = _trigger("The minister will visit Kyiv on Monday.", "visit")
     assert event_date(trig, SUN_2022_09_11, "future") == (date(2022, 9, 12), "day")
     assert event_date(trig, SUN_2022_09_11, "asserted") == (date(2022, 9, 5), "day")
+
+
+@pytest.mark.parametrize("text, doc_date, expected", [
+    ("between 3 and 5 May", date(2024, 5, 9), (date(2024, 5, 4), "week")),  # a range of days: its middle
+    ("3-5 May 2021", SUN_2022_09_11, (date(2021, 5, 4), "week")),
+    ("from 28 to 30 December", SUN_2023_01_01, (date(2022, 12, 29), "week")),
+    ("between 1 and 20 June 2020", SUN_2022_09_11, (date(2020, 6, 10), "month")),  # longer than a week
+    ("the week of 8 March 2022", SUN_2022_09_11, (date(2022, 3, 10), "week")),  # the week's middle (Thursday)
+    ("around 1 May 2020", SUN_2022_09_11, (date(2020, 5, 1), "day")),
+    ("late on Tuesday", date(2024, 3, 7), (date(2024, 3, 5), "day")),
+])
+def test_ranges_and_weeks_of(text: str, doc_date: date, expected: tuple[date, str]):
+    assert resolve_expression(text, doc_date) == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("On 16 February 2024, Russian forces shelled Kherson.", "shelled", (date(2024, 2, 16), "day")),
+    ("Gunmen abducted five farmers in Kaduna state around 1 May 2020.", "abducted", (date(2020, 5, 1), "day")),
+    ("In March 2022, troops clashed with rebels near Goma.", "clashed", (date(2022, 3, 15), "month")),
+    ("Police dispersed the march with tear gas.", "dispersed", (None, None)),
+])
+def test_a_document_without_a_date_is_dated_by_its_own_words(text, word, expected):
+    assert event_date(_trigger(text, word), None) == expected
+
+
+def test_a_story_date_dates_its_later_sentences_without_clamping():
+    from coding.coder import code_text
+
+    rows = code_text("On 2 September 2021, soldiers clashed with bandits near Gusau. "
+                     "During the week of 6 September 2021, the army shelled camps in the forest.")
+    dates = sorted((r["event_date"], r["date_precision"]) for r in rows if r["cameo_root"] in {"19"})
+    assert dates == [(date(2021, 9, 2), "day"), (date(2021, 9, 9), "week")]

@@ -68,7 +68,6 @@ def test_singular_and_parsed_death_reports(sentence, count):
 
 @pytest.mark.parametrize("sentence", [
     "The attack killed the peace deal.",
-    "Nobody was killed.",
     "Soldiers were not killed in the raid.",
     "Three people were injured.",
 ])
@@ -77,3 +76,81 @@ def test_no_death_is_read_where_none_is_reported(sentence):
     from coding.nlp import load_nlp
 
     assert deaths_in_sentence(next(load_nlp()(sentence).sents)) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 March 2021, five NPA fighters were killed in a clash.", 5),  # the year beside its month is no count
+    ("In 2019, 14 soldiers were killed in an ambush near Diffa.", 14),
+    ("On May 2, 2022, two protesters were shot dead in Khartoum.", 2),
+    ("An unspecified number of soldiers were killed.", 3),
+    ("The raid killed an unknown number of villagers.", 3),
+])
+def test_years_are_not_counts_and_open_counts_are_vague(text, expected):
+    found = fatalities_in(text)
+    assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked the town of Dori in 2022, residents said.",
+    "The brigade's 122mm guns fired at Avdiivka.",
+    "A 45-year-old woman was wounded.",
+    "Police arrested 25 protesters.",
+    "Three people are missing after the raid.",
+])
+def test_years_calibres_ages_and_arrests_are_never_deaths(text):
+    assert fatalities_in(text) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The army said 300 soldiers had been killed in the region this week.",
+    "More than 1,000 civilians have been killed since January.",
+    "At least 40 people were killed in the past two weeks in Borno.",
+    "So far, 25 protesters have died in the unrest.",
+    "Rights groups say the security forces have killed 80 demonstrators since the start of the uprising.",
+])
+def test_totals_over_a_period_are_no_events_toll(sentence):
+    from coding.fatalities import deaths_in_sentence
+    from coding.nlp import load_nlp
+
+    assert deaths_in_sentence(next(load_nlp()(sentence).sents)) is None
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("Last week, soldiers killed three militants in Borno state.", 3),  # dated to a week, one event
+    ("Police have killed two protesters since Sunday.", 2),  # a span of days is still the event's time
+    ("Gunmen killed a 45-year-old farmer in Benue state.", 1),
+    ("Military police shot dead a suspect in Recife.", 1),
+])
+def test_one_events_toll_is_still_read(sentence, count):
+    from coding.fatalities import deaths_in_sentence
+    from coding.nlp import load_nlp
+
+    found = deaths_in_sentence(next(load_nlp()(sentence).sents))
+    assert found is not None and found[0] == count
+
+
+@pytest.mark.parametrize("text", ["No fatalities were reported.", "No casualties reported.", "Nobody was killed.",
+                                  "No one was killed in the ambush.", "The convoy was hit without casualties."])
+def test_a_report_of_no_deaths_counts_zero(text):
+    found = fatalities_in(text)
+    assert found is not None and found[0] == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 15 civilians and 2 soldiers were killed.", 17),
+    ("Three police officers, two soldiers and a child died.", 6),
+    ("Two soldiers and five militants were killed in the clash.", 7),
+    ("Between 10 and 15 people were killed when the market was hit.", 10),  # a range, not two groups
+])
+def test_conjoined_groups_of_dead_add_up(text, expected):
+    found = fatalities_in(text)
+    assert found is not None and found[0] == expected
+
+
+def test_a_revised_toll_replaces_the_first():
+    from coding.coder import code_text
+
+    rows = code_text("Gunmen killed 4 people in an attack on a market in Beledweyne. The death toll later rose to 6.")
+    assert [r["fatalities"] for r in rows if r["cameo_root"] == "18"] == [6]
+    rows = code_text("Gunmen killed 4 people in an attack on a market in Beledweyne. Two more bodies were found later.")
+    assert [r["fatalities"] for r in rows if r["cameo_root"] == "18"][0] == 4

@@ -82,7 +82,7 @@ def test_a_country_word_in_a_building_name_is_not_an_actor(text):
 
 
 def test_the_country_still_counts_on_an_ordinary_building_word():
-    row = row_with(rows_for("Protesters attacked the Turkish embassy in Stockholm."), "18")
+    row = row_with(rows_for("Protesters attacked the Turkish embassy in Stockholm."), "14")  # a riot (145)
     assert row["actor2_country"] == "TUR"  # "embassy" is not a name here: the embassy is Turkey's
 
 
@@ -112,8 +112,9 @@ def test_government_owns_its_forces(text, sector):
     ("The army and the militia fought near Bunia.", {"MIL", "REB"}),
 ])
 def test_coordinated_subjects_of_a_fight_face_each_other(text, pair):
-    row = row_with(rows_for(text), "19")
-    assert {row["actor1_sector"], row["actor2_sector"]} == pair
+    # police and protesters in a clash: a riot and its repression (145, 175), each facing the other
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "19" or r["cameo_code"] in {"145", "175"}]
+    assert rows and all({r["actor1_sector"], r["actor2_sector"]} == pair for r in rows)
 
 
 @pytest.mark.parametrize("text, countries", [
@@ -290,3 +291,114 @@ def test_shutting_the_internet_or_banning_protests_restricts_freedoms(text):
 def test_unidentified_attackers_are_unidentified_forces(text, sector):
     rows = [r for r in rows_for(text) if r["cameo_root"] in {"18", "19"}]
     assert rows and rows[0]["actor1_sector"] == sector
+
+
+@pytest.mark.parametrize("text", [
+    "Saudi Arabia and the United States urged the army and the RSF to return to talks in Jeddah. "
+    "Saudi officials said the talks would resume. The RSF shelled a market in Omdurman, killing five civilians.",
+    "Qatar hosted talks between the rebels and the government in Doha. Qatari mediators said progress was slow. "
+    "Rebels later shelled a village near Nyala, killing three people.",
+])
+def test_a_mediator_named_often_is_no_side_in_the_fighting(text):
+    shelling = row_with(rows_for(text), "19")
+    assert shelling["actor2_country"] not in {"SAU", "USA", "QAT"}
+
+
+def test_armed_sides_still_give_the_other_side():
+    rows = rows_for("Russian forces shelled Kharkiv on Monday. Russia's army has lost ground in the region, Ukraine's "
+                    "military said. Ukrainian troops liberated three villages near Izium.")
+    liberation = [r for r in rows if r["actor1_country"] == "UKR" and r["cameo_root"] == "19"]
+    assert liberation and liberation[0]["actor2_country"] == "RUS"
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Turkish troops pushed deeper into the area near Zakho in northern Iraq on Tuesday.", "TUR", "IRQ"),
+    ("Rwandan soldiers clashed near Rutshuru in North Kivu.", "RWA", "COD"),
+])
+def test_foreign_forces_on_another_countrys_soil_fight_that_country(text, source, target):
+    row = row_with(rows_for(text), "19")
+    assert (row["actor1_country"], row["actor2_country"]) == (source, target)
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("The junta's spokesman accused the rebels of attacking civilians.", "REB"),  # the charge hangs on the accused
+    ("Kenya accused Somali militants of killing three teachers.", "REB"),
+    ("The army accused the militia of burning down a school near Bunia.", None),
+])
+def test_the_accused_is_the_actor_of_the_charge_and_it_is_only_claimed(text, accused):
+    rows = rows_for(text)
+    charged = [r for r in rows if r["cameo_root"] in {"18", "19", "17"}]
+    assert all(r["modality"] != "asserted" for r in charged), [(r["cameo_code"], r["modality"]) for r in charged]
+    if accused:
+        assert charged and charged[0]["actor1_sector"] == accused
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Government jets bombed the attackers' positions near Djibo.", "UAF"),
+    ("Troops shelled the rebels' camp outside Beni.", "REB"),
+])
+def test_positions_and_camps_stand_for_their_owners(text, sector):
+    assert row_with(rows_for(text), "19")["actor2_sector"] == sector
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Haiti's government declared a state of emergency in the capital.", "HTI"),
+    ("Peruvian authorities imposed a curfew in Lima after the riots.", "PER"),
+    ("A state of emergency was declared by the Ecuadorian government on Monday.", "ECU"),
+])
+def test_a_domestic_measure_targets_the_states_own_country(text, country):
+    row = row_with(rows_for(text), "17")
+    assert row["actor2_country"] == country
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired tear gas to disperse hundreds of protesters in Nairobi.",
+    "Riot police fired rubber bullets to disperse opposition supporters in Tbilisi.",
+    "Security forces fired live rounds to disperse demonstrators in Khartoum.",
+])
+def test_one_repression_is_one_row_with_its_target(text):
+    rows = [r for r in rows_for(text) if r["cameo_code"].startswith("175")]
+    assert len(rows) == 1 and rows[0]["actor2_code"], [(r["cameo_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("NPA militants clashed with the AFP in Barangay Mabini, Davao de Oro.", "PHLMIL"),  # not Agence France-Presse
+    ("The AFP said its troops clashed with Abu Sayyaf fighters in Sulu.", None),
+])
+def test_a_news_agency_does_not_fight(text, code):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "19"]
+    assert rows and all("MED" not in (r["actor1_code"] or "") + (r["actor2_code"] or "") for r in rows)
+    if code:
+        assert code in {rows[0]["actor1_code"], rows[0]["actor2_code"]}
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("JNIM militants ambushed a FAMa convoy near Boni.", "MLIMIL"),
+    ("FARDC soldiers clashed with CODECO militiamen near Djugu.", "CODMIL"),
+    ("Abu Sayyaf gunmen attacked a village in Sulu.", "PHLREB"),
+])
+def test_acled_abbreviations_of_armed_actors(text, actor):
+    rows = [r for r in rows_for(text) if r["cameo_root"] in {"18", "19"}]
+    assert rows and actor in {rows[0]["actor1_code"], rows[0]["actor2_code"]}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Police dispersed a rally of opposition supporters in Harare.", "ZWEOPP"),
+    ("Police used tear gas to disperse a demonstration by teachers in Tegucigalpa.", "HNDEDU"),
+    ("Riot police broke up a protest in Tbilisi.", "GEOOPP"),
+])
+def test_a_repressed_protest_gives_its_protesters_as_target(text, target):
+    rows = rows_for(text)
+    repression = row_with(rows, "17")
+    assert repression["actor2_code"] == target
+    protests = [r for r in rows if r["cameo_root"] == "14"]
+    assert all(r["actor1_sector"] != "COP" for r in protests)  # the police did not hold the rally
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Israeli settlers torched cars in a Palestinian village near Ramallah.", "ISRCVL"),
+    ("Settlers set fire to olive groves near Nablus, residents said.", "CVL"),
+])
+def test_settlers_are_civilians_whose_arson_is_destruction_of_property(text, source):
+    row = row_with(rows_for(text), "17")
+    assert row["cameo_code"] == "1712" and (row["actor1_code"] or "").endswith(source)
