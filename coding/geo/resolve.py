@@ -438,6 +438,9 @@ class StoryPlaces:
             if loc is not None and loc.town:
                 trace.why = f"no {name} in the gazetteer: near {host.name}, the town it is said to be in or near"
                 return loc.near()
+            if loc is not None and loc.precision is not None:
+                trace.why = f"no {name} in the gazetteer: {loc.name}, the division it is said to be in"
+                return loc
         if m.country:
             country = self.gaz.country(m.country)
             trace.why = "no such place in its country: the country"
@@ -499,14 +502,15 @@ class StoryPlaces:
         return None
 
     def _host_town(self, m: Mention) -> Mention | None:
-        """The town named right after a place the gazetteer lacks: 'Tungar Kwana village in Kankara' -> Kankara."""
+        """The town or division named right after a place the gazetteer lacks: 'Tungar Kwana village in Kankara'
+        -> Kankara, 'the town of Zorbaya in North Kivu' -> North Kivu, 'in the Kherson region'."""
         doc, end = m.anchor.doc, m.tokens[1]
         if end < len(doc) and doc[end].lemma_.lower() in {"village", "town", "settlement", "hamlet", "locality"}:
             end += 1
         if end >= len(doc) or doc[end].lower_ not in {"in", "near", "outside"}:
             return None
-        return next((x for x in self._sentence if x is not m and x.tokens[0] == end + 1
-                     and x.kind in {"name", "town"}), None)
+        return next((x for x in self._sentence if x is not m and x.tokens[0] in {end + 1, end + 2}
+                     and x.kind in {"name", "town", "admin1"}), None)
 
     def _capital(self, m: Mention) -> Location | None:
         country = self.gaz.country(m.country or self.main_country)

@@ -201,3 +201,9 @@ def test_a_chain_village_district_region_reads_most_specific_first(gaz):
     chosen = found["Kalynivka"].location
     brovary = [a for a in gaz.admin2s("Brovary") if a.iso3 == "UKR"][0]
     assert chosen.precision == TOWN and chosen.admin2 == brovary.name
+
+
+def test_a_missing_town_said_to_be_in_a_division_takes_that_division(gaz):
+    chosen = loc("M23 rebels seized the town of Zorbaya in North Kivu after heavy fighting.", gaz, "Zorbaya")
+    kivu = [a for a in gaz.admin1s("North Kivu") if a.iso3 == "COD"]
+    assert kivu and chosen.a1_id == kivu[0].id and chosen.precision == REGION and chosen.gid is None
