@@ -6,6 +6,8 @@ from coding.actors import StoryActors
 from coding.coder import code_parsed, content_sentences
 from coding.document import Document
 from coding.events import find_triggers
+from coding.geo.gazetteer import load_gazetteer
+from coding.geo.resolve import StoryPlaces, explain_lines
 from coding.ingest.dates import parse_date
 from coding.lexicon import default_lexicon
 from coding.nlp import load_nlp
@@ -30,6 +32,9 @@ def explain(text: str, doc_date: str | None = None) -> str:
     for sent in content_sentences(doc):
         for tok, rule, form, trigger in find_triggers(sent, lex):
             lines.append(f"  {trigger!r} -> {rule.id}:{form} (CAMEO {rule.cameo})")
+    lines.append("Places (candidates considered, qualifier used, why the chosen one won):")
+    places = StoryPlaces(content_sentences(doc), story, load_gazetteer(), document.dateline_place)
+    lines.extend(explain_lines(places) or ["  none"])
     mentions = {doc[start:end].text: entry.id for start, end, entry in story.mention_at.values()}
     lines.append("Rows:")
     for row in code_parsed(doc, document, lex):

@@ -144,7 +144,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("latitude", F64, True, "Latitude of the event's place (WGS84).", min_value=-90, max_value=90),
     Column("longitude", F64, True, "Longitude of the event's place (WGS84).", min_value=-180, max_value=180),
     Column("geonames_id", pa.int64(), True, "GeoNames id of the event's town (or of its country for a country-level location); null for a region.", min_value=1),
-    Column("geo_precision", I8, True, "ACLED geo precision: 1 the town itself, 2 near a town or part of it (a district, the outskirts), 3 only the region is known (coordinates are the admin-1 centroid); null when only the country is known.", allowed=GEO_PRECISIONS),
+    Column("geo_precision", I8, True, "ACLED geo precision: 1 the town itself, 2 near a town or part of it (the outskirts, 'X district') or a second-level division (coordinates are its centroid), 3 only the first-level region is known (coordinates are the admin-1 centroid); null when only the country is known (docs/geo.md).", allowed=GEO_PRECISIONS),
     Column("fatalities", I32, True, "Reported deaths attributed to the event (lowest figure); null when the story gives none.", min_value=0),
     Column("modality", S, False, "Whether the event is reported as having happened (asserted) or is claimed, negated, future or hypothetical.", allowed=MODALITIES),
     Column("confidence", F32, False, "Coder confidence in the row, 0 to 1.", min_value=0, max_value=1),

