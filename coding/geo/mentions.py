@@ -102,6 +102,9 @@ def _country_of(tok: Token, story: StoryLike) -> str | None:
 def _country_words(noun: Token, story: StoryLike, name: tuple[int, int] = (0, 0)) -> str | None:
     """A country fixed by an adjective, a possessive or an of/in phrase on a place noun or name (not a word of
     the name itself: 'Datu Saudi Ampatuan' is in the Philippines)."""
+    held = _held_by(noun, story)
+    if held:
+        return held
     for child in noun.children:
         if name[0] <= child.i < name[1]:
             continue
@@ -113,6 +116,20 @@ def _country_words(noun: Token, story: StoryLike, name: tuple[int, int] = (0, 0)
             for obj in child.children:
                 if obj.dep_ == "pobj" and _country_of(obj, story):
                     return _country_of(obj, story)
+    return None
+
+
+CONTROL_WORDS = {"administered"}  # not "occupied", "held" or "controlled": ACLED keeps the country the place is in
+
+
+def _held_by(noun: Token, story: StoryLike) -> str | None:
+    """'Pakistan-administered Kashmir', 'Indian-administered Kashmir': the country that administers the place, even
+    when the words are part of its name."""
+    for mod in (c for c in noun.lefts if c.lower_ in CONTROL_WORDS):
+        doc = noun.doc
+        for i in range(max(mod.i - 3, 0), mod.i):
+            if doc[i].text != "-" and _country_of(doc[i], story):
+                return _country_of(doc[i], story)
     return None
 
 

@@ -207,3 +207,15 @@ def test_a_missing_town_said_to_be_in_a_division_takes_that_division(gaz):
     chosen = loc("M23 rebels seized the town of Zorbaya in North Kivu after heavy fighting.", gaz, "Zorbaya")
     kivu = [a for a in gaz.admin1s("North Kivu") if a.iso3 == "COD"]
     assert kivu and chosen.a1_id == kivu[0].id and chosen.precision == REGION and chosen.gid is None
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Troops opened fire on protesters in Pakistan-administered Kashmir.", "PAK"),
+    ("Police arrested ten protesters in Indian-administered Kashmir.", "IND"),
+    ("Ukrainian drones struck a depot in Russian-occupied Kherson.", "UKR"),  # occupation keeps the country
+])
+def test_the_administering_country_of_a_divided_region(text, country):
+    from coding.coder import code_text
+
+    rows = code_text(text)
+    assert rows and rows[0]["country_iso3"] == country, [(r["location_name"], r["country_iso3"]) for r in rows]
