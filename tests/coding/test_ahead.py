@@ -43,7 +43,14 @@ def test_environment_switches_it(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv(ahead.ENV_VAR, "1")
     assert ahead.parse_ahead_enabled()
     monkeypatch.delenv(ahead.ENV_VAR)
-    assert ahead.parse_ahead_enabled() == (ahead.usable_cpus() >= 2)
+    monkeypatch.setattr(ahead, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(ahead, "load_average", lambda: 1.1)  # this process alone on two cores
+    assert ahead.parse_ahead_enabled()
+    monkeypatch.setattr(ahead, "load_average", lambda: 6.0)  # other work on every core
+    assert not ahead.parse_ahead_enabled()
+    monkeypatch.setattr(ahead, "usable_cpus", lambda: 1)
+    monkeypatch.setattr(ahead, "load_average", lambda: 0.0)
+    assert not ahead.parse_ahead_enabled()
 
 
 def test_error_in_the_input_reaches_the_caller():
