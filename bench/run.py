@@ -366,6 +366,7 @@ def main(argv: list[str] | None = None) -> int:
         "run (other work on the machine slows every figure).",
         f"Corpus: {n} documents ({tokens} tokens): `seeds/` plus `../shared/eval/*.input.jsonl`, repeated. "
         f"spaCy batch size {batch}, all pipeline components of the coder's model.",
+        *busy_warning(load_before, load_after),
         "",
         "## Throughput",
         "",
@@ -440,6 +441,17 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     return 0
+
+
+def busy_warning(load_before: float, load_after: float) -> list[str]:
+    """A warning when other work kept every core busy: then the paths ran under different
+    contention, one after the other, and their ratios say more about the load than the code."""
+    cpus = os.cpu_count() or 1
+    if max(load_before, load_after) < cpus:
+        return []
+    return ["", f"**The load average ({max(load_before, load_after):.1f}) was at or above the CPU count ({cpus}): "
+            "other work competed with every measurement, so the ratios and the scaling are not reliable. "
+            "Re-run on an idle machine.**"]
 
 
 def commit() -> str:
