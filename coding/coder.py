@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from coding import timing
 from coding.acled import acled_view
 from coding.actors import GROUP_NOUNS, Actor, StoryActors, is_location_mention, placed_in
+from coding.ahead import parse_stream
 from coding.dates import event_date, full_date
 from coding.document import Document
 from coding.events import CASUALTY_LEMMAS, FORCE_ROOTS, Candidate, extract, is_reported_happening, match_noun, noun_source, protest_aim_tokens
@@ -56,12 +57,16 @@ SPECULATIVE = "hypothetical"
 
 
 def code_documents(documents: Iterable[Document], batch_size: int = DEFAULT_BATCH_SIZE,
-                   lexicon: Lexicon | None = None, keep_speculative: bool = False) -> Iterator[dict[str, Any]]:
-    """Stream event rows for a stream of documents (speculative rows only with ``keep_speculative``)."""
+                   lexicon: Lexicon | None = None, keep_speculative: bool = False,
+                   parse_ahead: bool | None = None) -> Iterator[dict[str, Any]]:
+    """Stream event rows for a stream of documents (speculative rows only with ``keep_speculative``).
+
+    ``parse_ahead``: parse in a background thread while coding (None: when a core is free, ``coding.ahead``).
+    """
     lex = lexicon or default_lexicon()
     nlp = load_nlp()
     pairs = ((d.text, d) for d in documents)
-    parsed = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
+    parsed = parse_stream(nlp, pairs, batch_size, parse_ahead)
     if not timing.ENABLED:
         for doc, document in parsed:
             yield from code_parsed(doc, document, lex, keep_speculative)

@@ -3,12 +3,15 @@
 Off by default; the hot path pays one module-attribute check per document. Turn it on with
 ``EVENTCODER_TIMING=1`` (read at import, so worker processes inherit it) or ``enable()``.
 Stages nest and times are exclusive: a ``date`` stage inside ``code`` is counted under
-``date`` only, so the totals add up to the wall time spent inside stages.
+``date`` only, so the totals add up to the wall time spent inside stages. Each thread has its
+own stack of open stages (the parse-ahead thread times its parse while the coder times its
+stages); the totals are shared.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections import defaultdict
 from contextlib import contextmanager
@@ -18,7 +21,15 @@ T = TypeVar("T")
 
 ENABLED: bool = os.environ.get("EVENTCODER_TIMING", "") == "1"
 _totals: defaultdict[str, float] = defaultdict(float)
-_stack: list[list[float]] = []  # [start, time spent in nested stages]
+_lock = threading.Lock()
+_local = threading.local()  # .stack: [start, time spent in nested stages] per open stage of this thread
+
+
+def _stack() -> list[list[float]]:
+    stack = getattr(_local, "stack", None)
+    if stack is None:
+        stack = _local.stack = []
+    return stack
 
 
 def enable(flag: bool = True) -> None:
@@ -34,16 +45,18 @@ def stage(name: str) -> Iterator[None]:
     if not ENABLED:
         yield
         return
+    stack = _stack()
     frame = [time.perf_counter(), 0.0]
-    _stack.append(frame)
+    stack.append(frame)
     try:
         yield
     finally:
-        _stack.pop()
+        stack.pop()
         elapsed = time.perf_counter() - frame[0]
-        _totals[name] += elapsed - frame[1]
-        if _stack:
-            _stack[-1][1] += elapsed
+        with _lock:
+            _totals[name] += elapsed - frame[1]
+        if stack:
+            stack[-1][1] += elapsed
 
 
 def timed_iter(items: Iterable[T], name: str) -> Iterator[T]:
@@ -60,16 +73,19 @@ def timed_iter(items: Iterable[T], name: str) -> Iterator[T]:
 
 def add(name: str, seconds: float) -> None:
     """Add externally measured seconds (e.g. a whole flow step) to ``name``."""
-    _totals[name] += seconds
+    with _lock:
+        _totals[name] += seconds
 
 
 def snapshot() -> dict[str, float]:
     """Seconds per stage accumulated in this process so far."""
-    return dict(_totals)
+    with _lock:
+        return dict(_totals)
 
 
 def reset() -> None:
-    _totals.clear()
+    with _lock:
+        _totals.clear()
 
 
 def merge(into: dict[str, float], other: dict[str, float]) -> dict[str, float]:

@@ -33,7 +33,10 @@ from coding.errors import ErrorCode, EventCoderError
 from schemas.events import arrow_schema, empty_table, to_table
 
 CACHE_DIR = ".flow-cache"
-DEFAULT_CHUNK = 200  # documents per task: ~2 s of parsing, so Prefect's per-task overhead stays small
+MIN_CHUNK = 200  # documents per task at least: ~2 s of parsing, so Prefect's per-task overhead stays small
+MAX_CHUNK = 1000  # and at most: a failed run recodes no more than this, and progress moves every ~10 s
+TASKS_PER_WORKER = 2  # batches per worker: one can be read back while the next is coded
+DEFAULT_CHUNK = MIN_CHUNK
 
 
 def batch_key(documents: Sequence[Document]) -> str:
@@ -56,11 +59,19 @@ def chunked(documents: Sequence[Document], size: int = DEFAULT_CHUNK) -> list[li
     return [list(documents[i:i + size]) for i in range(0, len(documents), size)]
 
 
-def chunk_size_for(n_docs: int, workers: int, default: int = DEFAULT_CHUNK) -> int:
-    """At most ``default`` documents per batch, but at least two batches per worker when there are enough."""
-    if workers <= 1 or n_docs == 0:
-        return default
-    return max(1, min(default, math.ceil(n_docs / (2 * workers))))
+def chunk_size_for(n_docs: int, workers: int) -> int:
+    """Documents per task, from the input size: about ``TASKS_PER_WORKER`` tasks per worker.
+
+    One worker: between MIN_CHUNK and MAX_CHUNK, so a small input is one or two tasks and a
+    large one is not one task per document. Several: no lower bound, so every worker gets a
+    batch even from a small input.
+    """
+    if n_docs == 0:
+        return MIN_CHUNK
+    per_task = math.ceil(n_docs / (TASKS_PER_WORKER * max(1, workers)))
+    if workers <= 1:
+        return max(MIN_CHUNK, min(MAX_CHUNK, per_task))
+    return max(1, min(MAX_CHUNK, per_task))
 
 
 def cache_root(output_dir: str | Path) -> Path:
@@ -75,10 +86,15 @@ def _write_shard(table: pa.Table, path: Path) -> None:
 
 
 @task(name="code documents", cache_key_fn=cache_key, persist_result=True, retries=0)
-def code_batch(documents: list[Document], batch_size: int, shard_dir: str) -> dict[str, Any]:
-    """Code one batch and write its shard; no retries: re-parsing the same text fails the same way."""
+def code_batch(documents: list[Document], batch_size: int, shard_dir: str,
+               parse_ahead: bool | None = None) -> dict[str, Any]:
+    """Code one batch and write its shard; no retries: re-parsing the same text fails the same way.
+
+    ``parse_ahead`` as in ``code_documents`` (the flow turns it off when every core has a worker).
+    """
     before = timing.snapshot() if timing.ENABLED else {}
-    table = to_table(code_documents(documents, batch_size=batch_size)) if documents else empty_table()
+    rows = code_documents(documents, batch_size=batch_size, parse_ahead=parse_ahead)
+    table = to_table(rows) if documents else empty_table()
     path = Path(shard_dir) / f"{batch_key(documents)}.parquet"
     with timing.stage("shard"):
         _write_shard(table, path)

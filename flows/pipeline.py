@@ -8,6 +8,7 @@ starts a temporary local one for the run.
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from typing import Any, Iterable
@@ -17,6 +18,7 @@ from prefect import flow, get_run_logger
 from prefect.futures import as_completed
 
 from coding import timing
+from coding.ahead import usable_cpus
 from coding.errors import ErrorCode, InputError
 from coding.manifest import manifest_path, run_manifest, write_manifest
 from coding.store import new_run_id, plan_documents, prepare_rows
@@ -24,6 +26,8 @@ from flows.batches import cache_root, chunk_size_for, chunked, clear_cache, code
 from flows.observe import RunProgress, publish_events_table
 from flows.runners import default_workers, make_task_runner
 from flows.tasks import publish_report, read_inputs, report, summarise, validate, write_outputs
+from schemas.quality import load_quality
+from schemas.validation import prepare
 
 
 @flow(name="eventcoder", persist_result=False)
@@ -48,10 +52,13 @@ def eventcoder_flow(inputs: list[str], output_dir: str = "output", batch_size: i
     plan = plan_documents(documents, out)  # documents already in the dataset, unchanged, are not parsed again
     documents = plan.to_code
     logger.info("documents: %s", plan.counts())
+    prepare_validation(out / "reports", len(documents))  # GX and the suite get ready while batches are coded
 
     t = time.perf_counter()
+    # A worker per core leaves no core for a parser thread: then each worker parses in turn.
+    parse_ahead = None if workers < usable_cpus() else False
     table, batch_stages, batches = code_all(documents, out, batch_size,
-                                            chunk_size or chunk_size_for(len(documents), workers))
+                                            chunk_size or chunk_size_for(len(documents), workers), parse_ahead)
     stages["code (wall)"] = time.perf_counter() - t
     timing.merge(stages, batch_stages)
 
@@ -81,8 +88,25 @@ def eventcoder_flow(inputs: list[str], output_dir: str = "output", batch_size: i
     return summary
 
 
-def code_all(documents: list, out: Path, batch_size: int,
-             chunk_size: int) -> tuple[pa.Table, dict[str, float], dict[str, Any]]:
+def prepare_validation(reports_dir: Path, documents: int) -> threading.Thread:
+    """Build this run's GX checkpoint in a background thread (``schemas.validation.prepare``).
+
+    The row count is not known yet; the document count stands in for it (it only decides
+    whether the share floors apply). A failure here is left for the validation step to report.
+    """
+    def build() -> None:
+        try:
+            prepare(reports_dir, load_quality(), documents, documents)
+        except Exception:  # noqa: BLE001 - the validate task builds it again and raises there
+            pass
+
+    thread = threading.Thread(target=build, name="eventcoder-prepare-validation", daemon=True)
+    thread.start()
+    return thread
+
+
+def code_all(documents: list, out: Path, batch_size: int, chunk_size: int,
+             parse_ahead: bool | None = None) -> tuple[pa.Table, dict[str, float], dict[str, Any]]:
     """Submit one task per batch to the flow's task runner; read their shards back in batch order.
 
     Batches finished by an earlier, failed run of the same output folder come back from the
@@ -96,7 +120,7 @@ def code_all(documents: list, out: Path, batch_size: int,
     shard_dir = str((cache / "shards").resolve())
     chunks = chunked(documents, chunk_size)
     progress = RunProgress(len(documents))
-    futures = [coder.submit(chunk, batch_size, shard_dir) for chunk in chunks]
+    futures = [coder.submit(chunk, batch_size, shard_dir, parse_ahead) for chunk in chunks]
     index = {f.task_run_id: i for i, f in enumerate(futures)}
     records: list[dict[str, Any] | None] = [None] * len(chunks)
     cached = 0
@@ -106,7 +130,7 @@ def code_all(documents: list, out: Path, batch_size: int,
         if future.state.name == "Cached":
             cached += 1
             if not Path(record["shard"]).is_file():
-                record = coder.with_options(refresh_cache=True)(chunks[i], batch_size, shard_dir)
+                record = coder.with_options(refresh_cache=True)(chunks[i], batch_size, shard_dir, parse_ahead)
         records[i] = record
         progress.advance(record["documents"], record["rows"])
         logger.info("batch %d/%d done: %d documents, %d rows (%d/%d documents)", i + 1, len(chunks),

@@ -4,15 +4,18 @@ With no Prefect server configured, Prefect's first flow call starts a temporary 
 uvicorn subprocess) and waits for it; only then are spaCy, the coder and Great
 Expectations imported, one after the other. Instead, ``eventcoder run`` launches the API
 subprocess itself before importing Prefect (no loop services, no UI: one run needs only
-the API), imports and loads everything while the server boots on the other core, and stops
-the server when the run ends. A configured server (``PREFECT_API_URL`` in the environment
+the API), imports and loads everything while the server boots on the other core (Great
+Expectations in a background thread that runs on into the flow), and stops the server when
+the run ends. A configured server (``PREFECT_API_URL`` in the environment
 or the active profile, e.g. the one ``eventcoder serve`` starts) is used as it is.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -33,16 +36,36 @@ def launch_run_server() -> PrefectServer | None:
     return server
 
 
-def preload(validation: bool = True) -> None:
-    """Import the flow, load the model and lexicons, and import GX (while a server boots)."""
+def preload(validation: bool = True) -> threading.Thread | None:
+    """Import the flow, load the model and lexicons (while a server boots); import GX in the background.
+
+    Great Expectations (about 3 s to import) is first needed at the validation step, so it is
+    imported by a background thread, started once this thread's own imports are done, that runs
+    on while the server finishes booting and the flow starts and codes; the validation step's
+    import waits for it if it has not finished.
+    """
+    import pandas  # noqa: F401  (whole before GX's thread starts: two threads importing one package's parts can deadlock)
+
     import flows.pipeline  # noqa: F401  (spaCy, the coder, Prefect's flow engine)
     from coding.lexicon import default_lexicon
     from coding.nlp import load_nlp
 
     load_nlp()
     default_lexicon()
-    if validation:
-        import great_expectations  # noqa: F401  (validation needs it; lazily imported there)
+    return _import_in_background("great_expectations") if validation else None
+
+
+def _import_in_background(module: str) -> threading.Thread:
+    def run() -> None:
+        os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+        try:
+            importlib.import_module(module)
+        except Exception:  # noqa: BLE001 - the step that needs it imports it again and reports the error
+            pass
+
+    thread = threading.Thread(target=run, name=f"eventcoder-import-{module}", daemon=True)
+    thread.start()
+    return thread
 
 
 @contextmanager

@@ -10,6 +10,7 @@ inside :func:`validate_rows` only: the library path must not pay its import cost
 from __future__ import annotations
 
 import os
+import threading
 import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from schemas.expectations import build_suite, describe, is_row_level
+from schemas.expectations import all_specs, build_suite, describe, is_row_level
 from schemas.quality import QualityConfig, derived_columns
 
 FAILED_COLUMN = "failed_expectations"
@@ -125,6 +126,52 @@ def _expectation_entry(label: str, row_level: bool, res: Any, error: str | None,
     }
 
 
+_LOCK = threading.Lock()
+_RUN_LOCK = threading.Lock()
+_CHECKPOINTS: dict[tuple[str, str], Any] = {}  # (reports dir, suite specs) -> GX checkpoint, this process's
+MAX_CHECKPOINTS = 4
+
+
+def prepare(reports_dir: Path | None, quality: QualityConfig | None = None, documents: int | None = None,
+            rows: int | None = None) -> Any:
+    """The GX checkpoint validating against the suite for these settings, built once per process.
+
+    Its context, data source, suite and validation definition are kept for later runs with the
+    same Data Docs folder and the same expectations (``serve`` runs, the benchmark). The flow
+    calls this from a background thread while batches are coded, so the first validation of a
+    run does not wait for Great Expectations to import and assemble the suite.
+    """
+    key = (str(Path(reports_dir).resolve()) if reports_dir is not None else "",
+           repr(all_specs(quality, documents, rows)))
+    with _LOCK:
+        checkpoint = _CHECKPOINTS.get(key)
+        if checkpoint is None:
+            checkpoint = _build_checkpoint(reports_dir, quality, documents, rows)
+            while len(_CHECKPOINTS) >= MAX_CHECKPOINTS:
+                _CHECKPOINTS.pop(next(iter(_CHECKPOINTS)))
+            _CHECKPOINTS[key] = checkpoint
+    return checkpoint
+
+
+def _build_checkpoint(reports_dir: Path | None, quality: QualityConfig | None, documents: int | None,
+                      rows: int | None) -> Any:
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations as gx
+    from great_expectations.checkpoint import UpdateDataDocsAction
+
+    ctx = _context(reports_dir)
+    batch_def = (ctx.data_sources.add_pandas("eventcoder")
+                 .add_dataframe_asset("events")
+                 .add_batch_definition_whole_dataframe("all_rows"))
+    suite = ctx.suites.add(build_suite(SUITE_NAME, quality, documents, rows))
+    vdef = ctx.validation_definitions.add(gx.ValidationDefinition(name="events", data=batch_def, suite=suite))
+    actions = [UpdateDataDocsAction(name="data_docs")] if reports_dir is not None else []
+    return ctx.checkpoints.add(gx.Checkpoint(
+        name="events", validation_definitions=[vdef], actions=actions,
+        result_format={"result_format": "COMPLETE"},
+    ))
+
+
 def validate_rows(table: pa.Table, reports_dir: Path | None, run_name: str,
                   quality: QualityConfig | None = None, documents: int | None = None) -> ValidationOutcome:
     """Run the suite over ``table``; build Data Docs under ``reports_dir`` when given.
@@ -132,22 +179,9 @@ def validate_rows(table: pa.Table, reports_dir: Path | None, run_name: str,
     ``quality`` sets the table-level gates (defaults when None); ``documents`` is the number
     of documents coded into ``table``, which sets the allowed row count (unchecked when None).
     """
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-    import great_expectations as gx
-    from great_expectations.checkpoint import UpdateDataDocsAction
     from great_expectations.core.run_identifier import RunIdentifier
 
-    ctx = _context(reports_dir)
-    batch_def = (ctx.data_sources.add_pandas("eventcoder")
-                 .add_dataframe_asset("events")
-                 .add_batch_definition_whole_dataframe("all_rows"))
-    suite = ctx.suites.add(build_suite(SUITE_NAME, quality, documents, table.num_rows))
-    vdef = ctx.validation_definitions.add(gx.ValidationDefinition(name="events", data=batch_def, suite=suite))
-    actions = [UpdateDataDocsAction(name="data_docs")] if reports_dir is not None else []
-    checkpoint = ctx.checkpoints.add(gx.Checkpoint(
-        name="events", validation_definitions=[vdef], actions=actions,
-        result_format={"result_format": "COMPLETE"},
-    ))
+    checkpoint = prepare(reports_dir, quality, documents, table.num_rows)
     frame = table.to_pandas().reset_index(drop=True)  # positional index: unexpected indices are row numbers
     for name, values in derived_columns(table).items():  # validation-only columns of the quality gates
         frame[name] = values.to_pandas() if hasattr(values, "to_pandas") else list(values)
@@ -156,7 +190,8 @@ def validate_rows(table: pa.Table, reports_dir: Path | None, run_name: str,
         # pandas warns for every regex with a capture group (the country pattern has one).
         warnings.filterwarnings("ignore", message="This pattern is interpreted as a regular expression",
                                 category=UserWarning)
-        result = checkpoint.run(batch_parameters={"dataframe": frame}, run_id=run_id)
+        with _RUN_LOCK:  # one run at a time through the shared GX objects
+            result = checkpoint.run(batch_parameters={"dataframe": frame}, run_id=run_id)
     (vresult,) = result.run_results.values()
 
     failures: dict[int, list[str]] = defaultdict(list)

@@ -124,3 +124,16 @@ def test_bad_runner_options_have_codes():
         make_task_runner("threads", dask_address="tcp://127.0.0.1:8786")
     with pytest.raises(EventCoderError, match="E410"):
         make_task_runner("dask", dask_address="127.0.0.1:8786")
+
+
+def test_batch_size_follows_the_input_size():
+    from flows.batches import MAX_CHUNK, MIN_CHUNK, chunk_size_for, chunked
+
+    # One worker: a small input is one task, a large one a few large tasks, never one per document.
+    assert len(chunked(range(150), chunk_size_for(150, 1))) == 1
+    assert len(chunked(range(713), chunk_size_for(713, 1))) == 2
+    assert chunk_size_for(2000, 1) == MAX_CHUNK == chunk_size_for(50_000, 1)
+    assert chunk_size_for(10, 1) == MIN_CHUNK
+    # Several workers: each gets at least one batch, even of a small input.
+    assert len(chunked(range(5), chunk_size_for(5, 2))) >= 2
+    assert len(chunked(range(2000), chunk_size_for(2000, 2))) == 4

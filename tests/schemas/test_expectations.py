@@ -115,3 +115,19 @@ def test_missing_column_is_a_table_failure():
     assert not outcome.success
     assert any(f.startswith("expect_column_to_exist(modality)") for f in outcome.table_failures)
     assert outcome.passed.num_rows == 1
+
+
+def test_checkpoint_is_built_once_per_process_and_settings(tmp_path: Path):
+    from schemas.quality import QualityConfig
+    from schemas.validation import prepare
+
+    first = prepare(tmp_path / "reports", None, 10, 3)
+    assert prepare(tmp_path / "reports", None, 10, 3) is first
+    assert prepare(tmp_path / "reports", QualityConfig(), 10, 3) is first  # the same expectations
+    assert prepare(tmp_path / "reports", None, 11, 3) is not first  # another row-count range
+    assert prepare(tmp_path / "other", None, 10, 3) is not first  # another Data Docs site
+    # Validating twice through the kept checkpoint gives the same outcome each time.
+    table = to_table([good_row("a", 0), good_row("b", 1)])
+    one, two = (validate_rows(table, tmp_path / "reports", f"run{i}", documents=1) for i in range(2))
+    assert one.success == two.success is True
+    assert one.expectations == two.expectations and one.passed.num_rows == two.passed.num_rows == 2

@@ -1,0 +1,72 @@
+"""Parse-ahead: the same rows as the plain parse, errors reach the caller, the thread ends."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from coding import ahead
+from coding.coder import code_documents
+from coding.document import Document
+from coding.ingest import read_documents
+from coding.nlp import load_nlp
+
+SEEDS = Path(__file__).parents[2] / "seeds"
+STORIES = [
+    Document(doc_id="a", text="Russian forces shelled Kharkiv on Saturday. Ukraine condemned the attack."),
+    Document(doc_id="b", text="Police fired tear gas at protesters in Nairobi on Tuesday."),
+    Document(doc_id="c", text="The French president met the German chancellor in Berlin."),
+]
+
+
+def _threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "eventcoder-parse-ahead"]
+
+
+def rows(monkeypatch: pytest.MonkeyPatch, flag: str, docs: list[Document]) -> list[dict]:
+    monkeypatch.setenv(ahead.ENV_VAR, flag)
+    return list(code_documents(docs, batch_size=2))
+
+
+def test_same_rows_with_and_without_parse_ahead(monkeypatch: pytest.MonkeyPatch):
+    docs = [d for d in read_documents([SEEDS]) if isinstance(d, Document)] + STORIES
+    plain, ahead_rows = rows(monkeypatch, "0", docs), rows(monkeypatch, "1", docs)
+    assert plain and ahead_rows == plain
+    assert not _threads()
+
+
+def test_environment_switches_it(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv(ahead.ENV_VAR, "0")
+    assert not ahead.parse_ahead_enabled()
+    monkeypatch.setenv(ahead.ENV_VAR, "1")
+    assert ahead.parse_ahead_enabled()
+    monkeypatch.delenv(ahead.ENV_VAR)
+    monkeypatch.setattr(ahead, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(ahead, "load_average", lambda: 1.1)  # this process alone on two cores
+    assert ahead.parse_ahead_enabled()
+    monkeypatch.setattr(ahead, "load_average", lambda: 6.0)  # other work on every core
+    assert not ahead.parse_ahead_enabled()
+    monkeypatch.setattr(ahead, "usable_cpus", lambda: 1)
+    monkeypatch.setattr(ahead, "load_average", lambda: 0.0)
+    assert not ahead.parse_ahead_enabled()
+
+
+def test_error_in_the_input_reaches_the_caller():
+    def broken():
+        yield STORIES[0].text, STORIES[0]
+        raise ValueError("unreadable input")
+
+    with pytest.raises(ValueError, match="unreadable input"):
+        list(ahead.pipe_ahead(load_nlp(), broken(), batch_size=1))
+    assert not _threads()
+
+
+def test_stopping_early_ends_the_parser_thread():
+    pairs = ((d.text, d) for d in STORIES * 20)
+    stream = ahead.pipe_ahead(load_nlp(), pairs, batch_size=2, depth=2)
+    doc, document = next(stream)
+    assert document.doc_id == "a" and doc.text == STORIES[0].text
+    stream.close()
+    assert not _threads()
