@@ -68,10 +68,20 @@ def _language(tag: str | None) -> str | None:
     return tag.split("-")[0].split("_")[0].lower() if tag else None
 
 
+class _Failed(dict):
+    """What :func:`_parse` gives when feedparser itself raises (it does on some hostile input, e.g. ``&#xD800;``)."""
+
+    entries: list = []
+    feed: dict = {}
+
+
 def _parse(data: bytes):
     import feedparser  # imported on use: only feeds need it
 
-    return feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
+    try:
+        return feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
+    except Exception as exc:  # noqa: BLE001 - a parser bug on one input is that input's problem
+        return _Failed(bozo=True, bozo_exception=f"feedparser failed: {type(exc).__name__}: {exc}")
 
 
 def _utf8_with_bad_bytes(data: bytes) -> bool:

@@ -213,3 +213,34 @@ def test_a_reader_that_fails_costs_only_its_input(monkeypatch, tmp_path):
     assert got == [("Document", None), ("Rejected", ErrorCode.E118_READER_FAILED), ("Document", None)]
     (item,) = [i for i in read_blob(Blob("x.jsonl", "x.jsonl", b"{}")) if isinstance(i, Rejected)]
     assert "KeyError" in item.reason
+
+
+def test_unpaired_surrogates_are_rejected_per_record(tmp_path):
+    """A JSON escape or a feed character reference can make a lone surrogate: that record is E102, not a crash."""
+    feed = tmp_path / "escapes.jsonl"
+    feed.write_text('{"id": "s", "text": "Police \\ud800 arrested 12."}\n{"id": "t", "title": "\\udfff", "text": "%s"}\n'
+                    % STORY, encoding="utf-8")
+    got = list(read_documents([feed]))
+    assert [(type(i).__name__, getattr(i, "code", None)) for i in got] == [("Rejected", ErrorCode.E102_ENCODING),
+                                                                           ("Document", None)]
+    assert got[1].title == "\ufffd"
+    rss_file = tmp_path / "wire.rss"
+    rss_file.write_text(rss(rss_item(1, STORY + " &#xD800;"), rss_item(2, STORY)), encoding="utf-8")
+    assert items(rss_file) == [("Rejected", "#1", "E116"), ("Document", "#2", None)]  # feedparser fails on it
+
+
+def test_a_file_name_with_undecodable_bytes(tmp_path):
+    from coding.store import write_rejected
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "ok.txt").write_text(STORY, encoding="utf-8")
+    name = Path(str(folder) + "/" + b"\xff\xfe-story.txt".decode("utf-8", "surrogateescape"))
+    name.write_text(STORY, encoding="utf-8")
+    (folder / (b"\xff.jsonl".decode("utf-8", "surrogateescape"))).write_text("{oops\n", encoding="utf-8")
+    got = list(read_documents([folder]))
+    docs = [i for i in got if isinstance(i, Document)]
+    assert len(docs) == 2 and all("\udcff" not in d.path for d in docs)
+    written = write_rejected([i for i in got if isinstance(i, Rejected)], tmp_path / "out", run_id="r")
+    (line,) = written.read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["code"] == "E104"

@@ -33,7 +33,7 @@ def stored(out: Path) -> list[tuple[str, str, str]]:
 def test_plan_on_a_new_folder_codes_everything(tmp_path: Path):
     plan = plan_documents(docs(("a", "x"), ("b", "y")), tmp_path)
     assert [d.doc_id for d in plan.to_code] == ["a", "b"] == [d.doc_id for d in plan.new]
-    assert plan.counts() == {"to_code": 2, "new": 2, "changed": 0, "unchanged": 0, "duplicates": 0}
+    assert plan.counts() == {"to_code": 2, "new": 2, "changed": 0, "unchanged": 0, "duplicates": 0, "removed": 0}
 
 
 def test_rerun_skips_unchanged_and_codes_changed_new_and_once_only(tmp_path: Path):
