@@ -3,6 +3,7 @@
     eventcoder code INPUT... --output FILE.parquet   code documents (library path, no Prefect)
     eventcoder run INPUT... [--output DIR]           the Prefect flow: code, validate, write dataset + report
     eventcoder serve --inbox DIR [--cron CRON]       a Prefect server and the scheduled inbox deployment
+                     [--interval SECONDS] [--mirror]
     eventcoder evaluate GOLD PRED.parquet [--json]   score rows against a gold file
     eventcoder explain "SENTENCE"                    show the parse, actors, rules and rows for one sentence
 

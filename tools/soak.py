@@ -293,7 +293,10 @@ def main(argv: list[str] | None = None) -> int:
             last = len(runs) == args.runs - 1
             durations = [r["seconds"] for r in runs if r["state"] == "COMPLETED"]
             typical = statistics.median(durations) if durations else 30.0
-            kill_at = rng.uniform(0.5, 1.1 * typical) if not last and rng.random() < args.kill_share else None
+            kills = sum(1 for r in runs if r["killed_at"] is not None)
+            owed = args.min_kills - kills >= args.runs - 1 - len(runs)  # the kills asked for, in the runs left
+            kill = not last and (rng.random() < args.kill_share or owed)
+            kill_at = rng.uniform(0.5, 0.95 * typical) if kill else None
             killed_at = None
             while True:
                 state = client.read_flow_run(run.id).state

@@ -81,15 +81,15 @@ def decode_records(data: bytes, declared: str | None = None) -> tuple[str, str]:
     Where :func:`decode` would refuse the whole file for invalid UTF-8 (a broken byte in a file
     that is otherwise UTF-8, or legacy bytes that decode to control characters), the text is
     UTF-8 with every undecodable byte kept as a lone surrogate (U+DC80-U+DCFF), and NUL bytes
-    stay in the text: :func:`record_problem` then names the records that hold one. A file with
-    a byte-order mark is decoded as a whole (its records cannot be split in bytes).
+    stay in the text: :func:`record_problem` then names the records that hold one. A UTF-16 or
+    UTF-32 file is decoded as a whole (its records cannot be split in bytes).
     """
     try:
         return decode(data, declared, binary_check=False)
     except InputProblem as exc:
-        if exc.code is not ErrorCode.E102_ENCODING or _bom_codec(data):
+        if exc.code is not ErrorCode.E102_ENCODING or _bom_codec(data) not in (None, "utf-8-sig"):
             raise
-        return data.decode("utf-8", "surrogateescape"), "utf-8"
+        return data.removeprefix(codecs.BOM_UTF8).decode("utf-8", "surrogateescape"), "utf-8"
 
 
 def record_problem(text: str) -> InputProblem | None:

@@ -244,3 +244,20 @@ def test_a_file_name_with_undecodable_bytes(tmp_path):
     written = write_rejected([i for i in got if isinstance(i, Rejected)], tmp_path / "out", run_id="r")
     (line,) = written.read_text(encoding="utf-8").splitlines()
     assert json.loads(line)["code"] == "E104"
+
+
+def test_a_broken_byte_in_a_utf8_file_with_a_byte_order_mark(tmp_path):
+    """Found by the fuzzing: the BOM made the whole file E102."""
+    feed = tmp_path / "bom.jsonl"
+    good = json.dumps({"id": "ok", "text": STORY}).encode()
+    feed.write_bytes(b"\xef\xbb\xbf" + good + b"\n" + good.replace(b"Police", b"Pol\xed\xb3\xbfice") + b"\n")
+    assert items(feed) == [("Document", ":1", None), ("Rejected", ":2", "E102")]
+
+
+def test_cleaned_ids_are_clean():
+    """Found by the fuzzing: '\\\\ 0' was cleaned to ' 0~hash', which cleaning again changed."""
+    from coding.ingest.ids import clean_id
+
+    for raw in ["\\ 0", "a\\ b/ ./c", " ../ x", "C:\\ .\\y", "x/" + "y" * 300]:
+        once = clean_id(raw)
+        assert once is not None and clean_id(once) == once and not once.startswith((" ", "/", "."))
