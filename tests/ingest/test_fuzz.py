@@ -185,6 +185,8 @@ def jsonl_file(draw) -> tuple[bytes, int]:
         data = data[:at] + draw(st.sampled_from([b"\xff", b"\xc3", b"\x00", b"\xed\xa0\x80"])) + data[at:]
     whole = _json(data)
     records = 1 if isinstance(whole, list) else sum(1 for x in lines if x.strip())
+    if len(data) > LIMITS.max_file_bytes:
+        records = 1  # refused whole, before it is read (E110)
     return data, records
 
 
@@ -421,6 +423,7 @@ MEMBER_NAMES = ["a.jsonl", "../../x.jsonl", "/abs/b.txt", "C:\\evil\\c.txt", "di
 def zip_file(draw) -> tuple[bytes, int]:
     buffer = io.BytesIO()
     records = 0
+    total = 0
     with zipfile.ZipFile(buffer, "w") as zf:
         for index in range(draw(st.integers(1, 6))):
             base = draw(st.sampled_from(MEMBER_NAMES))
@@ -439,6 +442,9 @@ def zip_file(draw) -> tuple[bytes, int]:
             else:
                 data, count = (STORY.encode() if draw(st.booleans()) else draw(story_file())), 1
             zf.writestr(name, data, compress_type=compression)
+            total += len(data)
+            if total > LIMITS.max_archive_bytes:
+                count = -10_000  # past the archive's budget: the member is refused whole, and so are the rest
             flat = name.replace("\\", "/").rsplit("/", 1)[-1]
             if flat.startswith(".") or flat.endswith(".md") or "__MACOSX" in name:
                 count = 0
