@@ -62,7 +62,7 @@ def column_map(header: list[str]) -> dict[str, int]:
 
 
 def read(blob: Blob) -> Iterator[Document | Rejected]:
-    content, _ = decode_records(blob.data)
+    content, codec = decode_records(blob.data)
     if not content.strip():
         yield Rejected(blob.source, ErrorCode.E103_EMPTY, "empty file")
         return
@@ -76,7 +76,7 @@ def read(blob: Blob) -> Iterator[Document | Rejected]:
         header = next(reader)
     except csv.Error as exc:
         raise InputProblem(ErrorCode.E117_MALFORMED_CSV, f"the CSV header does not parse: {exc}") from exc
-    yield from _rows(blob, reader, header)
+    yield from _rows(blob, reader, header, codec)
 
 
 def _parsed_rows(reader) -> Iterator[list[str] | csv.Error]:
@@ -90,7 +90,7 @@ def _parsed_rows(reader) -> Iterator[list[str] | csv.Error]:
             yield exc
 
 
-def _rows(blob: Blob, reader, header: list[str]) -> Iterator[Document | Rejected]:
+def _rows(blob: Blob, reader, header: list[str], codec: str) -> Iterator[Document | Rejected]:
     columns = column_map(header)
     if "text" not in columns:
         yield Rejected(blob.source, ErrorCode.E117_MALFORMED_CSV,
@@ -103,7 +103,7 @@ def _rows(blob: Blob, reader, header: list[str]) -> Iterator[Document | Rejected
             continue
         if not any(cell.strip() for cell in row):
             continue
-        problem = record_problem("\x1f".join(row))
+        problem = record_problem("\x1f".join(row), codec)
         if problem is not None:
             yield Rejected(where, problem.code, problem.reason)
             continue

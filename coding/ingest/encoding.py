@@ -24,8 +24,9 @@ _BOMS = (
 _UTF8_MULTI = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 # Control characters that never occur in text (tab, newlines and form feed are allowed).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-# What decode_records leaves in a record that is not text: a NUL byte, or a byte kept as a lone surrogate.
-_NOT_TEXT = re.compile("[\x00\udc80-\udcff]")
+# What decode_records leaves in a record that is not text: a NUL byte, or a lone surrogate (a broken
+# UTF-8 byte kept as U+DC80-U+DCFF, or an unpaired UTF-16 code unit).
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
 
 
 def _bom_codec(data: bytes) -> str | None:
@@ -81,28 +82,51 @@ def decode_records(data: bytes, declared: str | None = None) -> tuple[str, str]:
     Where :func:`decode` would refuse the whole file for invalid UTF-8 (a broken byte in a file
     that is otherwise UTF-8, or legacy bytes that decode to control characters), the text is
     UTF-8 with every undecodable byte kept as a lone surrogate (U+DC80-U+DCFF), and NUL bytes
-    stay in the text: :func:`record_problem` then names the records that hold one. A UTF-16 or
-    UTF-32 file is decoded as a whole (its records cannot be split in bytes).
+    stay in the text: :func:`record_problem` then names the records that hold one. In UTF-16
+    and UTF-32 an unpaired surrogate is kept the same way; bytes that are no code unit at all
+    (an odd length) still refuse the file.
     """
     try:
         return decode(data, declared, binary_check=False)
     except InputProblem as exc:
-        if exc.code is not ErrorCode.E102_ENCODING or _bom_codec(data) not in (None, "utf-8-sig"):
+        if exc.code is not ErrorCode.E102_ENCODING:
             raise
-        return data.removeprefix(codecs.BOM_UTF8).decode("utf-8", "surrogateescape"), "utf-8"
+        codec = _bom_codec(data)
+        if codec in (None, "utf-8-sig"):
+            return data.removeprefix(codecs.BOM_UTF8).decode("utf-8", "surrogateescape"), "utf-8"
+        try:
+            return data.decode(codec, "surrogatepass"), codec
+        except UnicodeDecodeError:
+            raise exc from None
 
 
-def record_problem(text: str) -> InputProblem | None:
-    """Why one record of a :func:`decode_records` text is not text (a bad byte, a NUL byte), or None."""
+def broken_utf8(data: bytes, declared: str | None = None) -> bool:
+    """True for UTF-8 with some broken bytes: :func:`decode` refuses it whole, :func:`decode_records` per record."""
+    try:
+        decode(data, declared, binary_check=False)
+    except InputProblem as exc:
+        return _broken_utf8(exc, data)
+    return False
+
+
+def _broken_utf8(exc: InputProblem, data: bytes) -> bool:
+    return exc.code is ErrorCode.E102_ENCODING and _bom_codec(data) in (None, "utf-8-sig")
+
+
+def record_problem(text: str, codec: str = "utf-8") -> InputProblem | None:
+    """Why one record of a :func:`decode_records` text (decoded with ``codec``) is not text, or None."""
     bad = _NOT_TEXT.search(text)
     if bad is None:
         return None
     char = bad.group()
     if char == "\x00":
         return InputProblem(ErrorCode.E108_BINARY, f"binary content (a NUL byte at character {bad.start()})")
-    return InputProblem(ErrorCode.E102_ENCODING,
-                        f"invalid UTF-8: byte 0x{ord(char) - 0xDC00:02X} at character {bad.start()} "
-                        "in a file that is otherwise UTF-8")
+    if codec == "utf-8" and "\udc80" <= char <= "\udcff":
+        return InputProblem(ErrorCode.E102_ENCODING,
+                            f"invalid UTF-8: byte 0x{ord(char) - 0xDC00:02X} at character {bad.start()} "
+                            "in a file that is otherwise UTF-8")
+    return InputProblem(ErrorCode.E102_ENCODING, f"invalid {codec.upper()}: an unpaired surrogate "
+                                                 f"U+{ord(char):04X} at character {bad.start()}")
 
 
 def _legacy(data: bytes, codec: str, why: str) -> tuple[str, str]:

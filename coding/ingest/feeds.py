@@ -20,8 +20,7 @@ from typing import Iterator
 from coding.document import Document, Rejected
 from coding.errors import ErrorCode
 from coding.ingest.dates import parse_date
-from coding.ingest.encoding import declared_charset, decode
-from coding.ingest.limits import InputProblem
+from coding.ingest.encoding import broken_utf8, declared_charset
 from coding.ingest.markup import html_to_text
 from coding.ingest.plaintext import parse_story
 from coding.ingest.records import Split, split_records
@@ -84,15 +83,6 @@ def _parse(data: bytes):
         return _Failed(bozo=True, bozo_exception=f"feedparser failed: {type(exc).__name__}: {exc}")
 
 
-def _utf8_with_bad_bytes(data: bytes) -> bool:
-    """True for a feed that is UTF-8 but for some broken bytes (the items holding them are rejected)."""
-    try:
-        decode(data, declared_charset(data), binary_check=False)
-    except InputProblem as exc:
-        return exc.code is ErrorCode.E102_ENCODING and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
-    return False
-
-
 def read(blob: Blob) -> Iterator[Document | Rejected]:
     screen(blob.data)
     parsed = _parse(blob.data)
@@ -113,7 +103,7 @@ def read(blob: Blob) -> Iterator[Document | Rejected]:
 
 def _item_by_item(blob: Blob, split: Split) -> Iterator[Document | Rejected]:
     """The items of a feed that did not parse cleanly as a whole, each parsed with the feed's header."""
-    check_bytes = _utf8_with_bad_bytes(blob.data)
+    check_bytes = broken_utf8(blob.data, declared_charset(blob.data))  # then the items holding them are rejected
     for index, record in enumerate(split.records, start=1):
         where = f"{blob.source}#{index}"
         if check_bytes:

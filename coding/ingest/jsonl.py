@@ -33,7 +33,7 @@ def _load(content: str) -> object:
 
 
 def read(blob: Blob) -> Iterator[Document | Rejected]:
-    content, _ = decode_records(blob.data)
+    content, codec = decode_records(blob.data)
     if not content.strip():
         yield Rejected(blob.source, ErrorCode.E103_EMPTY, "empty file")
         return
@@ -45,7 +45,7 @@ def read(blob: Blob) -> Iterator[Document | Rejected]:
         where = f"{blob.source}:{lineno}"
         if not line.strip():
             continue
-        problem = record_problem(line)
+        problem = record_problem(line, codec)
         if problem is not None:
             yield Rejected(where, problem.code, problem.reason)
             continue

@@ -114,21 +114,29 @@ def _gunzip(path: Path, source: str, name: str, limits: Limits) -> Blob | Reject
             data = read_bounded(stream, limits.max_file_bytes, "decompressed gzip stream")
     except InputProblem as exc:
         return Rejected(source, exc.code, exc.reason)
-    except _CORRUPT as exc:
+    except (*_CORRUPT, OSError) as exc:
+        if isinstance(exc, OSError) and not _bad_data(exc):
+            raise
         return Rejected(source, ErrorCode.E114_CORRUPT_ARCHIVE, f"corrupt or truncated gzip stream: {exc}")
     return Blob(source, _strip_gz(name), data)
 
 
-# What reading a corrupt archive or member raises, beside OSError (bz2 reports bad data as one):
-# each only ever costs that archive, or that member.
+# What reading a corrupt archive or member raises: each only ever costs that archive, or that member.
 _CORRUPT = (zipfile.BadZipFile, EOFError, zlib.error, lzma.LZMAError, NotImplementedError, ValueError,
-            struct.error, RuntimeError, OSError)
+            struct.error, RuntimeError)
+
+
+def _bad_data(exc: OSError) -> bool:
+    """An OSError about the bytes (bz2's "Invalid data stream", gzip's "Not a gzipped file"), not the disk."""
+    return exc.errno is None
 
 
 def _unzip(path: Path, limits: Limits) -> Iterator[Blob | Rejected]:
     try:
         archive = zipfile.ZipFile(path)
-    except _CORRUPT as exc:
+    except (*_CORRUPT, OSError) as exc:
+        if isinstance(exc, OSError) and not _bad_data(exc):
+            raise
         yield Rejected(str(path), ErrorCode.E114_CORRUPT_ARCHIVE, f"corrupt zip archive: {exc}")
         return
     with archive:
@@ -163,7 +171,9 @@ def _unzip(path: Path, limits: Limits) -> Iterator[Blob | Rejected]:
                 if budget < limits.max_file_bytes:
                     spent = f"the zip archive passed its total limit of {limits.max_archive_bytes:,} decompressed bytes"
                 continue
-            except _CORRUPT as exc:
+            except (*_CORRUPT, OSError) as exc:
+                if isinstance(exc, OSError) and not _bad_data(exc):
+                    raise  # the disk, not the member: open_blobs reports the archive unreadable
                 yield Rejected(source, ErrorCode.E114_CORRUPT_ARCHIVE, f"corrupt zip member: {exc}")
                 continue
             total += len(data)

@@ -261,3 +261,15 @@ def test_cleaned_ids_are_clean():
     for raw in ["\\ 0", "a\\ b/ ./c", " ../ x", "C:\\ .\\y", "x/" + "y" * 300]:
         once = clean_id(raw)
         assert once is not None and clean_id(once) == once and not once.startswith((" ", "/", "."))
+
+
+def test_an_unpaired_surrogate_in_a_utf16_file_costs_only_its_line(tmp_path):
+    """Found by the fuzzing: one unpaired UTF-16 code unit made the whole UTF-16 file E102."""
+    feed = tmp_path / "wide.jsonl"
+    lines = [json.dumps({"id": "a", "text": STORY}), json.dumps({"id": "b", "text": "x\ud800y"}, ensure_ascii=False),
+             json.dumps({"id": "c", "text": STORY})]
+    feed.write_bytes(b"\xff\xfe" + "\n".join(lines).encode("utf-16-le", "surrogatepass"))
+    got = list(read_documents([feed]))
+    assert [(type(i).__name__, getattr(i, "code", None)) for i in got] == [
+        ("Document", None), ("Rejected", ErrorCode.E102_ENCODING), ("Document", None)]
+    assert "unpaired surrogate U+D800" in got[1].reason
