@@ -29,7 +29,7 @@ from coding.ingest.markup import join_paragraphs
 from coding.ingest.plaintext import parse_story
 from coding.ingest.records import Split, split_records
 from coding.ingest.sources import Blob
-from coding.ingest.xmlsafe import local, parse
+from coding.ingest.xmlsafe import local, parse, parse_defused
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _BLOCKS = frozenset({"p", "h2", "h3", "h4", "li", "blockquote", "pre"})
@@ -180,7 +180,7 @@ def _item_by_item(blob: Blob, split: Split) -> Iterator[Versioned | Rejected]:
         found = _GUID.search(record[:2000])
         guid = found.group(1).decode("utf-8", "replace").strip() if found else ""
         try:
-            root = parse(split.header + record + split.footer)
+            root = parse_defused(split.header + record + split.footer)  # the whole file passed the screen
         except InputProblem as exc:
             where = f"{blob.source}#{guid or f'item-{index}'}"
             yield Rejected(where, exc.code, f"newsItem {index} of the message: {exc.reason}", doc_id=guid or None)
