@@ -30,7 +30,6 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
-import pyarrow as pa
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -492,8 +491,3 @@ def test_gzip(tmp_path_factory, case, cut):
         assert sum(got.values()) == records, (got, records)
     else:
         assert sum(got.values()) >= 1
-
-
-def test_empty_table_has_the_contract_schema():
-    """run_reader writes the document index with an empty table; it must be the contract's."""
-    assert isinstance(empty_table(), pa.Table) and empty_table().num_rows == 0
