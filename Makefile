@@ -4,6 +4,8 @@
 #   make serve - a Prefect server on 127.0.0.1:4200 and the scheduled deployment coding inbox/ into output/
 #   make bench - throughput against spaCy alone, written to bench/results.md
 #   make quality - CI's data-quality report: the flow on seeds/ and ../shared/eval inputs, fails on a table-level expectation
+#   make fuzz  - the readers' property-based fuzz tests, long run (FUZZ_EXAMPLES per reader, default 10000)
+#   make soak  - kill-and-resume soak of scheduled runs (SOAK_RUNS runs, SOAK_KILL_SHARE of them SIGKILLed), bench/soak.md
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -20,7 +22,13 @@ CRON        ?= */15 * * * *
 TASK_RUNNER ?= threads
 PORT        ?= 4200
 
-.PHONY: run test bench serve setup clean tables quality
+# make fuzz / make soak: override on the command line, e.g. make fuzz FUZZ_EXAMPLES=2000
+FUZZ_EXAMPLES   ?= 10000
+SOAK_RUNS       ?= 30
+SOAK_KILL_SHARE ?= 0.4
+SOAK_INTERVAL   ?= 15
+
+.PHONY: run test bench serve setup clean tables quality fuzz soak
 
 setup: $(STAMP)
 
@@ -46,6 +54,13 @@ serve: $(STAMP)
 quality: $(STAMP)
 	@mkdir -p "$(PREFECT_HOME)"
 	$(BIN)/python tools/quality_gate.py --output output/quality
+
+fuzz: $(STAMP)
+	EVENTCODER_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/ingest/test_fuzz.py
+
+soak: $(STAMP)
+	@mkdir -p "$(PREFECT_HOME)"
+	$(BIN)/python tools/soak.py --runs $(SOAK_RUNS) --kill-share $(SOAK_KILL_SHARE) --interval $(SOAK_INTERVAL)
 
 bench: $(STAMP)
 	@mkdir -p "$(PREFECT_HOME)"

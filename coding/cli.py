@@ -3,6 +3,7 @@
     eventcoder code INPUT... --output FILE.parquet   code documents (library path, no Prefect)
     eventcoder run INPUT... [--output DIR]           the Prefect flow: code, validate, write dataset + report
     eventcoder serve --inbox DIR [--cron CRON]       a Prefect server and the scheduled inbox deployment
+                     [--interval SECONDS] [--mirror]
     eventcoder evaluate GOLD PRED.parquet [--json]   score rows against a gold file
     eventcoder explain "SENTENCE"                    show the parse, actors, rules and rows for one sentence
 
@@ -109,7 +110,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     serve(args.inbox, args.output, cron=args.cron, task_runner=args.task_runner, workers=args.workers,
           dask_address=args.dask_address, batch_size=args.batch_size, api_url=args.api_url,
-          host=args.host, port=args.port, ui=args.ui)
+          host=args.host, port=args.port, ui=args.ui, interval=args.interval, mirror=args.mirror)
     return 0
 
 
@@ -180,6 +181,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--inbox", required=True, metavar="DIR", help="folder of input documents (created if missing)")
     p.add_argument("--output", "-o", default="output", metavar="DIR", help="output folder (default: output/)")
     p.add_argument("--cron", default="*/15 * * * *", help='schedule, cron syntax (default "*/15 * * * *")')
+    p.add_argument("--interval", type=float, default=None, metavar="SECONDS",
+                   help="schedule a run every SECONDS instead of --cron (runs never overlap: one at a time)")
+    p.add_argument("--mirror", action="store_true",
+                   help="the dataset follows the inbox: rows of documents no longer in it (file removed, record "
+                        "now rejected) are removed; an empty inbox changes nothing")
     p.add_argument("--batch-size", type=int, default=64)
     _add_runner_options(p)
     p.add_argument("--api-url", default=os.environ.get("PREFECT_API_URL") or None, metavar="URL",

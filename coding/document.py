@@ -41,4 +41,6 @@ class Rejected:
 
 
 def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # surrogatepass: a text holding an unpaired surrogate (a JSON "\ud800", a feed's "&#xD800;") still
+    # gets a hash, so that the Document can be built and then rejected by the ingest screen.
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -27,6 +27,7 @@ class ErrorCode(str, Enum):
     E115_SUPERSEDED = "E115"  # an earlier version of a news item replaced by a later one in the same input
     E116_MALFORMED_XML = "E116"  # XML or a feed that does not parse, or lacks the parts its format needs
     E117_MALFORMED_CSV = "E117"  # a CSV file without a usable header, or a row that does not parse
+    E118_READER_FAILED = "E118"  # a reader failed on an input in a way it does not expect (a bug to report)
     # Lexicons (E2xx): data files under coding/ that fail validation at load.
     E201_LEXICON_SYNTAX = "E201"
     E202_LEXICON_UNKNOWN_CODE = "E202"

@@ -375,19 +375,22 @@ class DocumentPlan:
     changed: list[Document] = field(default_factory=list)  # coded before from another text or coder
     new: list[Document] = field(default_factory=list)
     duplicates: list[Document] = field(default_factory=list)  # a doc_id seen earlier in the same input
+    removed: list[str] = field(default_factory=list)  # mirror: stored doc ids the input no longer has
 
     def counts(self) -> dict[str, int]:
         return {"to_code": len(self.to_code), "new": len(self.new), "changed": len(self.changed),
-                "unchanged": len(self.unchanged), "duplicates": len(self.duplicates)}
+                "unchanged": len(self.unchanged), "duplicates": len(self.duplicates), "removed": len(self.removed)}
 
 
 def plan_documents(documents: Iterable[Document], output_dir: Path,
-                   coder_version: str | None = None) -> DocumentPlan:
+                   coder_version: str | None = None, mirror: bool = False) -> DocumentPlan:
     """Split ``documents`` into those to code and those whose rows are already in the dataset.
 
     A document is unchanged when the index holds its ``doc_id`` with the same fingerprint
     (content hash and metadata) and coder version; then neither parsing nor writing it again
-    would change the dataset.
+    would change the dataset. With ``mirror`` the input is the whole of the dataset: stored
+    documents it no longer holds (a file removed, a record now rejected) are ``removed``, and
+    writing them as ``replace_docs`` drops their rows.
     """
     coder_version = coder_version or coder_build()
     index = read_doc_index(Path(output_dir))
@@ -410,6 +413,8 @@ def plan_documents(documents: Iterable[Document], output_dir: Path,
         else:
             plan.changed.append(doc)
             plan.to_code.append(doc)
+    if mirror:
+        plan.removed = sorted(known.keys() - seen)
     return plan
 
 
@@ -588,7 +593,9 @@ def write_rejected(rejected: list[Rejected], out_dir: Path, run_id: str | None =
     run_id = run_id or new_run_id()
     path = out_dir / REJECTED_DIR / f"{safe_name(run_id)}.jsonl"
     text = "".join(json.dumps(rejected_record(r), ensure_ascii=False) + "\n" for r in rejected)
-    return _atomic_write(path, out_dir, run_id, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    # backslashreplace: a file name's undecodable bytes (lone surrogates in the path) become JSON escapes
+    return _atomic_write(path, out_dir, run_id,
+                         lambda tmp: tmp.write_text(text, encoding="utf-8", errors="backslashreplace"))
 
 
 def dataset_stats(out_dir: Path) -> dict[str, int]:

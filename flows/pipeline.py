@@ -32,11 +32,12 @@ from schemas.validation import prepare
 
 @flow(name="eventcoder", persist_result=False)
 def eventcoder_flow(inputs: list[str], output_dir: str = "output", batch_size: int = 64,
-                    chunk_size: int | None = None, workers: int = 1) -> dict[str, Any]:
+                    chunk_size: int | None = None, workers: int = 1, mirror: bool = False) -> dict[str, Any]:
     """Code ``inputs`` into ``output_dir``; return the run summary (also in reports/summary.md).
 
     ``chunk_size`` documents per task (default: chosen from the document count and ``workers``,
-    the number of workers of the task runner).
+    the number of workers of the task runner). ``mirror``: the inputs are the whole dataset,
+    so the rows of stored documents they no longer hold are dropped (``eventcoder serve --mirror``).
     """
     logger = get_run_logger()
     out = Path(output_dir)
@@ -49,7 +50,7 @@ def eventcoder_flow(inputs: list[str], output_dir: str = "output", batch_size: i
     stages["read"] = time.perf_counter() - t
     if not documents and not rejected:
         raise InputError(ErrorCode.E401_NO_INPUT, f"no documents found in {', '.join(inputs) or 'the inputs'}")
-    plan = plan_documents(documents, out)  # documents already in the dataset, unchanged, are not parsed again
+    plan = plan_documents(documents, out, mirror=mirror)  # documents already stored, unchanged, are not parsed again
     documents = plan.to_code
     logger.info("documents: %s", plan.counts())
     prepare_validation(out / "reports", len(documents))  # GX and the suite get ready while batches are coded
@@ -67,7 +68,7 @@ def eventcoder_flow(inputs: list[str], output_dir: str = "output", batch_size: i
     outcome = validate(table, out / "reports", run_id, len(documents))
     stages["validate"] = time.perf_counter() - t
     t = time.perf_counter()
-    outputs = write_outputs(outcome, documents, rejected, out, run_id)
+    outputs = write_outputs(outcome, documents, rejected, out, run_id, plan.removed)
     stages["write"] = time.perf_counter() - t
     clear_cache(out)  # the dataset now holds every batch's rows
     publish_events_table(outcome.passed)
@@ -147,9 +148,9 @@ def code_all(documents: list, out: Path, batch_size: int, chunk_size: int,
 
 def run_flow(inputs: Iterable[str | Path], output_dir: str | Path = "output", batch_size: int = 64,
              task_runner: str = "threads", workers: int | None = None, dask_address: str | None = None,
-             chunk_size: int | None = None) -> dict[str, Any]:
+             chunk_size: int | None = None, mirror: bool = False) -> dict[str, Any]:
     """Run the flow on the chosen task runner and return its summary (``eventcoder run``)."""
     n = workers or default_workers(task_runner)
     runner = make_task_runner(task_runner, n, dask_address)
     configured = eventcoder_flow.with_options(task_runner=runner)
-    return configured([str(p) for p in inputs], str(output_dir), int(batch_size), chunk_size, n)
+    return configured([str(p) for p in inputs], str(output_dir), int(batch_size), chunk_size, n, mirror)

@@ -6,6 +6,10 @@ starts ``prefect server start`` on 127.0.0.1 (unless ``--api-url`` / ``PREFECT_A
 points at a server already running) and serves the ``eventcoder-inbox/inbox`` deployment
 with its schedule: every run codes the inbox into the output folder with the full flow
 (validation, dataset, report). ``prefect.yaml`` describes the same deployment for work pools.
+
+One run at a time: a run commits what it read from the inbox, so a run that overlapped a
+later one could commit an older reading after it. A run killed part-way commits nothing;
+the next one codes what it finds (finished batches come back from the cache).
 """
 
 from __future__ import annotations
@@ -35,11 +39,13 @@ def inbox_files(inbox: Path) -> list[Path]:
 
 @flow(name=FLOW_NAME, persist_result=False)
 def inbox_flow(inbox: str, output_dir: str, task_runner: str = "threads", workers: int | None = None,
-               dask_address: str | None = None, batch_size: int = 64) -> dict[str, Any]:
+               dask_address: str | None = None, batch_size: int = 64, mirror: bool = False) -> dict[str, Any]:
     """One scheduled run: code the inbox into ``output_dir`` (the coding flow runs as a subflow).
 
     The subflow picks its own task runner, so the deployment's parameters choose threads,
-    processes or a Dask cluster per run.
+    processes or a Dask cluster per run. With ``mirror`` the dataset follows the inbox: the
+    rows of documents no longer in it are removed. An empty (or missing) inbox changes
+    nothing, mirror or not: an unmounted share looks empty too.
     """
     logger = get_run_logger()
     files = inbox_files(Path(inbox))
@@ -48,7 +54,7 @@ def inbox_flow(inbox: str, output_dir: str, task_runner: str = "threads", worker
         return {"documents": 0, "inbox": inbox}
     logger.info("inbox %s: %d files", inbox, len(files))
     return run_flow([inbox], output_dir, batch_size=batch_size, task_runner=task_runner,
-                    workers=workers, dask_address=dask_address)
+                    workers=workers, dask_address=dask_address, mirror=mirror)
 
 
 def default_home(state_dir: str | Path = ".state") -> Path:
@@ -59,8 +65,12 @@ def default_home(state_dir: str | Path = ".state") -> Path:
 def serve(inbox: str | Path, output_dir: str | Path, cron: str = DEFAULT_CRON, task_runner: str = "threads",
           workers: int | None = None, dask_address: str | None = None, batch_size: int = 64,
           api_url: str | None = None, host: str = "127.0.0.1", port: int | None = 4200,
-          home: str | Path | None = None, ui: bool = True) -> None:
-    """Start (or use) a Prefect server and serve the scheduled inbox deployment until stopped."""
+          home: str | Path | None = None, ui: bool = True, interval: float | None = None,
+          mirror: bool = False) -> None:
+    """Start (or use) a Prefect server and serve the scheduled inbox deployment until stopped.
+
+    ``interval`` (seconds) schedules runs at that interval instead of ``cron``.
+    """
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     from flows.runners import make_task_runner
@@ -79,11 +89,14 @@ def serve(inbox: str | Path, output_dir: str | Path, cron: str = DEFAULT_CRON, t
     try:
         with temporary_settings(updates={PREFECT_API_URL: api_url}):
             os.environ["PREFECT_API_URL"] = api_url  # for the runner's flow-run subprocesses
+            schedule = {"interval": interval} if interval else {"cron": cron}
             inbox_flow.serve(
-                name=DEPLOYMENT, cron=cron,
+                name=DEPLOYMENT, **schedule, limit=1,
                 parameters={"inbox": str(inbox_dir), "output_dir": str(out_dir), "task_runner": task_runner,
-                            "workers": workers, "dask_address": dask_address, "batch_size": batch_size},
-                description=f"Code new documents in {inbox_dir} into {out_dir}",
+                            "workers": workers, "dask_address": dask_address, "batch_size": batch_size,
+                            "mirror": mirror},
+                description=f"Code new documents in {inbox_dir} into {out_dir}"
+                            + (" (mirror: rows of documents gone from the inbox are removed)" if mirror else ""),
                 tags=["eventcoder"],
             )
     except KeyboardInterrupt:

@@ -74,9 +74,10 @@ def validate(table: pa.Table, reports_dir: Path, run_id: str, documents: int | N
 
 @task(name="write outputs", **_OPTS, **_IO_RETRIES)
 def write_outputs(outcome: ValidationOutcome, documents: list[Document], rejected: list[Rejected],
-                  output_dir: Path, run_id: str) -> dict[str, Any]:
-    """Dataset, quarantine and rejected files; every coded document's old rows are replaced."""
-    files = write_dataset(outcome.passed, output_dir, run_id=run_id, documents=documents)
+                  output_dir: Path, run_id: str, removed: list[str] | None = None) -> dict[str, Any]:
+    """Dataset, quarantine and rejected files; every coded document's old rows are replaced,
+    and the rows of ``removed`` documents (mirror runs) dropped."""
+    files = write_dataset(outcome.passed, output_dir, run_id=run_id, documents=documents, replace_docs=removed)
     quarantine = write_quarantine(outcome.failed, output_dir, run_id=run_id)
     rejected_file = write_rejected(rejected, output_dir, run_id=run_id)
     get_run_logger().info("wrote %d partition files under %s", len(files), output_dir / "events")

@@ -84,6 +84,8 @@ def render_summary(summary: dict[str, Any]) -> str:
                   f"{plan.get('unchanged', 0)} |"]
         if plan.get("duplicates"):
             lines.append(f"| duplicate ids in the input (coded once) | {plan['duplicates']} |")
+        if plan.get("removed"):
+            lines.append(f"| documents no longer in the inbox (rows removed) | {plan['removed']} |")
     lines += [
         f"| inputs rejected | {len(summary['rejected'])} |",
         f"| event rows coded | {summary['rows']} |",

@@ -69,3 +69,16 @@ def test_library_path_does_not_import_prefect_or_gx():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"
+
+
+def test_serve_options_for_interval_and_mirror(monkeypatch):
+    """`eventcoder serve --interval S --mirror` reaches flows.serve.serve (which serves one run at a time)."""
+    from coding import cli
+    from flows import serve as serve_module
+
+    seen = {}
+    monkeypatch.setattr(serve_module, "serve", lambda *a, **kw: seen.update(kw, args=a))
+    assert cli.main(["serve", "--inbox", "in", "--output", "out", "--interval", "7.5", "--mirror"]) == 0
+    assert seen["interval"] == 7.5 and seen["mirror"] is True and seen["args"] == ("in", "out")
+    assert cli.main(["serve", "--inbox", "in"]) == 0
+    assert seen["interval"] is None and seen["mirror"] is False and seen["cron"] == "*/15 * * * *"

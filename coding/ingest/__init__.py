@@ -37,7 +37,13 @@ READERS: dict[str, Reader] = {
 
 
 def read_blob(blob: Blob) -> Iterator[Document | Rejected | newsml.Versioned]:
-    """The items of one blob, by its detected format; any problem becomes a Rejected."""
+    """The items of one blob, by its detected format; any problem becomes a Rejected.
+
+    Readers reject bad records themselves and go on with the next (``file:line``,
+    ``file#item``); what reaches this function costs the rest of the blob only, never the
+    other inputs of the run: an InputProblem of the whole file, and, as a last guard, any
+    exception a reader did not expect (E118, with the records read before it kept).
+    """
     if not blob.data.strip():
         yield Rejected(blob.source, ErrorCode.E103_EMPTY, "empty file")
         return
@@ -52,6 +58,9 @@ def read_blob(blob: Blob) -> Iterator[Document | Rejected | newsml.Versioned]:
         yield Rejected(blob.source, exc.code, exc.reason)
     except RecursionError:
         yield Rejected(blob.source, ErrorCode.E116_MALFORMED_XML, "markup nested too deeply")
+    except Exception as exc:  # noqa: BLE001 - the last guard: one input never stops the run
+        yield Rejected(blob.source, ErrorCode.E118_READER_FAILED,
+                       f"the {fmt} reader failed: {type(exc).__name__}: {exc}"[:500])
 
 
 def read_documents(paths: Iterable[str | Path], limits: Limits | None = None) -> Iterator[Document | Rejected]:

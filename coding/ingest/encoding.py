@@ -24,6 +24,9 @@ _BOMS = (
 _UTF8_MULTI = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 # Control characters that never occur in text (tab, newlines and form feed are allowed).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# What decode_records leaves in a record that is not text: a NUL byte, or a lone surrogate (a broken
+# UTF-8 byte kept as U+DC80-U+DCFF, or an unpaired UTF-16 code unit).
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
 
 
 def _bom_codec(data: bytes) -> str | None:
@@ -40,15 +43,19 @@ def _normal_codec(name: str) -> str | None:
         return None
 
 
-def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """The text and the name of the encoding used; InputProblem (E102/E108) when it is not text."""
+def decode(data: bytes, declared: str | None = None, binary_check: bool = True) -> tuple[str, str]:
+    """The text and the name of the encoding used; InputProblem (E102/E108) when it is not text.
+
+    ``binary_check=False`` leaves NUL bytes in the text (readers of many records reject the
+    records that hold one, see :func:`record_problem`).
+    """
     codec = _bom_codec(data)
     if codec:
         try:
             return data.decode(codec), codec
         except UnicodeDecodeError as exc:
             raise InputProblem(ErrorCode.E102_ENCODING, f"invalid {codec.upper()}: {exc.reason} at byte {exc.start}") from exc
-    if b"\x00" in data[:8192]:
+    if binary_check and b"\x00" in data[:8192]:
         raise InputProblem(ErrorCode.E108_BINARY, "binary content (NUL bytes)")
     if declared:
         codec = _normal_codec(declared)
@@ -67,6 +74,59 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     # (the two agree on every other byte).
     codec = "cp1252" if re.search(rb"[\x80-\x9f]", data) else "latin-1"
     return _legacy(data, codec, why="not UTF-8")
+
+
+def decode_records(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Like :func:`decode`, for files of many records (JSON Lines, CSV): a bad byte costs only its record.
+
+    Where :func:`decode` would refuse the whole file for invalid UTF-8 (a broken byte in a file
+    that is otherwise UTF-8, or legacy bytes that decode to control characters), the text is
+    UTF-8 with every undecodable byte kept as a lone surrogate (U+DC80-U+DCFF), and NUL bytes
+    stay in the text: :func:`record_problem` then names the records that hold one. In UTF-16
+    and UTF-32 an unpaired surrogate is kept the same way; bytes that are no code unit at all
+    (an odd length) still refuse the file.
+    """
+    try:
+        return decode(data, declared, binary_check=False)
+    except InputProblem as exc:
+        if exc.code is not ErrorCode.E102_ENCODING:
+            raise
+        codec = _bom_codec(data)
+        if codec in (None, "utf-8-sig"):
+            return data.removeprefix(codecs.BOM_UTF8).decode("utf-8", "surrogateescape"), "utf-8"
+        try:
+            return data.decode(codec, "surrogatepass"), codec
+        except UnicodeDecodeError:
+            raise exc from None
+
+
+def broken_utf8(data: bytes, declared: str | None = None) -> bool:
+    """True for UTF-8 with some broken bytes: :func:`decode` refuses it whole, :func:`decode_records` per record."""
+    try:
+        decode(data, declared, binary_check=False)
+    except InputProblem as exc:
+        return _broken_utf8(exc, data)
+    return False
+
+
+def _broken_utf8(exc: InputProblem, data: bytes) -> bool:
+    return exc.code is ErrorCode.E102_ENCODING and _bom_codec(data) in (None, "utf-8-sig")
+
+
+def record_problem(text: str, codec: str = "utf-8") -> InputProblem | None:
+    """Why one record of a :func:`decode_records` text (decoded with ``codec``) is not text, or None."""
+    bad = _NOT_TEXT.search(text)
+    if bad is None:
+        return None
+    char = bad.group()
+    if char == "\x00":
+        return InputProblem(ErrorCode.E108_BINARY, f"binary content (a NUL byte at character {bad.start()})")
+    if codec == "utf-8" and "\udc80" <= char <= "\udcff":
+        return InputProblem(ErrorCode.E102_ENCODING,
+                            f"invalid UTF-8: byte 0x{ord(char) - 0xDC00:02X} at character {bad.start()} "
+                            "in a file that is otherwise UTF-8")
+    return InputProblem(ErrorCode.E102_ENCODING, f"invalid {codec.upper()}: an unpaired surrogate "
+                                                 f"U+{ord(char):04X} at character {bad.start()}")
 
 
 def _legacy(data: bytes, codec: str, why: str) -> tuple[str, str]:

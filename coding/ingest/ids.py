@@ -30,9 +30,10 @@ def _no_traversal(text: str) -> str:
     # leading separator or drive letter, so the id can never climb out of a folder.
     scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", text)
     head = scheme.group(0) if scheme else ""
-    parts = [p for p in _SEPARATORS.split(text[len(head):]) if p not in ("", ".", "..")]
-    body = "/".join(parts)
-    body = re.sub(r"^[A-Za-z]:(?=/|$)", "", body).lstrip("/.")
+    # Segments are trimmed ("a\\ b" -> "a/b"), so a cleaned id is clean: cleaning it again leaves it as it is.
+    parts = [p.strip() for p in _SEPARATORS.split(text[len(head):])]
+    body = "/".join(p for p in parts if p not in ("", ".", ".."))
+    body = re.sub(r"^[A-Za-z]:(?=/|$)", "", body).lstrip("/. ")
     return head + body if head and body else body
 
 

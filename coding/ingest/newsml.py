@@ -6,10 +6,15 @@ document date, else ``versionCreated``) and ``provider``, ``contentMeta`` ``head
 an ``inlineXML`` XHTML rendition, else the text of an ``inlineData`` one. Items come out
 as :class:`Versioned` so that :func:`coding.ingest.read_documents` can keep only the
 latest version of each guid.
+
+A ``newsMessage`` that does not parse as a whole is read item by item
+(:mod:`coding.ingest.records`): an item that does not parse is rejected as
+``file#guid`` (``file#item-N`` when no guid can be read), and the other items are coded.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -19,10 +24,12 @@ from coding.document import Document, Rejected
 from coding.errors import ErrorCode
 from coding.ingest.dateline import match_dateline
 from coding.ingest.dates import parse_date
+from coding.ingest.limits import InputProblem
 from coding.ingest.markup import join_paragraphs
 from coding.ingest.plaintext import parse_story
+from coding.ingest.records import Split, split_records
 from coding.ingest.sources import Blob
-from coding.ingest.xmlsafe import local, parse
+from coding.ingest.xmlsafe import local, parse, parse_defused
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _BLOCKS = frozenset({"p", "h2", "h3", "h4", "li", "blockquote", "pre"})
@@ -89,11 +96,12 @@ def _date(value: str | None, where: str) -> object:
         raise ValueError(f"{where}: {exc}") from exc
 
 
-def item_document(item: ET.Element, source: str) -> Versioned | Rejected:
+def item_document(item: ET.Element, source: str, index: int = 1) -> Versioned | Rejected:
+    """The item's Document, or why it cannot be one; ``index`` numbers it in its message (``file#item-N``)."""
     guid = (item.get("guid") or "").strip()
-    where = f"{source}#{guid}" if guid else source
+    where = f"{source}#{guid}" if guid else f"{source}#item-{index}"
     if not guid:
-        return Rejected(source, ErrorCode.E109_MISSING_ID, "newsItem has no guid")
+        return Rejected(where, ErrorCode.E109_MISSING_ID, "newsItem has no guid")
     meta = _first(item, "itemMeta")
     content_meta = _first(item, "contentMeta")
     text = _body(item)
@@ -138,8 +146,19 @@ def item_document(item: ET.Element, source: str) -> Versioned | Rejected:
     return Versioned(doc, guid, version, version_created or "")
 
 
+_ITEM = frozenset({"newsItem"})
+_GUID = re.compile(rb"""\sguid\s*=\s*["']([^"'<>]{1,400})["']""")
+
+
 def read(blob: Blob) -> Iterator[Versioned | Rejected]:
-    root = parse(blob.data)
+    try:
+        root = parse(blob.data)
+    except InputProblem as exc:
+        split = split_records(blob.data, _ITEM) if exc.code is ErrorCode.E116_MALFORMED_XML else None
+        if split is None or "newsMessage" not in split.open_elements:
+            raise  # one item, or no message to split: the file is the record
+        yield from _item_by_item(blob, split)
+        return
     name = local(root.tag)
     if name == "newsItem":
         items = [root]
@@ -151,8 +170,27 @@ def read(blob: Blob) -> Iterator[Versioned | Rejected]:
         return
     if not items:
         yield Rejected(blob.source, ErrorCode.E105_MISSING_TEXT, "newsMessage holds no newsItem")
-    for item in items:
-        yield item_document(item, blob.source)
+    for index, item in enumerate(items, start=1):
+        yield item_document(item, blob.source, index)
+
+
+def _item_by_item(blob: Blob, split: Split) -> Iterator[Versioned | Rejected]:
+    """The items of a message that does not parse as a whole, each parsed on its own."""
+    for index, record in enumerate(split.records, start=1):
+        found = _GUID.search(record[:2000])
+        guid = found.group(1).decode("utf-8", "replace").strip() if found else ""
+        try:
+            root = parse_defused(split.header + record + split.footer)  # the whole file passed the screen
+        except InputProblem as exc:
+            where = f"{blob.source}#{guid or f'item-{index}'}"
+            yield Rejected(where, exc.code, f"newsItem {index} of the message: {exc.reason}", doc_id=guid or None)
+            continue
+        item = next((e for e in root.iter() if local(e.tag) == "newsItem"), None)
+        if item is None:
+            yield Rejected(f"{blob.source}#item-{index}", ErrorCode.E116_MALFORMED_XML,
+                           f"newsItem {index} of the message has no newsItem element once parsed")
+            continue
+        yield item_document(item, blob.source, index)
 
 
 def newer(a: Versioned, b: Versioned) -> bool:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import glob
 import gzip
+import lzma
 import stat
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -112,15 +114,29 @@ def _gunzip(path: Path, source: str, name: str, limits: Limits) -> Blob | Reject
             data = read_bounded(stream, limits.max_file_bytes, "decompressed gzip stream")
     except InputProblem as exc:
         return Rejected(source, exc.code, exc.reason)
-    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+    except (*_CORRUPT, OSError) as exc:
+        if isinstance(exc, OSError) and not _bad_data(exc):
+            raise
         return Rejected(source, ErrorCode.E114_CORRUPT_ARCHIVE, f"corrupt or truncated gzip stream: {exc}")
     return Blob(source, _strip_gz(name), data)
+
+
+# What reading a corrupt archive or member raises: each only ever costs that archive, or that member.
+_CORRUPT = (zipfile.BadZipFile, EOFError, zlib.error, lzma.LZMAError, NotImplementedError, ValueError,
+            struct.error, RuntimeError)
+
+
+def _bad_data(exc: OSError) -> bool:
+    """An OSError about the bytes (bz2's "Invalid data stream", gzip's "Not a gzipped file"), not the disk."""
+    return exc.errno is None
 
 
 def _unzip(path: Path, limits: Limits) -> Iterator[Blob | Rejected]:
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, EOFError) as exc:
+    except (*_CORRUPT, OSError) as exc:
+        if isinstance(exc, OSError) and not _bad_data(exc):
+            raise
         yield Rejected(str(path), ErrorCode.E114_CORRUPT_ARCHIVE, f"corrupt zip archive: {exc}")
         return
     with archive:
@@ -130,6 +146,7 @@ def _unzip(path: Path, limits: Limits) -> Iterator[Blob | Rejected]:
                            f"zip archive has {len(members):,} members, more than the limit of {limits.max_archive_members:,}")
             return
         total = 0
+        spent: str | None = None  # the archive's total budget, once it is spent
         for member in members:
             source = f"{path}!/{member.filename}"
             name = PurePosixPath(member.filename.replace("\\", "/")).name
@@ -141,6 +158,9 @@ def _unzip(path: Path, limits: Limits) -> Iterator[Blob | Rejected]:
             if name.lower().endswith((".gz", ".zip")):
                 yield Rejected(source, ErrorCode.E107_UNSUPPORTED, "archives inside archives are not read")
                 continue
+            if spent is not None:
+                yield Rejected(source, ErrorCode.E110_TOO_LARGE, f"not read: {spent}")
+                continue
             budget = min(limits.max_file_bytes, limits.max_archive_bytes - total)
             try:
                 with archive.open(member) as stream:
@@ -149,9 +169,11 @@ def _unzip(path: Path, limits: Limits) -> Iterator[Blob | Rejected]:
             except InputProblem as exc:
                 yield Rejected(source, exc.code, exc.reason)
                 if budget < limits.max_file_bytes:
-                    return  # the archive's total budget is spent
+                    spent = f"the zip archive passed its total limit of {limits.max_archive_bytes:,} decompressed bytes"
                 continue
-            except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError) as exc:
+            except (*_CORRUPT, OSError) as exc:
+                if isinstance(exc, OSError) and not _bad_data(exc):
+                    raise  # the disk, not the member: open_blobs reports the archive unreadable
                 yield Rejected(source, ErrorCode.E114_CORRUPT_ARCHIVE, f"corrupt zip member: {exc}")
                 continue
             total += len(data)

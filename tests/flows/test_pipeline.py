@@ -151,7 +151,7 @@ def test_report_page_of_a_run_draws_offline(runs):
 def test_rerun_parses_nothing_and_keeps_rows_and_ids(runs):
     first, second = runs["summaries"][:2]
     assert second["documents_coded"] == 0 and second["rows"] == 0
-    assert second["plan"] == {"to_code": 0, "new": 0, "changed": 0, "unchanged": 2, "duplicates": 0}
+    assert second["plan"] == {"to_code": 0, "new": 0, "changed": 0, "unchanged": 2, "duplicates": 0, "removed": 0}
     assert runs["ids"][1] == runs["ids"][0]
     assert second["dataset"]["rows"] == first["dataset"]["rows"]
     assert second["validation_success"], second["table_failures"]

@@ -33,7 +33,7 @@ def stored(out: Path) -> list[tuple[str, str, str]]:
 def test_plan_on_a_new_folder_codes_everything(tmp_path: Path):
     plan = plan_documents(docs(("a", "x"), ("b", "y")), tmp_path)
     assert [d.doc_id for d in plan.to_code] == ["a", "b"] == [d.doc_id for d in plan.new]
-    assert plan.counts() == {"to_code": 2, "new": 2, "changed": 0, "unchanged": 0, "duplicates": 0}
+    assert plan.counts() == {"to_code": 2, "new": 2, "changed": 0, "unchanged": 0, "duplicates": 0, "removed": 0}
 
 
 def test_rerun_skips_unchanged_and_codes_changed_new_and_once_only(tmp_path: Path):
@@ -139,3 +139,18 @@ def test_index_records_the_coder_build_so_an_upgraded_coder_recodes(tmp_path: Pa
     assert read_doc_index(tmp_path).column("coder_version").to_pylist() == [coder_build()]
     monkeypatch.setattr(store, "coder_build", lambda: "0.1.0+another-build")  # a new lexicon or coding module
     assert plan_documents(first, tmp_path).changed == first
+
+
+def test_mirror_plan_removes_what_the_input_no_longer_holds(tmp_path: Path):
+    """`eventcoder serve --mirror`: stored documents missing from the input lose their rows and index entries."""
+    first = docs(("a", "text a"), ("b", "text b"), ("c", "text c"))
+    write_dataset(rows_of(*first), tmp_path, documents=first)
+    again = docs(("a", "text a"), ("c", "text c, corrected"))
+    assert plan_documents(again, tmp_path).removed == []  # without mirror nothing is removed
+    plan = plan_documents(again, tmp_path, mirror=True)
+    assert plan.removed == ["b"] and plan.counts()["removed"] == 1
+    assert [d.doc_id for d in plan.to_code] == ["c"]
+    write_dataset(rows_of(plan.to_code[0]), tmp_path, documents=plan.to_code, replace_docs=plan.removed)
+    assert sorted({doc for doc, _, _ in stored(tmp_path)}) == ["a", "c"]
+    assert read_doc_index(tmp_path).column("doc_id").to_pylist() == ["a", "c"]
+    assert plan_documents(again, tmp_path, mirror=True).counts()["to_code"] == 0
