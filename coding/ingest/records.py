@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 _SCAN = re.compile(
     rb"<!\[CDATA\[.*?\]\]>|<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>"
-    rb"|<(/?)([A-Za-z_][\w.:-]*)(?:\s[^>]*?)?(/?)>",
+    # a tag: its attributes hold no "<" (XML allows none there), quoted values may hold ">", so a start
+    # tag cut short ("<content <entry>") is not taken for one that swallows the next record's
+    rb"""|<(/?)([A-Za-z_][\w.:-]*)(?:\s(?:[^<>"']|"[^"<]*"|'[^'<]*')*?)?(/?)>""",
     re.DOTALL | re.IGNORECASE,
 )
 

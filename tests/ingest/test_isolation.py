@@ -273,3 +273,13 @@ def test_an_unpaired_surrogate_in_a_utf16_file_costs_only_its_line(tmp_path):
     assert [(type(i).__name__, getattr(i, "code", None)) for i in got] == [
         ("Document", None), ("Rejected", ErrorCode.E102_ENCODING), ("Document", None)]
     assert "unpaired surrogate U+D800" in got[1].reason
+
+
+def test_an_entry_cut_inside_a_tag_does_not_swallow_the_next(tmp_path):
+    """Found by the fuzzing: '<content <entry>' was scanned as one tag, and the second entry went uncounted."""
+    feed = tmp_path / "wire.atom"
+    feed.write_text('<feed xmlns="http://www.w3.org/2005/Atom"><title>W</title><entry><id>a</id><title>t</title>'
+                    '<content <entry><id>b</id><title>t</title><content type="html" x=\'1 > 0\'>' + STORY
+                    + "</content></entry></feed>", encoding="utf-8")
+    got = items(feed)
+    assert [g[1] for g in got] == ["#1", "#2"] and got[1] == ("Document", "#2", None)
