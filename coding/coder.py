@@ -121,7 +121,8 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
 
 
 REPRESSION_CODE = "175"
-OCCUPATION_CODES = {"192"}
+OCCUPATION_CODE = "192"
+OCCUPATION_CODES = {OCCUPATION_CODE}
 SIT_IN_CODE = "141"
 CIVIC_SECTORS = {"CVL", "OPP", "LAB", "EDU", "AGR", "REL", "NGO", "MED", "HLH", "BUS"}  # people who occupy in protest
 TAKING_VERBS = {"capture"}  # taking a place, or people
@@ -133,11 +134,14 @@ RIOT_CODE = "145"
 SEIZURE_CODE = "171"
 
 
-def _protesters(actor: Actor | None) -> bool:
-    """An actor named as a protest's people ('protesters', 'a crowd of demonstrators')."""
-    if actor is None or actor.org_code or actor.sector not in {None, "OPP", "CVL"}:
-        return False
+def _names_protesters(actor: Actor) -> bool:
+    """Whether an actor's words name a protest's people ('protesters', 'a crowd of demonstrators')."""
     return any(word.rstrip("s") in PROTEST_PARTICIPANTS or word in PROTEST_PARTICIPANTS for word in actor.name.lower().split())
+
+
+def _protesters(actor: Actor | None) -> bool:
+    """An actor named as a protest's people, not an organisation or a force."""
+    return actor is not None and not actor.org_code and actor.sector in {None, "OPP", "CVL"} and _names_protesters(actor)
 
 
 def _seized_place(trigger: Token, story: StoryActors) -> bool:
@@ -163,7 +167,7 @@ def fire_on_crowd(code: str, source: Actor | None, target: Actor | None) -> bool
     not a battle."""
     if code not in FORCE_ON_CROWDS or source is None or target is None or source.sector not in STATE_COERCERS:
         return False
-    return any(word.rstrip("s") in PROTEST_PARTICIPANTS or word in PROTEST_PARTICIPANTS for word in target.name.lower().split())
+    return _names_protesters(target)
 
 
 def _taken_people(trigger: Token, story: StoryActors) -> Token | None:
@@ -610,22 +614,22 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         # Nothing to code: no actor at all ('recent attacks', 'months of fighting'). Kept: violent and protest
         # verbs and the specific actions ACLED codes even when the actor is unnamed ('a roadside bomb').
         return None
-    statement_kind_hint = None
+    refinement = None  # a code changed by what the arguments are: named in the rule id (":repression")
     if fire_on_crowd(code.code, source, target):
-        code, statement_kind_hint = cameo_table()[REPRESSION_CODE], "repression"
+        code, refinement = cameo_table()[REPRESSION_CODE], "repression"
     elif code.root in {"18", "19"} and _protesters(source):
         # "protesters stormed parliament", "demonstrators attacked the police": a violent protest, not a battle
-        code, statement_kind_hint = cameo_table()[RIOT_CODE], "riot"
+        code, refinement = cameo_table()[RIOT_CODE], "riot"
     elif code.code == SEIZURE_CODE and _seized_place(cand.trigger, ctx.story):
         # "rebels seized most of Aleppo": a place is taken, not property
-        code, statement_kind_hint = cameo_table()["192"], "territory"
+        code, refinement = cameo_table()[OCCUPATION_CODE], "territory"
     elif code.code in OCCUPATION_CODES and source is not None and source.sector in CIVIC_SECTORS:
         # "students occupied the university", "landless workers occupied a farm": a sit-in, not a conquest
-        code, statement_kind_hint = cameo_table()[SIT_IN_CODE], "sit-in"
+        code, refinement = cameo_table()[SIT_IN_CODE], "sit-in"
     elif code.code in OCCUPATION_CODES and cand.form == "verb" and (taken_people := _taken_people(cand.trigger, ctx.story)):
         # "marines captured a cartel leader", "rebels captured two soldiers": people are taken, not territory
         taken = ARREST_CODE if source is not None and source.sector in STATE_COERCERS else ABDUCTION_CODE
-        code, statement_kind_hint = cameo_table()[taken], "people"
+        code, refinement = cameo_table()[taken], "people"
         target = target or placed_in(ctx.story.resolve(taken_people, register=False), where)
     if source is None:
         confidence -= 0.2
@@ -641,8 +645,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         # 12 reject), and the statement itself is asserted (coding/transforms.py).
         code, modality, statement_kind = cameo_table()[statement[0]], "asserted", statement[1]
     else:
-        statement_kind = statement_kind_hint
-    threat = statement_kind is not None and statement_kind not in {"repression", "people", "sit-in", "riot", "territory"}
+        statement_kind = None
+    threat = statement_kind is not None
     if modality == "asserted" and source is not None and source.country and code.code.startswith(CLAIMABLE_PREFIXES):
         speaker = speaker_of(cand.trigger)
         said_by = ctx.story.resolve(speaker, register=False) if speaker is not None else None
@@ -694,7 +698,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         "fatalities": None,
         "modality": modality,
         "confidence": round(max(0.05, min(1.0, confidence)), 3),
-        "rule_id": f"{rule.id}:{cand.form}" + (f":{statement_kind}" if statement_kind else "" if code.code == rule.cameo else f":cue{code.code}"),
+        "rule_id": f"{rule.id}:{cand.form}" + (f":{statement_kind or refinement}" if statement_kind or refinement
+                                               else "" if code.code == rule.cameo else f":cue{code.code}"),
         "coder_version": coder_build(),
     }
     _add_acled_view(row, cand, rule, source, target, ctx, index, threat)

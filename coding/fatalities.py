@@ -176,7 +176,7 @@ def _victim_count(victim: Token) -> int | None:
     return None
 
 
-HUMAN_NOUNS = {"man", "victim", "person", "body", "individual", "suspect", "driver", "elder", "motorist", "passer-by", "bystander"}  # people words that name no sector
+HUMAN_NOUNS = {"man", "victim", "person", "body", "individual", "driver", "elder", "motorist", "passer-by", "bystander"}  # people words that name no sector
 
 
 def _agent_noun(tok: Token) -> bool:
