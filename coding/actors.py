@@ -409,7 +409,10 @@ class StoryActors:
             return speaker  # "the Fijian rebels said they will release ...": they are the speakers
         found: tuple[int, Actor] | None = None
         for i, actor in sorted((h for h in self.history if h[0] < pronoun.i), key=lambda h: -h[0]):
-            if actor.is_person == wants_person and (actor.country or actor.org_code) and not is_location_mention(self.doc[i]):
+            if self._own_subject(pronoun, i):
+                continue  # "fighters dispersed them": an object pronoun is never its own verb's subject
+            if actor.is_person == wants_person and not is_location_mention(self.doc[i]) \
+                    and (actor.country or actor.org_code or self._group_in_clause(pronoun, i, actor)):
                 found = (i, actor)
                 break
         if wants_person:
@@ -420,9 +423,22 @@ class StoryActors:
             if found is not None and tok.i <= found[0]:
                 break
             entry = self.entry_at(tok)
-            if entry is not None and entry.country and entry.kind not in {"adjective", "place", "person"} and not is_location_mention(tok):
+            if entry is not None and entry.country and entry.kind not in {"adjective", "place", "person"} \
+                    and not is_location_mention(tok) and not self._own_subject(pronoun, tok.i):
                 return Actor(tok.text, entry.country, entry.sector, tok.idx, tok.idx + len(tok.text))
         return found[1] if found else None
+
+    def _own_subject(self, pronoun: Token, i: int) -> bool:
+        """Whether token ``i`` lies in the subject of the verb that has ``pronoun`` as its object."""
+        if pronoun.dep_ not in {"dobj", "pobj"} or pronoun.lower_ not in {"them", "him", "her", "it"}:
+            return False
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        return any(c.dep_ in {"nsubj", "nsubjpass", "agent"} and c.left_edge.i <= i <= c.right_edge.i for c in verb.children)
+
+    def _group_in_clause(self, pronoun: Token, i: int, actor: Actor) -> bool:
+        """'women protested before fighters dispersed them': an object 'them' stands for a group of people
+        named earlier in its sentence by their sector alone (their country comes from the story)."""
+        return pronoun.lower_ == "them" and bool(actor.sector) and self.doc[i].sent.start == pronoun.sent.start
 
     def _speaker_of(self, pronoun: Token) -> Actor | None:
         """'Syria says it is willing to withdraw', 'the rebels said they will release': the subject of the

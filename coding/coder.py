@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from coding import timing
 from coding.acled import acled_view
-from coding.actors import GROUP_NOUNS, Actor, StoryActors, is_location_mention, placed_in
+from coding.actors import GROUP_NOUNS, STATELESS_SECTORS, Actor, StoryActors, is_location_mention, placed_in
 from coding.ahead import parse_stream
 from coding.dates import event_date, full_date
 from coding.document import Document
@@ -304,8 +304,11 @@ ARMED_SECTORS = COMBATANT_SECTORS - {"CRM"}  # the forces that make a country a 
 CASUALTY_WORDS = {"dead", "kill", "killed", "injure", "injured", "wound", "wounded", "die", "died", "death", "casualty"}
 
 
+NON_POLITICAL_CAUSES = ("natural", "accident", "illness")
+
+
 def not_a_political_cause(sent: Span, lex: Lexicon) -> bool:
-    """The sentence names a natural or accidental cause (coding/lexicons/causes.yaml) and no attack.
+    """The sentence names a natural, accidental or medical cause (coding/lexicons/causes.yaml) and no attack.
 
     Sense before lexicon: a natural or accident word counts as a noun or adjective only ("a storm",
     not "tried to storm parliament"), a verb only when the entry lists it ("the plane crashed")."""
@@ -319,7 +322,10 @@ def not_a_political_cause(sent: Span, lex: Lexicon) -> bool:
     def found(kind: str, text: str) -> bool:
         return any(f" {w} " in text for w in lex.causes.get(kind, ())) or bool(verb_lemmas & lex.cause_verbs.get(kind, frozenset()))
 
-    return (found("natural", not_verbs) or found("accident", not_verbs)) and not found("attack", any_sense)
+    for kind in NON_POLITICAL_CAUSES:  # "a heart attack", "a gas explosion": the phrase is not an attack word
+        for phrase in lex.causes.get(kind, ()):
+            any_sense = any_sense.replace(f" {phrase} ", " ")
+    return any(found(kind, not_verbs) for kind in NON_POLITICAL_CAUSES) and not found("attack", any_sense)
 
 
 def _victims(sent: Span) -> list[Token]:
@@ -466,27 +472,46 @@ def _gazetteer_country(place: Token, index: int, ctx: StoryContext, document: Do
 
 
 def event_country(cand: Candidate, index: int, ctx: StoryContext, document: Document, venue: bool = False) -> str | None:
+    """The country of :func:`event_place`."""
+    return event_place(cand, index, ctx, document, venue)[0]
+
+
+def event_place(cand: Candidate, index: int, ctx: StoryContext, document: Document,
+                venue: bool = False) -> tuple[str | None, str]:
     """The country whose unnamed actors ("police", "the army") an event involves: where it happens, as
     far as the sentence and story tell before coding it (the town or region attached to the trigger,
     else the sentence's nearest one, or a country named as where it happened, "in Mali"), else the
     town or region the story last named ("Gunmen attacked a church in Kaduna. Police arrested two
     suspects."), else the dateline's. A country named as an argument ("help Iran") is an actor, not a place. Talks and visits
     happen at a venue, often abroad ("talks between the army and the RSF in Jeddah"): for them
-    (``venue``) only the dateline counts."""
+    (``venue``) only the dateline counts. With the country, what it was read from: "place" (this
+    sentence), "story" (an earlier sentence), "dateline" or "none"."""
     with timing.stage("place"):
         places = story_state(ctx, document.dateline_place).places
+        dateline = places.dateline.iso3 if places.dateline is not None else None
         if venue:
-            return places.dateline.iso3 if places.dateline is not None else None
+            return dateline, "dateline" if dateline else "none"
         where = [r for r in places.by_sentence[index]
                  if r.location.precision is not None or is_location_mention(r.mention.anchor)]
         loc = choose(where, cand.trigger, cand.target_place)
     if loc is not None and loc.iso3:
-        return loc.iso3
+        return loc.iso3, "place"
     for earlier in reversed(places.by_sentence[max(0, index - CONTEXT_SENTENCES):index]):
         towns = [r.location.iso3 for r in earlier if r.location.precision is not None and r.location.iso3]
         if towns:
-            return towns[-1]
-    return places.dateline.iso3 if places.dateline is not None else None
+            return towns[-1], "story"
+    return dateline, "dateline" if dateline else "none"
+
+
+def home_country_of_state_side(source: Actor | None, target: Actor | None) -> str | None:
+    """The country of the one state force or government in an event whose other side is named by its
+    sector alone ("Iranian security forces clashed with protesters", "Ethiopian police arrested
+    journalists"): with no place named, those people are the state's own, wherever the story was filed
+    (a story from the Dubai bureau about Iran). With neither place nor dateline, they stay unnamed."""
+    sides = [a for a in (source, target) if a is not None]
+    states = [a for a in sides if a.country and a.sector in STATE_COERCERS and not a.org_code]
+    unnamed = [a for a in sides if not a.country and not a.org_code and a.sector and a.sector not in STATELESS_SECTORS]
+    return states[0].country if len(states) == 1 and unnamed else None
 
 
 CONDEMNING_ROOTS = {"11"}
@@ -529,7 +554,9 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     """One event row, or None when the event names no actor and is not violence (nothing to code)."""
     rule = cand.rule
     code = cameo_table()[refined_code(cand, index, ctx)]
-    where = event_country(cand, index, ctx, document, venue=code.root in VENUE_ROOTS)
+    where, basis = event_place(cand, index, ctx, document, venue=code.root in VENUE_ROOTS)
+    if basis == "dateline" and code.root not in VENUE_ROOTS:
+        where = home_country_of_state_side(_with_default_sector(cand.source, rule.source_sector), cand.target) or where
     source = placed_in(_with_default_sector(cand.source, rule.source_sector), where)
     if where is None and code.root == "17" and source is not None and source.sector in STATE_COERCERS:
         where = source.country  # "a Tunisian court jailed a journalist": a state coerces people in its own country

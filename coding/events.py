@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from coding.actors import Actor, StoryActors
 from coding.lexicon import EventRule, Lexicon
 from coding.petrarch.verbs import NounPhrase, is_petrarch, word_forms
-from coding.vocabulary import ACCUSATION_VERBS, PLACE_PREPOSITIONS, PROTEST_PARTICIPANTS, REPORTING_VERBS, STANCE_VERBS
+from coding.vocabulary import ACCUSATION_VERBS, CONTINUATION_VERBS, FACILITY_NOUNS, PLACE_PREPOSITIONS, PROTEST_PARTICIPANTS, REPORTING_VERBS, STANCE_VERBS
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -391,10 +391,15 @@ def _announces_coded_action(hit: tuple, hits: dict) -> bool:
         return False
     # Only where the action's own row says the same: cooperation after an intent verb, force after a threat,
     # and force after a vow ("vowed to retaliate", "vowed revenge"), which the action's row codes as a threat.
-    force = ("15", "16", "17", "18", "19", "20")
+    # A vow to protest ("vowed to keep up the protests") is a threat of dissent (133), not cooperation.
+    force = ("14", "15", "16", "17", "18", "19", "20")
     same = ("04", "05", "06", "07", "08") + force if rule.cameo.startswith("03") else force
-    return any(c.dep_ in {"xcomp", "dobj"} and c.i in hits and hits[c.i][1].cameo.startswith(same)
-               and (c.dep_ == "xcomp" or hits[c.i][1].cameo.startswith(force)) for c in tok.children)
+    # the action itself, or the object of a verb of going on with it ("vowed to step up attacks")
+    actions = [(c, c.dep_) for c in tok.children if c.dep_ in {"xcomp", "dobj"}]
+    actions += [(g, "dobj") for c, dep in list(actions) if dep == "xcomp" and c.i not in hits
+                and c.lemma_.lower() in CONTINUATION_VERBS for g in c.children if g.dep_ == "dobj"]
+    return any(c.i in hits and hits[c.i][1].cameo.startswith(same)
+               and (dep == "xcomp" or hits[c.i][1].cameo.startswith(force)) for c, dep in actions)
 
 
 def _is_protest_aim(hit: tuple, hits: dict) -> bool:
@@ -757,7 +762,13 @@ def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRu
                         continue
                     if actor is not None and actor != source and (source is None or actor.code != source.code or actor.is_person):
                         entry = story.entry_at(noun)
-                        if entry is not None and entry.kind in {"country", "capital"} and child.pos_ == "ADP" and child.lower_ in PLACE_PREPOSITIONS - TARGET_PREPS:
+                        where = child.pos_ == "ADP" and child.lower_ in PLACE_PREPOSITIONS - TARGET_PREPS
+                        if where and ((entry is not None and entry.kind in {"country", "capital"})
+                                      or (entry is None and noun.lemma_.lower() in FACILITY_NOUNS
+                                          and not any(story.agent_sector(c) for c in noun.children
+                                                      if c.dep_ in {"compound", "amod"}))):
+                            # "clashed in Ukraine", "clashed in Lima's central square": where, not whom
+                            # (a "police station" or an "army barracks" stands for its force)
                             place = place or noun
                             continue
                         return actor, place
@@ -895,7 +906,12 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
             source = _fired_from(tok, story)
         if source is None and is_petrarch(rule):
             continue  # a PETRARCH pattern codes what a named actor does to another (both checked below)
+        sides = _between_parties(tok, story, None) if form == "noun" and rule.reciprocal and source is None else []
+        if len(sides) >= 2:
+            source = sides[0]  # "killed in clashes between police and protesters": the clash is theirs
         target, place = _targets(tok, story, source, rule)
+        if len(sides) >= 2:
+            target = sides[1]
         if target is None and form != "noun":
             # Passive: "The civilians ... were released by Putin" - the passive subject is the target.
             subj = next((c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)

@@ -322,7 +322,7 @@ def load_people(path: Path, lex: Lexicon) -> None:
             _add_actor(lex, path, line, surface, entry)
 
 
-CAUSE_KINDS = ("natural", "accident", "attack")
+CAUSE_KINDS = ("natural", "accident", "illness", "attack")
 
 
 def load_causes(path: Path, lex: Lexicon) -> None:

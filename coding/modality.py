@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from coding.vocabulary import (ACCUSATION_VERBS, ANTICIPATION_HEADS, ANTICIPATION_MODIFIERS, COMMITMENT_VERBS,
-                               DEPLOYMENT_VERBS, HABITUAL_ADVERBS, HABITUAL_VERBS, REPORTING_VERBS, REPUTATION_WORDS,
+                               DEPLOYMENT_VERBS, HABITUAL_ADVERBS, HABITUAL_VERBS, KIND_MODIFIERS, REPORTING_VERBS, REPUTATION_WORDS,
                                SCHEDULE_WORDS, SPECULATION_MODIFIERS, STRIVING_VERBS)
 
 NEGATION_WORDS = {"not", "n't", "never", "no"}
@@ -77,6 +77,8 @@ def anticipated(noun: Token) -> str | None:
     modifiers = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}}
     if modifiers & SPECULATION_MODIFIERS:
         return "hypothetical"
+    if noun.tag_ == "NNS" and any(c.dep_ in {"amod", "det", "predet"} and c.lower_ in KIND_MODIFIERS for c in noun.children):
+        return "hypothetical"  # "similar attacks", "such raids": a kind of event, not one ("a similar attack" is one)
     if modifiers & ANTICIPATION_MODIFIERS:
         return "future"
     if noun.dep_ == "pobj" and noun.head.lower_ in {"of", "to", "for"} and noun.head.head.lower_ in ANTICIPATION_HEADS:
@@ -180,8 +182,8 @@ def _walk(trigger: Token, cameo: str) -> str:
                 return "claimed"
             if any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in EXHORTATION_ADJECTIVES for c in tok.children):
                 return "hypothetical"
-            if lemma in DENIAL_LEMMAS:
-                return "negated"
+            if lemma in DENIAL_LEMMAS or (lemma == "fail" and came_from == "xcomp"):
+                return "negated"  # "denied shelling"; "failed to disarm the militias" (a failed act did not happen)
             if lemma in CLAIM_LEMMAS or (lemma in ACCUSATION_VERBS and (came_from in {"prep", "pcomp", "pobj"} or charged)):
                 return "claimed"  # "accused Turkey of shelling": the shelling is Iraq's charge
             if lemma in HYPOTHETICAL_LEMMAS:

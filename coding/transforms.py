@@ -43,6 +43,10 @@ THREAT = {
     "18": "138", "19": "138", "191": "1381", "192": "1382", "20": "138", "204": "1385", "2041": "1385",
 }
 REFUSAL_LEMMAS = {"refuse", "decline", "fail", "reject", "rule"}  # "ruled out", with its particle
+# Failing is a refusal only of talks and agreement ("failed to reach agreement"); a failed act on others
+# ("failed to disarm the militias", "failed to stop the attack") did not happen: negated, not rejected.
+FAILURE_LEMMA = "fail"
+FAILURE_REFUSES = ("03", "04", "05")
 
 
 def lookup(table: dict[str, str], code: str) -> str | None:
@@ -53,15 +57,18 @@ def lookup(table: dict[str, str], code: str) -> str | None:
     return None
 
 
-def refused(trigger: Token) -> bool:
+def refused(trigger: Token, code: str = "") -> bool:
     """'refused to release', 'failed to reach agreement', 'ruled out talks': the action is refused."""
     tok = trigger
     for _ in range(3):
         head = tok.head
         if head.i == tok.i:
             return False
-        if tok.dep_ in {"xcomp", "dobj", "pobj", "prep"} and head.lemma_.lower() in REFUSAL_LEMMAS:
-            if head.lemma_.lower() != "rule" or any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
+        lemma = head.lemma_.lower()
+        if tok.dep_ in {"xcomp", "dobj", "pobj", "prep"} and lemma in REFUSAL_LEMMAS:
+            if lemma == FAILURE_LEMMA:
+                return code.startswith(FAILURE_REFUSES)
+            if lemma != "rule" or any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
                 return True
         tok = head
     return False
@@ -69,7 +76,7 @@ def refused(trigger: Token) -> bool:
 
 def statement_code(code: str, modality: str, trigger: Token) -> tuple[str, str] | None:
     """The code of the statement an unrealised action stands for, and its kind; None to keep the act."""
-    if refused(trigger):
+    if refused(trigger, code):
         hit = lookup(REJECT, code)
         return (hit, "reject") if hit else None
     if modality == "negated" and _announced(trigger):

@@ -459,3 +459,76 @@ def test_what_protesters_demand_is_their_aim_and_repression_carries_the_toll():
     rows = rows_for("Paramilitary troops opened fire on protesters demanding cheaper electricity in Muzaffarabad, "
                     "killing three people.", keep=False)
     assert [r["cameo_code"] for r in rows] == ["175"] and rows[0]["fatalities"] == 3
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said she suffered a heart attack in custody.",
+    "The detained activist died of a heart attack in Evin prison, his lawyer said.",
+    "The opposition leader collapsed with a cardiac arrest during the rally and died in hospital.",
+])
+def test_a_heart_attack_is_no_attack(text):
+    assert not [r for r in rows_for(text) if r["cameo_root"] in {"18", "19", "20"}]
+
+
+def test_an_attack_on_heart_patients_is_still_an_attack():
+    rows = rows_for("Gunmen attacked a clinic for heart attack patients in Kano, killing three.", keep=False)
+    assert any(r["cameo_root"] == "18" and r["modality"] == "asserted" for r in rows)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("France has long backed the government in N'Djamena.", "05"),
+    ("Washington has long accused Tehran of arming the Houthis.", "11"),
+    ("The militia has long controlled the border crossing at Abu Kamal.", "19"),
+])
+def test_a_long_standing_stance_is_not_an_event(text, root):
+    assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] == root and r["modality"] == "asserted"]
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The government has repeatedly failed to disarm the militias in Jonglei.", "08"),
+    ("Police failed to stop the mob from burning the church.", "17"),
+    ("The army failed to retake the town of Bakhmut.", "19"),
+])
+def test_a_failed_act_did_not_happen(text, root):
+    rows = rows_for(text, keep=False)
+    assert not [r for r in rows if r["modality"] == "asserted" and r["cameo_root"] in {root, "12"}], \
+        [(r["cameo_code"], r["modality"], r["rule_id"]) for r in rows]
+
+
+def test_failing_to_agree_is_still_a_rejection():
+    rows = rows_for("Sudan and Ethiopia failed to reach agreement on the dam in Khartoum.", keep=False)
+    assert any(r["cameo_root"] == "12" for r in rows), [(r["cameo_code"], r["rule_id"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("President Rodrigo Duterte vowed to crush the Abu Sayyaf militants.", "138"),
+    ("The junta pledged to wipe out the rebels in Sagaing.", "138"),
+    ("Al-Shabaab vowed to step up attacks on Kenyan troops.", "138"),
+])
+def test_a_vow_of_force_is_a_threat_not_cooperation(text, code):
+    codes = {r["cameo_code"] for r in rows_for(text, keep=False)}
+    assert code in codes and not codes & {"030", "0352", "082"}, codes
+
+
+@pytest.mark.parametrize("text", [
+    "Supporters of the ousted president have vowed to keep up the protests until Congress is dissolved.",
+    "The unions vowed to continue the demonstrations in Buenos Aires.",
+    "Students promised to intensify their protests in Dhaka next week.",
+])
+def test_a_vow_to_go_on_protesting_is_no_cooperation(text):
+    rows = rows_for(text, keep=False)
+    assert not [r for r in rows if r["cameo_root"] == "03"], [(r["cameo_code"], r["rule_id"]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "Islamic State has carried out similar attacks on the Shia minority in the past.",
+    "Rights groups say hundreds of people have been killed in such raids since 2020.",
+    "Such kidnappings of students are common in the north-west.",
+])
+def test_a_kind_of_event_is_not_one_event(text):
+    assert not [r for r in rows_for(text, keep=False) if r["modality"] == "asserted"]
+
+
+def test_a_similar_single_attack_is_still_one():
+    rows = rows_for("Gunmen attacked a bus near Jos; a similar attack killed four in Bauchi on Monday.", keep=False)
+    assert sum(r["cameo_root"] == "18" and r["modality"] == "asserted" for r in rows) >= 2

@@ -403,3 +403,54 @@ def test_a_repressed_protest_gives_its_protesters_as_target(text, target):
 def test_settlers_are_civilians_whose_arson_is_destruction_of_property(text, source):
     row = row_with(rows_for(text), "17")
     assert row["cameo_code"] == "1712" and (row["actor1_code"] or "").endswith(source)
+
+
+@pytest.mark.parametrize("text, dateline, root, people", [
+    ("Iranian security forces clashed with protesters in several cities overnight.", "Dubai", "1", "IRNOPP"),
+    ("Ethiopian police arrested dozens of journalists on Monday.", "Nairobi", "17", "ETHMED"),
+    ("Protesters were beaten by Egyptian riot police after Friday prayers.", "Beirut", "17", "EGYOPP"),
+])
+def test_a_foreign_bureau_dateline_does_not_give_the_states_own_people_its_country(text, dateline, root, people):
+    """With no place named, people named by their sector alone are the state's own (the Dubai bureau
+    reporting on Iran), not the bureau's country."""
+    rows = [r for r in rows_for(text, dateline_place=dateline) if r["cameo_root"].startswith(root)]
+    assert rows and all(r["actor2_code"] == people or r["actor1_code"] == people for r in rows), \
+        [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Two teenagers were killed in clashes between police and protesters in Cusco on Sunday.", {"COP", "OPP"}),
+    ("Fighting between the army and the RSF resumed in Khartoum.", {"MIL", "REB"}),
+    ("A gun battle between soldiers and rebels near Beni left four dead.", {"MIL", "REB"}),
+])
+def test_a_clash_between_two_parties_is_theirs(text, sides):
+    rows = [r for r in rows_for(text) if r["cameo_root"] in {"17", "19"}]
+    assert rows and {rows[0]["actor1_sector"], rows[0]["actor2_sector"]} == sides, \
+        [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, root, target", [
+    ("Dozens of women protested in Kabul before Taliban fighters dispersed them by firing into the air.", "17", "AFGCVL"),
+    ("Hundreds of students marched in Dhaka until police beat them with batons.", "18", "BGDCVL"),
+    ("Villagers blocked the road to the mine in Tete until soldiers arrested them.", "17", "MOZCVL"),
+])
+def test_an_object_them_is_never_its_own_verbs_subject(text, root, target):
+    row = row_with(rows_for(text), root)
+    assert row["actor2_code"] == target
+
+
+@pytest.mark.parametrize("text", [
+    "Police and protesters clashed in Lima's central square.",
+    "Soldiers clashed with gunmen in Bamako's main market.",
+    "Rioters fought police in Nairobi's central business district.",
+])
+def test_a_facility_named_after_its_city_is_where_not_whom(text):
+    rows = rows_for(text)
+    assert rows and not any(r["actor2_sector"] == "MIL" and r["actor1_sector"] == "MIL" for r in rows)
+    assert not any(r["actor2_code"] in {"PERMIL", "MLIMIL", "KENMIL", "PERGOV", "MLIGOV", "KENGOV"} for r in rows), \
+        [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows]
+
+
+def test_a_police_station_still_stands_for_the_police():
+    rows = rows_for("A suicide bomber blew himself up outside a police station in Grozny.")
+    assert "COP" in {r["actor2_sector"] for r in rows}
