@@ -253,7 +253,9 @@ def match_noun(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
     if not options:
         return None
     options.sort(key=lambda o: -len(o[0]))
-    mods = [c.lower_ for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+    left = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+    # with their conjuncts before the noun: "tear gas and stun grenades" is parsed as (gas and stun) grenades
+    mods = [c.lower_ for c in left] + [g.lower_ for c in left for g in c.conjuncts if g.i < tok.i]
     for extra, rule in options:
         if rule.subject_of and not (tok.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and tok.head.lemma_.lower() in rule.subject_of):
             continue

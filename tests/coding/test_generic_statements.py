@@ -532,3 +532,13 @@ def test_a_kind_of_event_is_not_one_event(text):
 def test_a_similar_single_attack_is_still_one():
     rows = rows_for("Gunmen attacked a bus near Jos; a similar attack killed four in Bauchi on Monday.", keep=False)
     assert sum(r["cameo_root"] == "18" and r["modality"] == "asserted" for r in rows) >= 2
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters threw stones at the troops, who fired tear gas and stun grenades.",
+    "Police used stun grenades and water cannon against demonstrators in Tbilisi.",
+    "Soldiers fired rubber bullets at stone-throwing youths in Nablus.",
+])
+def test_crowd_control_munitions_are_repression_not_bombing(text):
+    roots = {r["cameo_code"][:3] for r in rows_for(text, keep=False)}
+    assert "175" in roots and "183" not in roots, roots
