@@ -161,13 +161,26 @@ def _seized_place(trigger: Token, story: StoryActors) -> bool:
 SETTLEMENT_NOUNS = {"town", "city", "village", "district", "province", "region", "territory", "area", "airport", "base", "hill"}
 
 
-def fire_on_crowd(code: str, source: Actor | None, target: Actor | None) -> bool:
-    """'Security forces opened fire on demonstrators', 'soldiers shot at protesters': state forces using force
-    on a crowd of protesters is violent repression (CAMEO 175; ACLED's excessive force against protesters),
-    not a battle."""
+def fire_on_crowd(code: str, source: Actor | None, target: Actor | None, protesting: bool = False) -> bool:
+    """'Security forces opened fire on demonstrators', 'soldiers shot at protesters', 'police fired at students
+    protesting against quotas': state forces using force on a crowd of protesters is violent repression
+    (CAMEO 175; ACLED's excessive force against protesters), not a battle."""
     if code not in FORCE_ON_CROWDS or source is None or target is None or source.sector not in STATE_COERCERS:
         return False
-    return _names_protesters(target)
+    return protesting or _names_protesters(target)
+
+
+def protesting_object(trigger: Token, lex: Lexicon) -> bool:
+    """Whether the people the trigger acts on are described by a protest participle ('at students protesting
+    against job quotas', 'on men demonstrating outside the barracks')."""
+    objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for obj in objects:
+        for part in (c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBG"):
+            rules = lex.verb_index.get(part.lemma_.lower(), [])
+            if any(rule.cameo.startswith("14") for _extra, rule in rules):
+                return True
+    return False
 
 
 def _taken_people(trigger: Token, story: StoryActors) -> Token | None:
@@ -642,7 +655,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         # verbs and the specific actions ACLED codes even when the actor is unnamed ('a roadside bomb').
         return None
     refinement = None  # a code changed by what the arguments are: named in the rule id (":repression")
-    if fire_on_crowd(code.code, source, target):
+    if fire_on_crowd(code.code, source, target, protesting_object(cand.trigger, ctx.story.lex)):
         code, refinement = cameo_table()[REPRESSION_CODE], "repression"
     elif code.root in {"18", "19"} and _protesters(source):
         # "protesters stormed parliament", "demonstrators attacked the police": a violent protest, not a battle

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from coding.actors import Actor, StoryActors
 from coding.lexicon import EventRule, Lexicon
 from coding.petrarch.verbs import NounPhrase, is_petrarch, word_forms
+from coding.periods import long_ago
 from coding.vocabulary import ACCUSATION_VERBS, CONTINUATION_VERBS, FACILITY_NOUNS, PLACE_PREPOSITIONS, PROTEST_PARTICIPANTS, REPORTING_VERBS, STANCE_VERBS
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -377,7 +378,7 @@ def _keep(hit: tuple, hits: dict, consumed: set[int]) -> bool:
     if hit[0].i in consumed and hit[2] == "noun":
         return False
     if _is_reduced_relative(hit[0]) or _is_consequence(hit[0], hits) or _is_protest_aim(hit, hits) or _is_long_state(hit[0]) \
-            or _is_document_content(hit[0]):
+            or _is_document_content(hit[0]) or _describes_the_repressed(hit, hits):
         return False
     return not _announces_coded_action(hit, hits)
 
@@ -402,6 +403,30 @@ def _announces_coded_action(hit: tuple, hits: dict) -> bool:
                 and c.lemma_.lower() in CONTINUATION_VERBS for g in c.children if g.dep_ == "dobj"]
     return any(c.i in hits and hits[c.i][1].cameo.startswith(same)
                and (dep == "xcomp" or hits[c.i][1].cameo.startswith(force)) for c, dep in actions)
+
+
+COMPLEMENT_TARGET_ROOTS = ("03", "13")  # intents and threats announce an action on someone
+REPRESSION_ROOTS = ("17", "18", "19")
+
+
+def _describes_the_repressed(hit: tuple, hits: dict) -> bool:
+    """'fired tear gas at students protesting against job quotas': the participle says who was repressed;
+    ACLED codes one event (a protest met with force), the force's row, not a second protest row."""
+    tok, rule = hit[0], hit[1]
+    if not rule.cameo.startswith("14") or tok.tag_ != "VBG":
+        return False
+    if tok.dep_ in {"pcomp", "dobj"} and any(c.dep_ == "nsubj" for c in tok.children):
+        # parsed as a gerund clause: "fired tear gas at [farmers marching on the capital]"
+        holder = tok.head.head if tok.dep_ == "pcomp" else tok.head
+        return holder.i in hits and hits[holder.i][1].cameo.startswith(REPRESSION_ROOTS)
+    if tok.dep_ != "acl":
+        return False
+    people = tok.head
+    if people.dep_ in SUBJECT_DEPS:  # "students protesting against the fee rise marched": the march is the protest
+        return people.head.i in hits and hits[people.head.i][1].cameo.startswith("14")
+    holder = people.head.head if people.dep_ == "pobj" else people.head
+    return people.dep_ in {"dobj", "pobj", "nsubjpass"} and any(
+        h[1].cameo.startswith(REPRESSION_ROOTS) and i in {holder.i, people.head.i} for i, h in hits.items())
 
 
 def _is_protest_aim(hit: tuple, hits: dict) -> bool:
@@ -448,6 +473,8 @@ def _is_consequence(tok: Token, hits: dict) -> bool:
     # "shelled the town, killing two"; also through the event noun of the head verb: "carried out air
     # strikes on villages, killing 20", "a missile hit a building, killing two"
     head = tok.head
+    if tok.dep_ == "conj" and head.tag_ == "VBG" and head.dep_ in {"advcl", "xcomp"} and head.i not in hits:
+        head = head.head  # "pounded Odesa, damaging grain terminals and killing two": both are its outcome
     return head.i in hits or any(c.i in hits and c.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} for c in head.children)
 
 
@@ -528,7 +555,17 @@ def _is_long_state(tok: Token) -> bool:
                 return True
             if prep.lower_ == "since" and any(g.like_num and len(g.text) == 4 and g.text.isdigit() for g in span):
                 return True
+            if prep.lower_ == "since" and any(long_ago(g) for g in span) and not _counted_toll(verb):
+                # "have repeatedly attacked the camps since April": a series, not an event; a count of dead
+                # with a named side ("the army has killed 200 militants since January") stays (coding/periods.py)
+                return True
     return False
+
+
+def _counted_toll(verb: Token) -> bool:
+    """'has killed 200 militants': a casualty verb with a counted object."""
+    return verb.lemma_.lower() in CASUALTY_LEMMAS and any(
+        c.dep_ == "dobj" and any(g.dep_ == "nummod" or g.like_num for g in c.children) for c in verb.children)
 
 
 def _is_aggregate(noun: Token) -> bool:
@@ -927,6 +964,15 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
                     target = passive_target
                 elif passive_target is None and place is None and _may_be_place(subj):
                     place = subj  # "Kharkiv was shelled": the place stands for its country
+        if target is None and form == "verb" and rule.cameo.startswith(COMPLEMENT_TARGET_ROOTS):
+            # "threatened to oust the prime minister", "vowed to punish the rebels": the target is the object of
+            # the announced action when that action is coded by no rule of its own
+            for comp in (c for c in tok.children if c.dep_ == "xcomp"):
+                obj = next((c for c in comp.children if c.dep_ == "dobj"), None)
+                actor = story.resolve(obj) if obj is not None else None
+                if actor is not None and actor != source:
+                    target = actor
+                    break
         if target is None and rule.clause_target:
             target = _clause_subject(tok, story, source)
             if target is None and rule.transitive:

@@ -60,6 +60,25 @@ def _standing_description(tok: Token) -> bool:
     return tok.tag_ == "VBN" and len(auxes) == 1 and auxes[0].dep_ == "auxpass" and auxes[0].tag_ in PRESENT_TAGS
 
 
+def _past_description(tok: Token) -> bool:
+    """A non-restrictive relative clause in the past on a clause's subject that gives no day describes
+    the subject's history, not an event of the story: "the United States, which brokered a short-lived truce", "the insurgents,
+    who pledged allegiance to Islamic State in 2019". One with a day still reports ("the rebels, who
+    crossed from Libya on April 11")."""
+    start = tok.left_edge.i
+    if tok.dep_ != "relcl" or start == 0 or tok.doc[start - 1].text != ",":
+        return False
+    if tok.head.dep_ not in {"nsubj", "nsubjpass"} and not (tok.head.dep_ == "conj" and tok.head.head.dep_ in {"nsubj", "nsubjpass"}):
+        return False  # "fired by militants, who fired several shells": on a participant, the clause goes on with the story
+    auxes = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
+    past = tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in auxes))
+    if not past or any(a.lower_ in {"will", "would", "is", "are", "was", "were", "be"} and a.dep_ == "aux" for a in auxes):
+        return False
+    # a year alone ("in 2019") dates history; a day, a weekday or "last week" dates news
+    times = [t for t in tok.subtree if t.ent_type_ in {"DATE", "TIME"}]
+    return all(t.like_num and len(t.text) == 4 and t.text.isdigit() for t in times)
+
+
 def _purpose_of_deployment(tok: Token) -> bool:
     """'troops deployed to fight jihadists', 'flew to Doha to attend talks': the purpose of sending or
     moving people is an intention, not a reported event; so is the aim of an effort ('battling the
@@ -199,7 +218,7 @@ def _walk(trigger: Token, cameo: str) -> str:
                 return "hypothetical"  # "gangs tend to kidnap", "rebels used to raid"
         if tok.head.i == tok.i:  # the root (Token objects are not identical across accesses)
             break
-        if _standing_description(tok):
+        if _standing_description(tok) or _past_description(tok):
             return "hypothetical"
         if _purpose_of_deployment(tok):
             # The purpose of an actual deployment is only intended; of a promised one ("willing to send

@@ -32,7 +32,7 @@ def _span_of_period(noun: Token) -> bool:
     return any(c.dep_ in {"amod", "det"} and c.lower_ in SPAN_MODIFIERS for c in noun.children)
 
 
-def _long_ago(tok: Token) -> bool:
+def long_ago(tok: Token) -> bool:
     """A word dating the start of a long count: a month, a year, a long unit or the start of something."""
     low = tok.lemma_.lower()
     if low in PERIOD_UNITS or low in START_WORDS:
@@ -54,7 +54,7 @@ def is_period_total(verb: Token) -> bool:
     """True when ``verb``'s clause counts what happened over a stretch of time ("since January",
     "in the past two weeks", "so far", or "this week/month/year" with a perfect verb)."""
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "since" and any(_long_ago(t) for t in child.subtree):
+        if child.dep_ == "prep" and child.lower_ == "since" and any(long_ago(t) for t in child.subtree):
             return True  # "since January", "since 2021", "since the start of the offensive"
         if child.dep_ == "prep" and child.lower_ in SPAN_PREPOSITIONS:
             if any(_span_of_period(p) for p in child.children if p.dep_ == "pobj"):

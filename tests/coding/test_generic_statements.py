@@ -542,3 +542,87 @@ def test_a_similar_single_attack_is_still_one():
 def test_crowd_control_munitions_are_repression_not_bombing(text):
     roots = {r["cameo_code"][:3] for r in rows_for(text, keep=False)}
     assert "175" in roots and "183" not in roots, roots
+
+
+@pytest.mark.parametrize("text", [
+    "Arab militias have repeatedly attacked Masalit neighbourhoods of El Geneina since April, residents say.",
+    "Houthi forces have fired drones and missiles at merchant ships since November.",
+    "The rebels have seized large areas of North Kivu since March.",
+])
+def test_acts_repeated_since_a_month_are_a_period_not_an_event(text):
+    assert not [r for r in rows_for(text, keep=False) if r["modality"] == "asserted" and r["cameo_root"] in {"18", "19"}]
+
+
+def test_since_a_weekday_is_still_one_event():
+    rows = rows_for("Rebels have attacked the town since Sunday, killing 12.", keep=False)
+    assert any(r["cameo_root"] == "18" and r["modality"] == "asserted" for r in rows)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The United States and Saudi Arabia, which brokered a short-lived truce in Jeddah, are due to hold talks next week.", "04"),
+    ("The insurgents, who pledged allegiance to Islamic State in 2019, often behead their victims.", "03"),
+    ("Rwanda, which sent troops into Congo in 1996, denies backing the rebels.", "15"),
+])
+def test_a_subjects_history_in_a_relative_clause_is_not_news(text, root):
+    assert not [r for r in rows_for(text, keep=False) if r["modality"] == "asserted" and r["cameo_root"] == root]
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The rebels, who crossed into Chad from Libya on April 11, seized a garrison town.", "19"),
+    ("A shell was fired by militants, who hit a school in Idlib.", "19"),
+    ("The protesters threw stones at the troops, who fired tear gas.", "17"),
+])
+def test_a_relative_clause_with_a_day_or_on_a_participant_still_reports(text, root):
+    rows = rows_for(text, keep=False)
+    assert any(r["cameo_root"] == root and r["modality"] == "asserted" for r in rows), \
+        [(r["cameo_code"], r["modality"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Germany pledged $2 billion in aid to Ukraine.", "033"),
+    ("Washington promised more weapons to Kyiv.", "033"),
+    ("The prime minister promised justice for the victims.", "030"),
+])
+def test_a_pledge_is_aid_only_when_something_is_given(text, code):
+    codes = {r["cameo_code"] for r in rows_for(text, keep=False)}
+    assert code in codes and not (codes & {"033", "030"}) - {code}, codes
+
+
+def test_forcing_ones_way_in_is_no_coercion():
+    rows = rows_for("Some protesters tried to force their way into the French embassy compound.", keep=False)
+    assert not [r for r in rows if r["cameo_code"] == "170"]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia pounded Odesa with missiles overnight, damaging grain terminals and killing two people.",
+    "Jets bombed the market in Maaret al-Numan, wounding dozens and killing nine.",
+    "Militants shelled the camp near Goma, destroying tents and killing a child.",
+])
+def test_every_outcome_in_a_chain_of_participles_is_the_attacks_toll(text):
+    rows = [r for r in rows_for(text, keep=False) if r["cameo_root"] in {"18", "19"}]
+    assert len(rows) == 1, [(r["cameo_code"], r["rule_id"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Gang leader Jimmy Cherizier has threatened to oust Prime Minister Ariel Henry.", "GOV"),
+    ("The opposition vowed to topple the government in Dhaka.", "GOV"),
+    ("The junta threatened to punish the rebels in Sagaing.", "REB"),
+])
+def test_an_announced_act_targets_its_object(text, target):
+    rows = [r for r in rows_for(text, keep=False) if r["cameo_root"] in {"03", "13"}]
+    assert rows and rows[0]["actor2_sector"] == target, [(r["cameo_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "Bangladeshi police fired rubber bullets at students protesting against job quotas in Dhaka.",
+    "Soldiers opened fire on youths demonstrating outside the barracks in Khartoum.",
+    "Police fired tear gas at farmers marching towards the capital in Delhi.",
+])
+def test_people_protesting_when_force_is_used_on_them_make_one_event(text):
+    rows = rows_for(text, keep=False)
+    assert not [r for r in rows if r["cameo_root"] == "14"], [(r["cameo_code"], r["rule_id"]) for r in rows]
+
+
+def test_a_protest_participle_on_the_marchers_is_their_march():
+    rows = rows_for("Students protesting against the fee rise marched to parliament in Nairobi.", keep=False)
+    assert len([r for r in rows if r["cameo_root"] == "14"]) == 1

@@ -454,3 +454,13 @@ def test_a_facility_named_after_its_city_is_where_not_whom(text):
 def test_a_police_station_still_stands_for_the_police():
     rows = rows_for("A suicide bomber blew himself up outside a police station in Grozny.")
     assert "COP" in {r["actor2_sector"] for r in rows}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Congo expelled Rwanda's ambassador on Sunday.", "COD"),
+    ("M23 rebels advanced on Goma in eastern Congo.", "COD"),
+    ("Congo Republic's president met his Gabonese counterpart in Brazzaville.", "COG"),
+])
+def test_congo_alone_is_the_democratic_republic(text, code):
+    rows = rows_for(text)
+    assert code in {r["actor1_country"] for r in rows} | {r["actor2_country"] for r in rows} | {r["country_iso3"] for r in rows}
