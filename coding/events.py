@@ -63,7 +63,23 @@ def _children_words(tok: Token) -> list[str]:
             words.append(c.lower_)
             if c.dep_ == "prep":  # "took to the streets": the object of the preposition may be part of the phrase
                 words.extend(g.lower_ for g in c.children if g.dep_ == "pobj")
+                words.extend(_state_of(c))
+            if c.dep_ == "dobj":  # "set a door on fire": the parser hangs the phrase's preposition on the object
+                for p in (g for g in c.subtree if g.dep_ == "prep" and g.i > c.i):  # "set a door of the embassy on fire"
+                    named = [o.lower_ for o in p.children if o.dep_ == "pobj" and o.lower_ in OBJECT_PHRASE_WORDS]
+                    named += _state_of(p)
+                    if named:
+                        words += [p.lower_, *named]
     return words
+
+
+def _state_of(prep: Token) -> list[str]:
+    """'on the highest state of alert', 'on a war footing': the phrase word named through 'of'."""
+    return [g.lower_ for o in prep.children if o.dep_ == "pobj" for q in o.children if q.dep_ == "prep" and q.lower_ == "of"
+            for g in q.children if g.dep_ == "pobj" and g.lower_ in OBJECT_PHRASE_WORDS]
+
+
+OBJECT_PHRASE_WORDS = {"fire", "alert", "hold", "notice", "trial"}  # "set X on fire", "put X on alert", "put X on trial"
 
 
 def base_form_guesses(form: str) -> list[str]:
@@ -870,7 +886,15 @@ def _is_back_reference(tok: Token, story: StoryActors) -> bool:
         return True  # "after months of fighting": background, not an event of the story's day
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PAST_FRAME_NOUNS:
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"to", "for"} and tok.head.head.lemma_.lower() in RESPONSE_NOUNS:
+        return True  # "struck Houthi targets in response to the group's attacks": the earlier event is the reason
+    if tok.lemma_.lower() in RESPONSE_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
+        return True  # "bombed Gaza in retaliation for ...": the frame of the verb's event, not a second one
     return has_definite and not _own_argument(tok, story)
+
+
+# "in response to", "in retaliation for", "in revenge for": the object is an earlier event the action answers
+RESPONSE_NOUNS = {"response", "retaliation", "revenge", "reprisal", "reaction", "retribution"}
 
 
 REQUEST_LEMMAS = {"urge", "ask", "call", "demand", "appeal", "press", "pressure", "want", "encourage", "invite", "request",

@@ -626,3 +626,25 @@ def test_people_protesting_when_force_is_used_on_them_make_one_event(text):
 def test_a_protest_participle_on_the_marchers_is_their_march():
     rows = rows_for("Students protesting against the fee rise marched to parliament in Nairobi.", keep=False)
     assert len([r for r in rows if r["cameo_root"] == "14"]) == 1
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Protesters set a door of the embassy on fire in Niamey.", "1712"),
+    ("Militants set several houses on fire in Borno.", "1712"),
+    ("Serbian President Aleksandar Vucic put the army on the highest state of alert.", "152"),
+    ("Iran placed its air defences on alert.", "152"),
+])
+def test_a_phrase_the_parser_hangs_on_the_object_still_matches(text, code):
+    rows = rows_for(text, keep=False)
+    assert code in {r["cameo_code"] for r in rows}, [(r["cameo_code"], r["rule_id"]) for r in rows]
+    assert all(r["actor2_sector"] != "MIL" for r in rows if r["cameo_code"] == "152")  # its own army is no target
+
+
+@pytest.mark.parametrize("text, answered", [
+    ("U.S. and British warplanes struck Houthi targets in Yemen in response to the group's attacks on shipping.", "18"),
+    ("Venezuela expelled the EU ambassador in response to new sanctions.", "16"),
+    ("Israel bombed Gaza in retaliation for a rocket attack on Sderot.", "19"),
+])
+def test_what_an_action_answers_is_not_a_new_event(text, answered):
+    rows = rows_for(text, keep=False)
+    assert len(rows) == 1, [(r["cameo_code"], r["rule_id"]) for r in rows]
