@@ -648,3 +648,19 @@ def test_a_phrase_the_parser_hangs_on_the_object_still_matches(text, code):
 def test_what_an_action_answers_is_not_a_new_event(text, answered):
     rows = rows_for(text, keep=False)
     assert len(rows) == 1, [(r["cameo_code"], r["rule_id"]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine's air force said it shot down 13 of 19 cruise missiles over Odesa.",
+    "Israeli air defences intercepted two drones launched from Lebanon.",
+    "Saudi forces shot down a ballistic missile fired by the Houthis at Jazan.",
+])
+def test_shooting_down_weapons_is_force_recorded_as_disrupted_weapons_use(text):
+    rows = [r for r in rows_for(text, keep=True) if r["rule_id"].startswith("fight.air_defence")]
+    assert rows and rows[0]["cameo_code"] == "190"
+    assert rows[0]["acled_sub_event_type"] == "Disrupted weapons use"
+
+
+def test_an_intercepted_shipment_is_no_air_defence():
+    rows = rows_for("The navy intercepted a shipment of arms bound for Yemen.", keep=True)
+    assert not [r for r in rows if r["rule_id"].startswith("fight.air_defence")]
