@@ -15,7 +15,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from coding.lexicon import ActorEntry, Lexicon, first_chunk
+from coding.lexicon import ActorEntry, Lexicon, PersonEntry, first_chunk
 from coding.petrarch.actors import DatedActorEntry
 from coding.vocabulary import FACILITY_NOUNS, LOCATION_PREPOSITIONS, SPEECH_VERBS
 
@@ -162,7 +162,10 @@ class StoryActors:
                 i += 1
 
     def _dated(self, entry: ActorEntry | None, span: Span | None = None) -> ActorEntry | None:
-        """A dictionary (PETRARCH) entry as of the story's date, if ``span`` reads as a name; other entries as they are."""
+        """A dictionary (PETRARCH) entry as of the story's date, if ``span`` reads as a name; a people.tsv person
+        in the role of the story's date; other entries as they are."""
+        if isinstance(entry, PersonEntry):
+            return entry.on(self.doc_date)
         if not isinstance(entry, DatedActorEntry):
             return entry
         if span is not None and entry.guarded and not _reads_as_name(span):

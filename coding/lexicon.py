@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -303,23 +304,80 @@ def load_organizations(path: Path, lex: Lexicon) -> None:
             _add_actor(lex, path, line, surface, entry)
 
 
+@dataclass(frozen=True)
+class PersonEntry(ActorEntry):
+    """A person of people.tsv: the fields are the latest role (used when the story has no date); ``roles``
+    holds every row of the person as (from, until, role entry), ISO dates, "" when open, earliest first."""
+
+    roles: tuple[tuple[str, str, ActorEntry], ...] = ()
+
+    def on(self, day: date | None) -> ActorEntry:
+        """The role that covers ``day`` (the later-starting one where two meet in a year), else the
+        nearest: the last role that ended before ``day``, or the first one when ``day`` precedes them all."""
+        if day is None or len(self.roles) < 2:
+            return self
+        iso = day.isoformat()
+        covering = [entry for start, until, entry in self.roles if start <= iso and (not until or iso <= until)]
+        if covering:
+            return covering[-1]
+        before = [(until, entry) for _start, until, entry in self.roles if until and until < iso]
+        return max(before, key=lambda b: b[0])[1] if before else self.roles[0][2]
+
+
+PERSON_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _person_date(path: Path, line: int, text: str, end: bool) -> str:
+    """A from/until cell as an ISO day: a year (or year-month) starts on its first day and ends on its last."""
+    if not text:
+        return ""
+    match = PERSON_DATE_RE.match(text)
+    if not match:
+        raise _bad(path, line, f"date {text!r} must be a year, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    return f"{year}-{month or ('12' if end else '01')}-{day or ('31' if end else '01')}"
+
+
 def load_people(path: Path, lex: Lexicon) -> None:
-    """Well-known people: a name gives the country and sector of the role they held."""
+    """Well-known people: a name gives the country and sector of the role they held on the story's date.
+
+    A person may have several rows, one per role, under one id (names may be repeated or left empty on
+    the later rows); ``from`` and ``until`` are years (or YYYY-MM, YYYY-MM-DD), either one empty when open.
+    """
     sectors = agent_code_set()
-    ids: set[str] = set()
+    rows: dict[str, list[tuple[int, dict[str, str], str, str]]] = {}
     for line, row in _read_tsv(path, ["id", "names", "country", "sector", "role", "from", "until"]):
-        if row["id"] in ids:
-            raise _bad(path, line, f"duplicate id '{row['id']}'", ErrorCode.E203_LEXICON_DUPLICATE_ID)
-        ids.add(row["id"])
+        if not ID_RE.match(row["id"]):
+            raise _bad(path, line, f"person id {row['id']!r} is not a valid id")
         if not re.fullmatch(r"[A-Z]{3}", row["country"]):
             raise _bad(path, line, f"country {row['country']!r} must be three upper-case letters")
         if row["sector"] not in sectors:
             raise _bad(path, line, f"sector {row['sector']!r} is not a CAMEO agent code", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
-        entry = ActorEntry(row["id"], row["country"], row["sector"], row["country"] + row["sector"], "person")
-        for surface in filter(None, row["names"].split("|")):
-            if surface in lex.actors:  # a country or organisation name wins over a person's
+        start, until = _person_date(path, line, row["from"], False), _person_date(path, line, row["until"], True)
+        if until and start > until:
+            raise _bad(path, line, f"the role starts ({row['from']}) after it ends ({row['until']})")
+        earlier = rows.setdefault(row["id"], [])
+        if any(other[2] == start for other in earlier):
+            raise _bad(path, line, f"duplicate id '{row['id']}': a person's rows need different 'from' dates (first at line {earlier[0][0]})",
+                       ErrorCode.E203_LEXICON_DUPLICATE_ID)
+        if not earlier and not row["names"]:
+            raise _bad(path, line, f"person '{row['id']}' has no names")
+        earlier.append((line, row, start, until))
+    for pid, person in rows.items():
+        person.sort(key=lambda r: r[2])
+        roles = tuple((start, until, ActorEntry(pid, row["country"], row["sector"], row["country"] + row["sector"], "person"))
+                      for _line, row, start, until in person)
+        latest = roles[-1][2]
+        entry = PersonEntry(pid, latest.country, latest.sector, latest.code, "person", roles)
+        names = dict.fromkeys(surface for _line, row, _s, _u in person for surface in row["names"].split("|") if surface)
+        for surface in names:
+            other = lex.actors.get(surface)
+            if other is not None and other.kind != "person":  # a country or organisation name wins over a person's
                 continue
-            _add_actor(lex, path, line, surface, entry)
+            if other is not None:
+                raise _bad(path, person[0][0], f"name {surface!r} of '{pid}' is already a name of '{other.id}': leave it out of both",
+                           ErrorCode.E203_LEXICON_DUPLICATE_ID)
+            _add_actor(lex, path, person[0][0], surface, entry)
 
 
 CAUSE_KINDS = ("natural", "accident", "illness", "attack")
