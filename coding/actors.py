@@ -25,6 +25,8 @@ RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 THING_PRONOUNS = {"it", "they", "them", "its", "their"}
 BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "led", "held", "controlled", "occupied", "made", "supplied", "based"}
 POSSESSIVE_MARKERS = {"'s", "’s", "'"}
+NON_STATE_ARMED = {"REB", "INS", "SEP", "UAF", "CRM"}
+DEFINITE_GROUP_NOUNS = {"group", "movement", "militia", "organisation", "organization", "faction", "insurgency"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 GROUP_NOUNS = {"group", "unit", "member", "members", "faction", "camp", "side", "source", "sources", "movement", "wing",
                "patrol", "convoy", "position", "positions", "post", "checkpoint", "column", "base", "outpost", "vehicle",
@@ -372,6 +374,9 @@ class StoryActors:
                     owner = self._resolve(child)  # "the attackers' positions", "the rebels' camp": the owners
                     if owner is not None:
                         return replace(owner, name=name, start_char=start_char, end_char=end_char)
+        named_before = self._definite_group(head)
+        if named_before is not None:
+            return replace(named_before, name=name, start_char=start_char, end_char=end_char)
         sector = self.agent_sector(head)
         if sector is None and head.lemma_.lower() in GROUP_NOUNS:
             # A modifier may carry the sector: "rebel group" -> REB, "separatist unit" -> SEP.
@@ -391,6 +396,20 @@ class StoryActors:
                     sector = mod_sector
         country = self._country_of_np(head)
         return Actor(name, country, sector, start_char, end_char, False)
+
+    def _definite_group(self, head: Token) -> Actor | None:
+        """'vowed to wage war on the group', 'the movement denied it': a bare definite 'the group' refers back to
+        the organisation the story named last."""
+        if head.lemma_.lower() not in DEFINITE_GROUP_NOUNS:
+            return None
+        kids = [c for c in head.children if c.dep_ != "punct"]
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) \
+                or any(c.dep_ in {"compound", "amod", "poss", "nmod", "nummod", "appos"} or c.lower_ == "of" for c in kids):
+            return None  # "the rebel group", "the group's leader", "a group of men"
+        for _i, actor in sorted((h for h in self.history if h[0] < head.i), key=lambda h: -h[0]):
+            if not actor.is_person and (actor.org_code or actor.sector in NON_STATE_ARMED):
+                return actor  # "Al Shabaab fighters ... the group"
+        return None
 
     def _antecedent(self, pronoun: Token) -> Actor | None:
         wants_person = pronoun.lower_ in PERSON_PRONOUNS

@@ -509,11 +509,34 @@ def event_place(cand: Candidate, index: int, ctx: StoryContext, document: Docume
         loc = choose(where, cand.trigger, cand.target_place)
     if loc is not None and loc.iso3:
         return loc.iso3, "place"
-    for earlier in reversed(places.by_sentence[max(0, index - CONTEXT_SENTENCES):index]):
-        towns = [r.location.iso3 for r in earlier if r.location.precision is not None and r.location.iso3]
-        if towns:
-            return towns[-1], "story"
+    story = story_country(places.by_sentence[:index], dateline)
+    if story is not None and story != dateline:
+        return story, "story"
     return dateline, "dateline" if dateline else "none"
+
+
+DATELINE_WEIGHT = 0.5  # a dateline may be a foreign bureau ("DUBAI" for Iran, "NAIROBI" for Somalia)
+
+
+def story_country(earlier: list[list[Any]], dateline: str | None) -> str | None:
+    """The country the story has been about so far: the one whose towns and regions its earlier sentences
+    name most, with the dateline as half a mention; a tie goes to the latest named. One venue abroad
+    ("talks in Havana") or a dateline bureau does not outweigh the places the story keeps returning to."""
+    weight: dict[str, float] = {}
+    latest: dict[str, int] = {}
+    if dateline:
+        weight[dateline], latest[dateline] = DATELINE_WEIGHT, -1
+    order = 0
+    for sentence in earlier:
+        for resolved in sentence:
+            iso3 = resolved.location.iso3
+            if resolved.location.precision is not None and iso3:
+                weight[iso3] = weight.get(iso3, 0.0) + 1.0
+                latest[iso3] = order
+                order += 1
+    if not weight:
+        return None
+    return max(weight, key=lambda c: (weight[c], latest[c]))
 
 
 def home_country_of_state_side(source: Actor | None, target: Actor | None) -> str | None:
@@ -571,6 +594,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     if basis == "dateline" and code.root not in VENUE_ROOTS:
         where = home_country_of_state_side(_with_default_sector(cand.source, rule.source_sector), cand.target) or where
     source = placed_in(_with_default_sector(cand.source, rule.source_sector), where)
+    if source is None and rule.unnamed_source and cand.form != "noun":
+        source = placed_in(Actor("", None, rule.unnamed_source, cand.trigger.idx, cand.trigger.idx), where)
     if where is None and code.root == "17" and source is not None and source.sector in STATE_COERCERS:
         where = source.country  # "a Tunisian court jailed a journalist": a state coerces people in its own country
     target = placed_in(cand.target, where)

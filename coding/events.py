@@ -382,8 +382,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, 
     # The hand-written hits are judged among themselves, as if there were no fallback; a fallback hit
     # is judged among all hits, and gives way where a hand-written rule codes one of its verb's nouns
     # ("took part in marches": the marches are the event).
-    kept = [hit for i, hit in hits.items() if _keep(hit, hits, consumed)]
     every = {**hits, **{i: hit for i, (hit, _nouns) in fallback.items()}}
+    # an announcing verb yields to an announced action also when a PETRARCH pattern codes it ("vowed to wage war")
+    kept = [hit for i, hit in hits.items() if _keep(hit, hits, consumed) and not _announces_coded_action(hit, every)]
     kept += [hit for hit, nouns in fallback.values()
              if not any(n.i in hits for n in nouns) and _keep(hit, every, consumed)]
     yield from sorted(kept, key=lambda hit: hit[0].i)

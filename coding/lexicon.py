@@ -26,7 +26,7 @@ LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 ID_RE = re.compile(r"^[a-z][a-z0-9_.\-]*$")
 TRIGGER_FORMS = ("verbs", "light", "nouns")
 RULE_KEYS = {"id", "cameo", *TRIGGER_FORMS, "source_sector", "target_sector", "target_from_place", "acled", "confidence", "intransitive", "object_is_source", "cues",
-             "transitive", "clause_target", "object_not", "modal", "subject_of", "subject_in", "reciprocal"}
+             "transitive", "clause_target", "object_not", "modal", "subject_of", "subject_in", "reciprocal", "unnamed_source"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class EventRule:
     subject_of: frozenset[str] = frozenset()  # noun forms fire only as the subject of these verbs ("rockets struck")
     subject_in: frozenset[str] = frozenset()  # verb forms fire only with one of these subjects ("jets struck")
     reciprocal: bool = False  # coordinated subjects act on each other ("X and Y met", "clashed", "signed a deal")
+    unnamed_source: str | None = None  # who acts when nobody is named: "107 people were detained" (police, COP)
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
         code = str(entry.get("cameo", ""))
         if code not in codes:
             raise _bad(path, line, f"rule '{rid}': unknown CAMEO code {code!r}", ErrorCode.E202_LEXICON_UNKNOWN_CODE)
-        for key in ("source_sector", "target_sector"):
+        for key in ("source_sector", "target_sector", "unnamed_source"):
             if entry.get(key) is not None and entry[key] not in sectors:
                 raise _bad(path, line, f"rule '{rid}': {key} {entry[key]!r} is not a CAMEO agent code")
         acled = entry.get("acled")
@@ -176,7 +177,7 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
                          bool(entry.get("transitive", False)), bool(entry.get("clause_target", False)),
                          frozenset(w.lower() for w in object_not), bool(entry.get("modal", False)),
                          frozenset(w.lower() for w in subject_of), frozenset(w.lower() for w in subject_in),
-                         bool(entry.get("reciprocal", False)))
+                         bool(entry.get("reciprocal", False)), entry.get("unnamed_source"))
         # A verb may be claimed twice when one rule takes it with an object and the other without one.
         valency = "subject" if rule.subject_in else "transitive" if rule.transitive else "intransitive" if rule.intransitive else ""
         lex.rules[rid] = rule

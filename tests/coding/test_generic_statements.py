@@ -664,3 +664,26 @@ def test_shooting_down_weapons_is_force_recorded_as_disrupted_weapons_use(text):
 def test_an_intercepted_shipment_is_no_air_defence():
     rows = rows_for("The navy intercepted a shipment of arms bound for Yemen.", keep=True)
     assert not [r for r in rows if r["rule_id"].startswith("fight.air_defence")]
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters threw fireworks at police outside parliament in Tbilisi.",
+    "Projectiles were thrown at police during the demonstration in Bristol.",
+    "Demonstrators hurled petrol bombs and bottles at riot police in Belfast.",
+])
+def test_throwing_things_at_police_is_a_riot(text):
+    assert "145" in {r["cameo_code"] for r in rows_for(text, keep=False)}
+
+
+@pytest.mark.parametrize("text, actor2", [
+    ("Gunmen abducted 317 schoolgirls from a boarding school in Jangebe in Zamfara state.", "NGACVL"),
+    ("Parents gathered outside the school in Kaduna, demanding the pupils' release.", None),
+    ("Gunmen took 20 hostages at a hotel in Mogadishu.", "SOMCVL"),
+])
+def test_schoolgirls_parents_and_hostages_are_civilians(text, actor2):
+    rows = rows_for(text, keep=False)
+    assert rows
+    if actor2:
+        assert rows[0]["actor2_code"] == actor2
+    else:
+        assert rows[0]["actor1_sector"] == "CVL"

@@ -464,3 +464,37 @@ def test_a_police_station_still_stands_for_the_police():
 def test_congo_alone_is_the_democratic_republic(text, code):
     rows = rows_for(text)
     assert code in {r["actor1_country"] for r in rows} | {r["actor2_country"] for r in rows} | {r["country_iso3"] for r in rows}
+
+
+def test_the_story_country_is_where_it_keeps_returning_not_a_venue_abroad():
+    text = ("ELN guerrillas kidnapped two soldiers in Arauca on Tuesday, a day after peace talks resumed in Havana. "
+            "The army launched an operation to find them.")
+    rows = [r for r in rows_for(text, dateline_place="Bogota") if r["sentence_index"] == 1]
+    assert rows and all(r["actor1_country"] == "COL" for r in rows), [(r["cameo_code"], r["actor1_code"]) for r in rows]
+
+
+def test_a_foreign_bureau_does_not_outweigh_the_places_the_story_names():
+    text = ("A military airstrike on a village in the Sagaing region killed dozens of people. "
+            "Witnesses described the scene. The military has denied targeting civilians.")
+    rows = [r for r in rows_for(text, dateline_place="Bangkok") if r["sentence_index"] == 2]
+    assert all(r["actor1_country"] != "THA" for r in rows)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The interior ministry said 107 people had been detained in Tbilisi.", "GEOCOP"),
+    ("Two journalists were arrested in Harare on Monday.", "ZWECOP"),
+    ("Dozens of opposition supporters have been detained in Kampala since the vote.", "UGACOP"),
+])
+def test_arrests_nobody_is_named_for_are_the_polices(text, code):
+    row = row_with(rows_for(text), "17")
+    assert row["actor1_code"] == code
+
+
+@pytest.mark.parametrize("text, actor2", [
+    ("Al Shabaab fighters stormed a hotel in Mogadishu. The president vowed to wage war on the group.", "SOMREB"),
+    ("M23 rebels seized Bunagana on Monday. Congo's army vowed to crush the movement.", "CODREB"),
+    ("Boko Haram gunmen attacked Chibok. Soldiers later clashed with the group near the town.", "NGAREB"),
+])
+def test_the_group_refers_back_to_the_armed_group_named_before(text, actor2):
+    rows = [r for r in rows_for(text) if r["sentence_index"] == 1]
+    assert any(r["actor2_code"] == actor2 for r in rows), [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows]
