@@ -75,7 +75,6 @@ class Actor:
 
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 # Named people whose role is local to where they are: the opposition, the press, civil society, judges.
-DOMESTIC_PERSON_SECTORS = frozenset({"OPP", "MED", "CVL", "EDU", "LAB", "REL", "HLH", "BUS", "CRM", "JUD"})
 # Sectors whose members need not belong to the country where they act: aid workers, refugees,
 # international organisations and companies. Everyone else named only by a sector ("police",
 # "troops", "residents", "the government") is of the country where the event happens.
@@ -86,14 +85,14 @@ def placed_in(actor: Actor | None, country: str | None) -> Actor | None:
     """An actor named only by its sector, given the country where the event happens.
 
     As ACLED and ICEWS code them: "police fired tear gas" in Kinshasa are Congolese police
-    (CODCOP). An actor whose country is named ("Kenyan officers" in Haiti), a person, an
-    organisation and the stateless sectors keep what they have.
+    (CODCOP). An actor whose country is named ("Kenyan officers" in Haiti), an organisation and
+    the stateless sectors keep what they have. So does every person the lexicons know; one they
+    do not, named with a title only ("Chief Minister N. Biren Singh", "Governor Zulum"), is of the
+    country where the event happens: heads of state who travel are in the people lexicon.
     """
     if actor is None or country is None or actor.country or actor.org_code \
             or actor.sector is None or actor.sector in STATELESS_SECTORS:
         return actor
-    if actor.is_person and actor.sector not in DOMESTIC_PERSON_SECTORS:
-        return actor  # "President X" or "General Y" may be a visitor; an opposition leader or a journalist is local
     return replace(actor, country=country)
 
 

@@ -205,6 +205,20 @@ def toll_verb(noun: Token) -> Token | None:
 PROTEST_ROOT = "14"
 
 
+PROTESTER_SECTOR = "OPP"  # the agents lexicon's sector for protesters and demonstrators
+CROWD_COUNTS = {"thousand", "hundred", "dozen", "score", "million", "crowd", "throng"}
+
+
+def counted_crowd(verb: Token) -> bool:
+    """The verb's subject is a count of people with no noun ('thousands took to the streets', 'about 500 marched')."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+        return False  # "thousands of farmers": the farmers are named
+    return subject.lemma_.lower() in CROWD_COUNTS or subject.like_num
+
+
 def protest_people(noun: Token, story: StoryActors) -> Actor | None:
     """Who a protest noun's protesters are: 'a rally of opposition supporters', 'a march by teachers'."""
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "by"}):
@@ -505,7 +519,8 @@ def event_place(cand: Candidate, index: int, ctx: StoryContext, document: Docume
         if venue:
             return dateline, "dateline" if dateline else "none"
         where = [r for r in places.by_sentence[index]
-                 if r.location.precision is not None or is_location_mention(r.mention.anchor)]
+                 if (r.location.precision is not None or is_location_mention(r.mention.anchor))
+                 and not _destination(r.mention.anchor)]
         loc = choose(where, cand.trigger, cand.target_place)
     if loc is not None and loc.iso3:
         return loc.iso3, "place"
@@ -515,6 +530,7 @@ def event_place(cand: Candidate, index: int, ctx: StoryContext, document: Docume
     return dateline, "dateline" if dateline else "none"
 
 
+DOMESTIC_FORCE_ROOTS = {"14", "15", "17", "18", "19", "20"}  # what a state's forces do to its own people
 DATELINE_WEIGHT = 0.5  # a dateline may be a foreign bureau ("DUBAI" for Iran, "NAIROBI" for Somalia)
 
 
@@ -539,15 +555,21 @@ def story_country(earlier: list[list[Any]], dateline: str | None) -> str | None:
     return max(weight, key=lambda c: (weight[c], latest[c]))
 
 
+def _destination(anchor: Token) -> bool:
+    """'recalled its ambassador to Addis Ababa', 'marched towards Kyiv': where someone goes or is posted is not
+    where the actors are from."""
+    return anchor.dep_ == "pobj" and anchor.head.lower_ in {"to", "towards", "toward"}
+
+
 def home_country_of_state_side(source: Actor | None, target: Actor | None) -> str | None:
     """The country of the one state force or government in an event whose other side is named by its
     sector alone ("Iranian security forces clashed with protesters", "Ethiopian police arrested
     journalists"): with no place named, those people are the state's own, wherever the story was filed
     (a story from the Dubai bureau about Iran). With neither place nor dateline, they stay unnamed."""
-    sides = [a for a in (source, target) if a is not None]
-    states = [a for a in sides if a.country and a.sector in STATE_COERCERS and not a.org_code]
-    unnamed = [a for a in sides if not a.country and not a.org_code and a.sector and a.sector not in STATELESS_SECTORS]
-    return states[0].country if len(states) == 1 and unnamed else None
+    if source is None or target is None or not source.country or source.org_code or source.sector not in STATE_COERCERS:
+        return None  # the state force acts: "the junta expelled the French ambassador" makes no junta French
+    unnamed = not target.country and not target.org_code and target.sector and target.sector not in STATELESS_SECTORS
+    return source.country if unnamed else None
 
 
 CONDEMNING_ROOTS = {"11"}
@@ -591,7 +613,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     rule = cand.rule
     code = cameo_table()[refined_code(cand, index, ctx)]
     where, basis = event_place(cand, index, ctx, document, venue=code.root in VENUE_ROOTS)
-    if basis == "dateline" and code.root not in VENUE_ROOTS:
+    if basis == "dateline" and code.root in DOMESTIC_FORCE_ROOTS:
         where = home_country_of_state_side(_with_default_sector(cand.source, rule.source_sector), cand.target) or where
     source = placed_in(_with_default_sector(cand.source, rule.source_sector), where)
     if source is None and rule.unnamed_source and cand.form != "noun":
@@ -601,6 +623,9 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     target = placed_in(cand.target, where)
     if code.root == PROTEST_ROOT and source is None and cand.form == "noun":
         source = placed_in(protest_people(cand.trigger, ctx.story), where)  # "a rally of opposition supporters"
+    if code.root == PROTEST_ROOT and source is None and cand.form != "noun" and counted_crowd(cand.trigger):
+        # "thousands took to the streets", "hundreds marched": a crowd counted, not named, protests
+        source = placed_in(Actor("", None, PROTESTER_SECTOR, cand.trigger.idx, cand.trigger.idx), where)
     if code.root == "17" and target is None:
         crowd = repressed_protest(cand.trigger, ctx.story.lex)
         if crowd is not None:  # "police dispersed a demonstration by teachers": the teachers

@@ -450,8 +450,8 @@ def _is_protest_aim(hit: tuple, hits: dict) -> bool:
     """'staged demonstrations to demand reforms', 'began a hunger strike to protest': the demand or complaint
     is the protest's aim; the protest is the event."""
     tok, rule = hit[0], hit[1]
-    if not rule.cameo.startswith(("02", "10", "11")) or tok.dep_ not in {"advcl", "xcomp", "acl"}:
-        return False
+    if not rule.cameo.startswith(("02", "10", "11", "12")) or tok.dep_ not in {"advcl", "xcomp", "acl"}:
+        return False  # also "took to the streets to reject the result": a protest's aim
     if not (any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.tag_ == "VBG"):
         return False  # "to demand reforms", "urging lawmakers to act"
     head = tok.head
@@ -818,6 +818,15 @@ def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRu
                         continue
                     if actor is not None and actor != source and (source is None or actor.code != source.code or actor.is_person):
                         entry = story.entry_at(noun)
+                        part_of_place = noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+                            and noun.head.head.lemma_.lower() in FACILITY_NOUNS and noun.i != cand.i
+                        if part_of_place and entry is not None and entry.kind in {"country", "capital"}:
+                            place = place or noun  # "marched in the streets of Caracas": where, not the government
+                            continue
+                        if child.pos_ == "ADP" and entry is None and noun.lemma_.lower() in FACILITY_NOUNS \
+                                and actor.sector is None and not actor.org_code and not actor.is_person:
+                            place = place or noun  # "took to the streets of Caracas": a place named after its city
+                            continue
                         where = child.pos_ == "ADP" and child.lower_ in PLACE_PREPOSITIONS - TARGET_PREPS
                         if where and ((entry is not None and entry.kind in {"country", "capital"})
                                       or (entry is None and noun.lemma_.lower() in FACILITY_NOUNS

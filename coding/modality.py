@@ -166,6 +166,31 @@ def _unsaid_condition(trigger: Token) -> bool:
     return conditional
 
 
+def reported_would(trigger: Token) -> bool:
+    """'said it would withdraw', 'confirmed it would tighten the blockade': an act someone said would come. It is
+    reported as future, and stays the act (not a threat or an intent): what was said is not yet done, and
+    wire stories report such words as news about the act, not as a threat made."""
+    tok = trigger
+    for _ in range(4):  # the trigger or the verb it hangs from: "would treat any attack as terrorism"
+        if any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children):
+            return _reported_future(tok)
+        if tok.head.i == tok.i or tok.dep_ in {"ccomp", "relcl", "advcl"}:
+            return False
+        tok = tok.head
+    return False
+
+
+def _reported_future(verb: Token) -> bool:
+    """'said it would', 'announced it would', 'vowed they would': the reported clause of a speech verb, in
+    the past tense, puts 'will' as 'would'; it is a future, not a hypothesis (unless a condition says so)."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS | COMMITMENT_VERBS:
+        return False
+    return not any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for c in verb.children)
+
+
 def _walk(trigger: Token, cameo: str) -> str:
     """The modality read on the way from the trigger up to the sentence root."""
     tok = trigger
@@ -183,6 +208,8 @@ def _walk(trigger: Token, cameo: str) -> str:
             if child.dep_ == "aux":
                 if low in FUTURE_AUX:
                     return "future"
+                if low == "would" and _reported_future(tok):
+                    return "future"  # "France announced it would withdraw its troops": 'will', reported
                 if low in HYPOTHETICAL_AUX:
                     return "hypothetical"
             if child.dep_ == "advmod" and low in {"reportedly", "allegedly", "purportedly", "apparently"}:

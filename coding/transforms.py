@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from coding.modality import anticipated
-from coding.vocabulary import PREPARATION_WORDS
+from coding.modality import anticipated, reported_would
+from coding.vocabulary import PREPARATION_WORDS, SCHEDULE_WORDS
 
 # Announced cooperation -> express intent to cooperate (03x).
 INTENT = {
@@ -93,6 +93,10 @@ def statement_code(code: str, modality: str, trigger: Token) -> tuple[str, str] 
             return hit, "intent"
         if code.startswith(FORCE_PREFIXES) and prepared_for(trigger):
             return POSTURE, "posture"  # "the army is preparing an offensive": a force posture, not a threat
+        if scheduled(trigger) or reported_would(trigger):
+            # "the court is set to hear", "the union is due to strike": a timetable threatens nobody; "said they
+            # would march again": a reported future of the act, not yet done
+            return None
         hit = lookup(THREAT, code)
         if hit:
             return hit, "threat"
@@ -100,6 +104,20 @@ def statement_code(code: str, modality: str, trigger: Token) -> tuple[str, str] 
 
 
 FORCE_PREFIXES = ("18", "19", "20")
+
+
+def scheduled(trigger: Token) -> bool:
+    """Whether the trigger is on a timetable or expected ('is set to hear', 'is due to strike', 'is expected to
+    attack'), not announced by its actor."""
+    tok = trigger
+    for _ in range(3):
+        if tok.dep_ not in {"xcomp", "acomp", "ccomp"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lower_ in SCHEDULE_WORDS or tok.lemma_.lower() in SCHEDULE_WORDS or (
+                tok.lemma_.lower() == "expect" and tok.tag_ == "VBN"):
+            return True
+    return False
 POSTURE = "150"  # demonstrate military or police power
 
 

@@ -687,3 +687,49 @@ def test_schoolgirls_parents_and_hostages_are_civilians(text, actor2):
         assert rows[0]["actor2_code"] == actor2
     else:
         assert rows[0]["actor1_sector"] == "CVL"
+
+
+@pytest.mark.parametrize("text, code, modality", [
+    ("France announced on Thursday it would withdraw its troops from Mali.", "0874", "future"),
+    ("NATO confirmed it would tighten the naval blockade of Serbia.", "191", "future"),
+    ("Protest organisers said they would march again on Thursday.", "141", "future"),
+])
+def test_would_in_reported_speech_is_a_reported_future(text, code, modality):
+    """The act said to come, kept as the act with modality future (not a threat, not dropped)."""
+    rows = rows_for(text, keep=True)
+    assert any(r["cameo_code"] == code and r["modality"] == modality for r in rows), \
+        [(r["cameo_code"], r["modality"]) for r in rows]
+
+
+def test_would_under_a_condition_stays_hypothetical():
+    rows = rows_for("Russia said it would retaliate if NATO sent troops to Ukraine.", keep=False)
+    assert not [r for r in rows if r["cameo_root"] == "19" and r["modality"] == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Supreme Court is set to hear his petition on Thursday.",
+    "Teachers are due to strike in Nairobi on Monday.",
+    "Parliament is scheduled to debate the sanctions next week.",
+])
+def test_a_timetable_threatens_nobody(text):
+    assert not [r for r in rows_for(text, keep=True) if r["cameo_root"] == "13"]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Thousands took to the streets of Caracas on Monday.", "VEN"),
+    ("About 500 marched through Dakar on Friday.", "SEN"),
+    ("Hundreds rallied in Yerevan, demanding the prime minister's resignation.", "ARM"),
+])
+def test_a_counted_crowd_that_protests_is_protesters(text, country):
+    rows = [r for r in rows_for(text, keep=False) if r["cameo_root"] == "14"]
+    assert rows and rows[0]["actor1_sector"] == "OPP"
+    assert rows[0]["actor2_code"] is None or rows[0]["actor2_code"] != country  # the city is where, not whom
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands took to the streets to reject the official election results.",
+    "Farmers blocked highways in Punjab to reject the new farm laws.",
+    "Students marched in Dhaka to refuse the quota system.",
+])
+def test_what_a_protest_rejects_is_its_aim(text):
+    assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] == "12"]

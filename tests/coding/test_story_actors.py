@@ -498,3 +498,23 @@ def test_arrests_nobody_is_named_for_are_the_polices(text, code):
 def test_the_group_refers_back_to_the_armed_group_named_before(text, actor2):
     rows = [r for r in rows_for(text) if r["sentence_index"] == 1]
     assert any(r["actor2_code"] == actor2 for r in rows), [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, dateline, actor1", [
+    ("The government recalled its ambassador to Addis Ababa for consultations.", "Mogadishu", "SOMGOV"),
+    ("The ministry summoned its envoy to Kigali on Monday.", "Kinshasa", "CODGOV"),
+    ("Authorities recalled their ambassador to Moscow.", "Kyiv", "UKRGOV"),
+])
+def test_where_someone_is_posted_does_not_place_the_actor(text, dateline, actor1):
+    rows = rows_for(text, dateline_place=dateline)
+    assert rows and rows[0]["actor1_code"] == actor1, [(r["cameo_code"], r["actor1_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Chief Minister N. Biren Singh appealed for calm in Imphal.", "INDGOV"),
+    ("Governor Babagana Zulum condemned the attack in Maiduguri.", "NGAGOV"),
+    ("Mayor Ioan Brumaru criticised the police in Chisinau.", "MDAGOV"),
+])
+def test_a_titled_person_no_lexicon_knows_is_of_the_events_country(text, actor1):
+    rows = rows_for(text)
+    assert rows and rows[0]["actor1_code"] == actor1, [(r["cameo_code"], r["actor1_code"]) for r in rows]
