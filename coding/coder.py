@@ -24,7 +24,7 @@ from coding.ahead import parse_stream
 from coding.dates import event_date, full_date
 from coding.document import Document
 from coding.events import CASUALTY_LEMMAS, FORCE_ROOTS, Candidate, extract, is_reported_happening, match_noun, noun_source, protest_aim_tokens
-from coding.fatalities import deaths_in_sentence, is_toll_update, victim_phrases
+from coding.fatalities import deaths_in_sentence, is_toll_update, share, split_among, victim_phrases
 from coding.fingerprint import coder_build
 from coding.geo import locate
 from coding.geo.locate import choose, story_state
@@ -117,6 +117,11 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
         if attacks:
             last_attack = (index, attacks[-1])
         story_rows += rows
+    events = split_among(doc.text)
+    if events:  # "fatalities split among 3 events": each event has its share of the reported toll
+        for r in story_rows:
+            if r["fatalities"]:
+                r["fatalities"] = share(r["fatalities"], events)
     yield from story_rows
 
 
