@@ -41,6 +41,7 @@ COOPERATIVE_PREFIXES = ("02", "03", "04", "05", "06", "07")
 CONTEXT_SENTENCES = 2
 VENUE_ROOTS = {"04"}  # consultations: meetings, visits and talks take place at a venue, often abroad
 STATE_COERCERS = {"GOV", "COP", "JUD", "MIL", "SPY"}  # who arrests, jails and represses people of its own country
+DESTROY_CODE = "1712"
 DOMESTIC_MEASURES = ("172",)  # curfews, states of emergency, bans: imposed by a state on its own people
 # PLOVER codes cooperative actions reported in the future tense as AGREE (an intention). Announced
 # retreats and concessions ("will release the hostages", "will evacuate the settlements", "will allow
@@ -579,6 +580,11 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         # "the government declared a state of emergency", "imposed a curfew": a state's measure on its own country
         target = Actor("", source.country, None, cand.trigger.idx, cand.trigger.idx)
         how = "own country"
+    if target is None and source is not None and code.code == DESTROY_CODE and (where or source.country) \
+            and source.sector not in STATE_COERCERS:
+        # "the attackers burned dozens of homes": property with no named owner belongs to the people where it stood
+        target = Actor("", where or source.country, None, cand.trigger.idx, cand.trigger.idx)
+        how = "owners"
     if target is None and source is not None and rule.cameo.startswith(MILITARY_PREFIXES):
         adversary = ctx.adversary(source.country)
         if adversary:
