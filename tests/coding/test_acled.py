@@ -205,3 +205,19 @@ def test_burning_property_is_property_destruction(text, etype):
 
 def test_burning_without_property_is_no_event():
     assert not [r for r in code_text("The fire burned for three days.") if r["acled_event_type"]]
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("On 8 March 2022, a Military Police operation against drug traffickers in Complexo do Alemao, Rio de Janeiro, left 9 people dead.", 9),
+    ("On 3 May 2021, a police operation against a drug gang in Jacarezinho killed 28 people.", 28),
+    ("On 2 June 2023, an army operation against bandits in Tsafe LGA left 12 bandits dead.", 12),
+])
+def test_a_deadly_security_operation_is_an_armed_clash(text, deaths):
+    rows = [r for r in code_text(text) if r["acled_event_type"]]
+    assert rows and rows[0]["acled_event_type"] == "Battles" and rows[0]["fatalities"] == deaths
+
+
+@pytest.mark.parametrize("text", ["The operation left the area calm.", "The operation left hundreds homeless.",
+                                  "The rescue operation left the capital on Monday."])
+def test_an_operation_that_kills_no_one_is_no_event(text):
+    assert not [r for r in code_text(text) if r["acled_event_type"]]
