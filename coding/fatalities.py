@@ -61,8 +61,8 @@ _PATTERNS = [
                rf"perished|murdered|massacred|executed|slain)\b", re.I),
     # "a death toll of 15", "the death toll rose to 20"
     re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,5}}?(?:of|to|at|reached|hit)\s+{QUALIFIER}(?P<n>{NUMBER}){RANGE}", re.I),
-    # "15 deaths", "20 fatalities"
-    re.compile(rf"\b{QUALIFIER}(?P<n>{NUMBER}){RANGE}\s+(?:deaths|fatalities)\b", re.I),
+    # "15 deaths", "20 fatalities", "between 6 and 9 civilian deaths"
+    re.compile(rf"\b{QUALIFIER}(?P<n>{NUMBER}){RANGE}\s+(?:[a-z]+\s+)?(?:deaths|fatalities)\b", re.I),
     # "claimed the lives of 12 people", "the bodies of 30 villagers"
     re.compile(rf"\b(?:claim(?:ed|ing|s)? the lives of|bodies of)\s+{QUALIFIER}(?P<n>{NUMBER}){RANGE}", re.I),
     # "neutralised 20 terrorists", "eleven insurgents were neutralised": people only, so the noun is required

@@ -23,6 +23,7 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from coding.dates import MONTHS, WEEKDAYS
 from coding.vocabulary import PLACE_PREPOSITIONS
 
 TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "port", "settlement", "locality", "hamlet", "municipality",
@@ -175,10 +176,13 @@ def _name_heads(sent: Span, story: StoryLike) -> list[tuple[Token, int]]:
 
 
 def _misread_as_group(tok: Token, story: StoryLike) -> bool:
-    """'in Omdurman' tagged NORP by the small model: a proper noun after a place preposition that no
-    lexicon knows as a nationality or group is read as a place."""
+    """'in Omdurman' tagged NORP (or 'in Sokoto' tagged DATE) by the small model: a proper noun after a place
+    preposition that no lexicon knows as a nationality or group, and that is no date word, is read as a place."""
     entry = story.entry_at(tok)  # a place from the PETRARCH dictionaries ("Omdurman") is still a place
-    return (tok.ent_type_ == "NORP" and tok.pos_ == "PROPN" and tok.dep_ == "pobj"
+    # 'at a college in Sokoto' tagged DATE: a proper noun that is no month, weekday or number is no date
+    misread_date = tok.ent_type_ in {"DATE", "TIME"} and not any(ch.isdigit() for ch in tok.text) \
+        and tok.lower_.rstrip(".") not in MONTHS and tok.lower_ not in WEEKDAYS
+    return ((tok.ent_type_ == "NORP" or misread_date) and tok.pos_ == "PROPN" and tok.dep_ == "pobj"
             and tok.head.lower_ in PLACE_PREPOSITIONS and (entry is None or entry.kind == "place"))
 
 
@@ -237,6 +241,8 @@ def _place_context(head: Token) -> tuple[str | None, Token, bool] | None:
         return None, first, False  # "residents of Las Heras set fire to ...": where they live
     if first.dep_ == "appos" and _noun_kind(_lemma(parent)) in {"town", "admin1"}:
         return _noun_kind(_lemma(parent)), parent, False
+    if first.dep_ == "pobj" and parent.lower_ == "between":
+        return None, first, True  # 'ambushed a convoy between Djibo and Namsiguia': the road between two towns
     if first.dep_ == "pobj" and parent.lower_ in PLACE_PREPOSITIONS:
         return None, first, parent.lower_ in NEAR_PREPS or _is_near_noun(parent.head)
     if first.dep_ in {"dobj", "nsubjpass"} and parent.pos_ == "VERB":
@@ -426,10 +432,13 @@ _SPECIFICITY = {"name": 0, "town": 0, "admin2": 1, "admin1": 2, "country": 3}
 def _mark_borders(sent: Span, mentions: list[Mention]) -> None:
     """'on the border between Donetsk and Zaporizhzhia regions', 'the border of Zamfara and Katsina states': ACLED
     codes a border area to one side, the more specific one (a town or district over a region), else the first
-    named, as near it (precision 2); the other sides are no event places."""
+    named, as near it (precision 2); the other sides are no event places. A road or area 'between Djibo and
+    Namsiguia' is read the same way."""
     doc = sent.doc
     for tok in sent:
-        if _lemma(tok) not in BORDER_NOUNS or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ not in {"between", "of"}:
+        if tok.lower_ == "between" and not (tok.i > sent.start and _lemma(doc[tok.i - 1]) in BORDER_NOUNS):
+            tok = doc[tok.i - 1]  # 'on the road between X and Y': read as a border area of the two
+        elif _lemma(tok) not in BORDER_NOUNS or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ not in {"between", "of"}:
             continue
         end = tok.i + 2
         while end < sent.end and not (doc[end].is_punct and doc[end].text not in {"(", ")", "-"}) \

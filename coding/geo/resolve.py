@@ -109,6 +109,22 @@ def contains(area: Area, place: Place) -> bool:
     return place.iso3 == area.iso3
 
 
+def _consistent(groups: list[list[Area]]) -> list[list[Area]]:
+    """Qualifier divisions that agree with the broader ones after them: in 'Sitio Kaluwasan, Barangay Buenavista,
+    Himamaylan City, Negros Occidental' no Buenavista division of Mexico qualifies a place in Negros Occidental.
+    A qualifier's divisions lying inside a later qualifier's are kept; else those of a later qualifier's country;
+    a qualifier left with none drops out."""
+    out = []
+    for i, group in enumerate(groups):
+        later = [a for g in groups[i + 1:] for a in g]
+        if later:
+            inside = [a for a in group if StoryPlaces._nested(a, later)]
+            group = inside or [a for a in group if a.iso3 in {b.iso3 for b in later}]
+        if group:
+            out.append(group)
+    return out
+
+
 def _maybe_inside(area: Area, place: Place) -> bool:
     """A place whose admin-2 the gazetteer does not know (most of Mali's, Niger's, Somalia's) may lie in any admin-2
     of its admin-1: 'Tessit (Ansongo cercle, Gao)' is the Tessit of Gao, not the cercle's centroid."""
@@ -349,6 +365,7 @@ class StoryPlaces:
         if groups and not linked and self._reads_as_list(m, places, groups):
             groups, town_qualifiers = [], []
             trace.why = "a city named in a list, not inside the names after it: they are no qualifiers; "
+        groups = _consistent(groups)
         areas: list[Area] = [a for group in groups for a in group]
         hub = self._qualifier_town(town_qualifiers, areas)  # 'Husarivka (Balakliia, Kharkiv)': the town Balakliia
         if hub is not None:
@@ -519,7 +536,10 @@ class StoryPlaces:
         """A qualifier that names no division but a town (a hromada or commune named after its centre), inside the
         other qualifiers' divisions when they name any: the biggest such town."""
         for q in qualifiers:
-            towns = list(self.gaz.places(split_label(q.name or "")[0]))
+            town = split_label(q.name or "")[0]
+            towns = list(self.gaz.places(town))
+            if not towns and town.split()[-1].lower() in CITY_WORDS and " " in town:
+                towns = list(self.gaz.places(town.rsplit(" ", 1)[0]))  # a qualifier 'Himamaylan City'
             if areas:  # a loose spelling ('Bulo Burte' for Buulobarde) only inside the divisions named with it
                 towns = [p for p in towns if any(contains(a, p) for a in areas)]
             else:

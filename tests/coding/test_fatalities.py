@@ -237,3 +237,13 @@ def test_each_row_takes_its_share_of_a_split_toll(text, deaths):
     from coding.coder import code_text
 
     assert max(r["fatalities"] or 0 for r in code_text(text)) == deaths
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Local sources reported between 6 and 9 civilian deaths.", 6),
+    ("The army confirmed 12 military fatalities.", 12),
+    ("Hospitals recorded at least 30 confirmed deaths after the strike.", 30),
+])
+def test_deaths_with_a_word_before_them(text, expected):
+    found = fatalities_in(text)
+    assert found is not None and found[0] == expected

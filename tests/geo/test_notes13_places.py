@@ -109,3 +109,36 @@ def test_a_border_area_between_regions_is_the_first_named_as_a_part_of_it(gaz, t
 def test_a_more_specific_place_beats_the_border_area(gaz, text, place, iso3):
     row = _row(text)
     assert row["geo_precision"] != REGION and _near(row, gaz, place, iso3, within=30)
+
+
+@pytest.mark.parametrize("text, town, iso3", [
+    ("On 12 May 2022, a mob of students stoned and burned to death a female student accused of blasphemy at a college in Sokoto.",
+     "Sokoto", "NGA"),
+    ("On 3 June 2021, gunmen killed a trader at a market in Maiduguri.", "Maiduguri", "NGA"),
+    ("On 9 April 2022, police dispersed a rally by teachers at a school in Kaduna.", "Kaduna", "NGA"),
+])
+def test_a_place_after_a_preposition_is_found_whatever_the_tagger_calls_it(gaz, text, town, iso3):
+    row = _row(text)
+    assert _near(row, gaz, town, iso3, within=20)
+
+
+@pytest.mark.parametrize("text, town, iso3", [
+    ("On 14 February 2022, soldiers clashed with NPA rebels in Sitio Kaluwasan, Barangay Buenavista, Himamaylan City, "
+     "Negros Occidental. Two rebels were killed.", "Himamaylan", "PHL"),
+    ("On 2 March 2021, NPA rebels ambushed soldiers in Sitio Maligaya, Barangay Buenavista, Las Navas, Northern Samar.",
+     "Las Navas", "PHL"),
+    ("On 7 May 2023, gunmen killed a farmer in Sitio Lumot, Barangay Buenavista, Kalamansig, Sultan Kudarat.", "Kalamansig", "PHL"),
+])
+def test_qualifiers_must_agree_with_the_broader_ones_after_them(gaz, text, town, iso3):
+    row = _row(text)
+    assert row["country_iso3"] == iso3 and _near(row, gaz, town, iso3, within=30)
+
+
+@pytest.mark.parametrize("text, first, iso3", [
+    ("On 4 November 2022, suspected JNIM militants ambushed a convoy between Djibo and Namsiguia (Soum, Sahel).", "Djibo", "BFA"),
+    ("On 4 March 2023, troops clashed with ISWAP fighters on the road between Bama and Konduga (Borno).", "Bama", "NGA"),
+    ("On 9 June 2022, bandits ambushed travellers between Tsafe and Gusau, killing 4.", "Tsafe", "NGA"),
+])
+def test_a_road_between_two_towns_is_the_first_named(gaz, text, first, iso3):
+    row = _row(text)
+    assert row["geo_precision"] == NEAR and _near(row, gaz, first, iso3, within=5)
