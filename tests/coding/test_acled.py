@@ -221,3 +221,12 @@ def test_a_deadly_security_operation_is_an_armed_clash(text, deaths):
                                   "The rescue operation left the capital on Monday."])
 def test_an_operation_that_kills_no_one_is_no_event(text):
     assert not [r for r in code_text(text) if r["acled_event_type"]]
+
+
+@pytest.mark.parametrize("text", [
+    "On 10 June 2022, picketers from social movements blocked 9 de Julio avenue in Buenos Aires city to demand food assistance.",
+    "On 3 May 2021, truck drivers blocked the main route into Rosario to protest fuel prices.",
+    "On 8 August 2022, residents blocked a busy intersection in Recife to demand water supply.",
+])
+def test_blocking_an_avenue_route_or_junction_is_a_protest(text):
+    assert _type(text) == "Protests"
