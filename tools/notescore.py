@@ -1,7 +1,7 @@
 """Code short event notes (one event each, ACLED style) and score event type, fatalities and date.
 
     python tools/notescore.py [--notes tests/data/notes/notes.jsonl] [--verbose]
-    python tools/notescore.py --notes tests/data/notes/notes_batch2.jsonl   # the second batch, with places
+    python tools/notescore.py --notes tests/data/notes/notes_batch2.jsonl   # the later batches (2, 3) give places too
 
 Each line: {"id", "text", "type" (ACLED event type), "fatalities" (0 when none), "date" (ISO)}, and
 optionally "doc_date" (the story metadata's date) and "location" ({"name", "lat", "lon"}: scored within 50 km).
