@@ -9,7 +9,8 @@ say death (killed, dead, died, death toll), never wounded or injured. Armies rep
 dead as "neutralised"; a count of them is a count of the dead, but only of people ("neutralised
 two IEDs" is none). Separate counts of different sides in one sentence add up ("8 soldiers were
 killed ... about 20 assailants were neutralised": 28), as ACLED's fatalities count every side.
-A note that spreads a toll over several events ("fatalities split among 3 events") gives each
+Counts of another side in a later sentence of the same event add to its toll too ("5 soldiers were
+killed. 12 militants were also killed.": 17; ``adds_to_toll``). A note that spreads a toll over several events ("fatalities split among 3 events") gives each
 its share (``split_among``).
 """
 
@@ -290,3 +291,30 @@ def share(total: int, events: int) -> int:
     """One event's part of a toll split among ``events``: the total divided, rounded down (ACLED gives
     the remainder to the first events; a note's one event is one of the equal parts)."""
     return total // events
+
+
+GENERIC_VICTIMS = {"people", "person", "individual", "victim", "other", "others", "body", "resident"}  # nouns that may count everyone another toll counted
+ADDITIVE = re.compile(r"\b(?:also|too|as well|in addition|additionally|another|further|other)\b", re.I)
+
+
+def victim_nouns(text: str) -> set[str]:
+    """The nouns a death count counts ({'soldier'} in '5 soldiers were killed', {'soldier', 'militant'} in
+    '2 soldiers and 5 militants died', {'farmer'} in 'a farmer was killed'), singular and lower-case; {''}
+    when the count names none."""
+    found = set()
+    for m in _ONE_GROUP.finditer(text):
+        word = m.group(0).split()[-1].lower()
+        found.add(word if word in {"others", "police", "troops", "personnel"} or len(word) <= 3 else word.removesuffix("s"))
+    return found or {""}
+
+
+def adds_to_toll(text: str, found: tuple[int, int, int], counted: set[str]) -> bool:
+    """Whether a later sentence's count is of other people than the toll already counted for the event ('5 soldiers
+    were killed. 12 militants were also killed.': 17, as ACLED adds every side's dead): its nouns differ from
+    those counted, and either the sentence says so ('also', 'another') or no noun could count everyone."""
+    nouns = victim_nouns(text[found[1]:found[2]])
+    if "" in nouns or not counted or nouns & counted:
+        return False
+    if ADDITIVE.search(text):
+        return True
+    return not (nouns | counted) & (GENERIC_VICTIMS | {""})

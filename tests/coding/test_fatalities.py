@@ -247,3 +247,34 @@ def test_each_row_takes_its_share_of_a_split_toll(text, deaths):
 def test_deaths_with_a_word_before_them(text, expected):
     found = fatalities_in(text)
     assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("On 3 May 2021, ISWAP militants attacked a military base in Mainok. 5 soldiers were killed. 12 militants were also killed.", 17),
+    ("On 3 May 2021, JNIM militants ambushed a FAMa patrol near Boni. Four soldiers died. The army said 20 terrorists were "
+     "neutralised in the response.", 24),
+    ("On 8 June 2022, police clashed with gang members in Salvador. Two officers were killed. Three gang members were also killed.", 5),
+])
+def test_later_sentences_counting_another_side_add_to_the_toll(text, deaths):
+    from coding.coder import code_text
+
+    assert max(r["fatalities"] or 0 for r in code_text(text)) == deaths
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("Gunmen killed 4 people in an attack on a market in Beledweyne. Two children were killed.", 4),  # maybe among the 4
+    ("Militants attacked a base near Gao, killing 5 soldiers. 5 soldiers were killed, the army said.", 5),  # the same people
+    ("Rebels shelled Goma, killing 7 civilians. The death toll later rose to 9 civilians.", 9),  # an update replaces
+])
+def test_later_counts_of_the_same_people_do_not_add(text, deaths):
+    from coding.coder import code_text
+
+    assert max(r["fatalities"] or 0 for r in code_text(text)) == deaths
+
+
+def test_victim_nouns():
+    from coding.fatalities import victim_nouns
+
+    assert victim_nouns("2 soldiers and 5 militants died") == {"soldier", "militant"}
+    assert victim_nouns("A farmer was killed") == {"farmer"}
+    assert victim_nouns("killing at least 12") == {""}
