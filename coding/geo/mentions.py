@@ -24,7 +24,7 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from coding.dates import MONTHS, WEEKDAYS
-from coding.vocabulary import PLACE_PREPOSITIONS
+from coding.vocabulary import FACILITY_NOUNS, PLACE_PREPOSITIONS
 
 TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "port", "settlement", "locality", "hamlet", "municipality",
                         "suburb", "township"})
@@ -194,7 +194,12 @@ def _is_name_token(tok: Token, story: StoryLike) -> bool:
     if tok.pos_ != "PROPN" and not (tok.ent_type_ in NAME_LABELS and tok.pos_ in {"NOUN", "PROPN"}):
         # an unknown capitalised word the tagger took for something else ("in Kup’yans’k" tagged ADV,
         # "Sagaing region" tagged VERB)
-        before_division = tok.dep_ in {"compound", "amod", "nmod"} and _division_of(tok.head) is not None
+        known = story.entry_at(tok)
+        before_division = tok.dep_ in {"compound", "amod", "nmod"} and (
+            _division_of(tok.head) is not None
+            # "Kyiv city" with Kyiv tagged an adjective: a name the tagger or the lexicon knows as a place
+            or (_lemma(tok.head) in TOWN_NOUNS - {"capital"}
+                and (tok.ent_type_ in NAME_LABELS or (known is not None and known.kind in {"capital", "place"}))))
         if tok.is_sent_start or not (before_division or (tok.pos_ in {"NOUN", "ADV", "X"} and tok.dep_ == "pobj")):
             return False
     entry = story.entry_at(tok)
@@ -237,6 +242,8 @@ def _place_context(head: Token) -> tuple[str | None, Token, bool] | None:
         return (None if kind == "part" else kind), parent.head, kind == "part"
     if first.dep_ == "pobj" and parent.lower_ == "of" and (parent.head.tag_ == "VBG" or _lemma(parent.head) in EVENT_NOUNS):
         return None, first, False  # "the shelling of Kharkiv", "the capture of Lyman"
+    if first.dep_ == "pobj" and parent.lower_ == "of" and _lemma(parent.head) in FACILITY_NOUNS:
+        return None, first, False  # "the town hall of San Miguel Totolapan", "the central market of Beledweyne"
     if first.dep_ == "pobj" and parent.lower_ == "of" and _lemma(parent.head) in DWELLER_NOUNS:
         return None, first, False  # "residents of Las Heras set fire to ...": where they live
     if first.dep_ == "appos" and _noun_kind(_lemma(parent)) in {"town", "admin1"}:

@@ -230,3 +230,12 @@ def test_an_operation_that_kills_no_one_is_no_event(text):
 ])
 def test_blocking_an_avenue_route_or_junction_is_a_protest(text):
     assert _type(text) == "Protests"
+
+
+@pytest.mark.parametrize("text", [
+    "On 26 November 2023, JNIM militants attacked the military detachment and VDP positions in Djibo (Soum, Sahel).",
+    "On 4 April 2022, ISWAP fighters attacked army positions in Dikwa (Borno).",
+    "On 9 May 2021, al Shabaab militants attacked a military base in Balcad (Middle Shabelle).",
+])
+def test_an_attack_on_military_positions_in_a_place_is_a_clash(text):
+    assert _type(text) == "Battles"

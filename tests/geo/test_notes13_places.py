@@ -142,3 +142,24 @@ def test_qualifiers_must_agree_with_the_broader_ones_after_them(gaz, text, town,
 def test_a_road_between_two_towns_is_the_first_named(gaz, text, first, iso3):
     row = _row(text)
     assert row["geo_precision"] == NEAR and _near(row, gaz, first, iso3, within=5)
+
+
+@pytest.mark.parametrize("text, town, iso3", [
+    ("On 21 March 2024, Russian forces launched a missile and drone attack on Kyiv city.", "Kyiv", "UKR"),
+    ("Russian forces attacked Kyiv city.", "Kyiv", "UKR"),
+    ("On 4 May 2023, M23 rebels shelled Goma city, killing 2 people.", "Goma", "COD"),
+])
+def test_a_known_place_before_a_town_word_is_a_place_however_tagged(gaz, text, town, iso3):
+    row = _row(text)
+    assert row["geo_precision"] == 1 and _near(row, gaz, town, iso3, within=5)
+
+
+@pytest.mark.parametrize("text, town, iso3", [
+    ("On 19 October 2022, gunmen killed 20 people in an attack on the town hall of San Miguel Totolapan (Guerrero).",
+     "San Miguel Totolapan", "MEX"),
+    ("On 3 May 2021, al Shabaab fighters attacked the central prison of Bosaso, freeing 400 inmates.", "Bosaso", "SOM"),
+    ("On 9 July 2022, ISWAP fighters attacked the prison of Kuje, freeing hundreds of inmates.", "Kuje", "NGA"),
+])
+def test_a_building_of_a_place_places_the_event(gaz, text, town, iso3):
+    row = _row(text)
+    assert _near(row, gaz, town, iso3, within=10)
