@@ -24,7 +24,7 @@ from coding.ahead import parse_stream
 from coding.dates import event_date, full_date
 from coding.document import Document
 from coding.events import CASUALTY_LEMMAS, FORCE_ROOTS, Candidate, extract, is_reported_happening, match_noun, noun_source, protest_aim_tokens
-from coding.fatalities import deaths_in_sentence, is_toll_update, victim_phrases
+from coding.fatalities import adds_to_toll, deaths_in_sentence, is_toll_update, share, split_among, victim_nouns, victim_phrases
 from coding.fingerprint import coder_build
 from coding.geo import locate
 from coding.geo.locate import choose, story_state
@@ -41,6 +41,7 @@ COOPERATIVE_PREFIXES = ("02", "03", "04", "05", "06", "07")
 CONTEXT_SENTENCES = 2
 VENUE_ROOTS = {"04"}  # consultations: meetings, visits and talks take place at a venue, often abroad
 STATE_COERCERS = {"GOV", "COP", "JUD", "MIL", "SPY"}  # who arrests, jails and represses people of its own country
+DESTROY_CODE = "1712"
 DOMESTIC_MEASURES = ("172",)  # curfews, states of emergency, bans: imposed by a state on its own people
 # PLOVER codes cooperative actions reported in the future tense as AGREE (an intention). Announced
 # retreats and concessions ("will release the hostages", "will evacuate the settlements", "will allow
@@ -94,6 +95,7 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
     reported: set[tuple[str, str]] = set()  # (CAMEO root, source code) of events reported in earlier sentences
     story_rows: list[dict[str, Any]] = []  # held until the story ends: a later sentence may add to a row's toll
     last_attack: tuple[int, dict[str, Any]] | None = None  # (sentence index, row) of the latest asserted violence
+    counted: dict[int, set[str]] = {}  # id of a row -> the victims' nouns of the counts in its toll
     for index, sent in enumerate(sentences):
         best: dict[tuple, dict[str, Any]] = {}
         for cand in extract(sent, story, lex):
@@ -110,13 +112,22 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
         rows = drop_untargeted_twins(sorted(best.values(), key=lambda r: (r["evidence_start"], r["cameo_code"])))
         deaths = lambda: context.of_sentence(index, "deaths", lambda: deaths_in_sentence(sent))  # noqa: E731
         if last_attack is not None and index - last_attack[0] <= TOLL_SENTENCES:
-            rows = fold_toll(rows, deaths, last_attack[1], updated=is_toll_update(sent.text))
-        attach_fatalities(rows, sent.start_char, deaths)
+            rows = fold_toll(rows, deaths, last_attack[1], updated=is_toll_update(sent.text), text=sent.text,
+                             counted=counted.setdefault(id(last_attack[1]), set()))
+        attached = attach_fatalities(rows, sent.start_char, deaths)
+        if attached is not None:  # the nouns each row's toll counted, for tolls of other sides in later sentences
+            found = deaths()
+            counted.setdefault(id(attached), set()).update(victim_nouns(sent.text[found[1]:found[2]]) if found else {""})
         reported.update((r["cameo_root"], r["actor1_code"]) for r in rows if r["actor1_code"] and r["modality"] == "asserted")
         attacks = [r for r in rows if r["modality"] == "asserted" and r["cameo_code"].startswith(VIOLENT_PREFIXES)]
         if attacks:
             last_attack = (index, attacks[-1])
         story_rows += rows
+    events = split_among(doc.text)
+    if events:  # "fatalities split among 3 events": each event has its share of the reported toll
+        for r in story_rows:
+            if r["fatalities"]:
+                r["fatalities"] = share(r["fatalities"], events)
     yield from story_rows
 
 
@@ -271,7 +282,8 @@ TOLL_RULES = ("assault.kill_generic:", "assault.beat:")
 
 
 def fold_toll(rows: list[dict[str, Any]], deaths: Callable[[], tuple[int, int, int] | None],
-              attack: dict[str, Any], updated: bool = False) -> list[dict[str, Any]]:
+              attack: dict[str, Any], updated: bool = False, text: str = "",
+              counted: set[str] | None = None) -> list[dict[str, Any]]:
     """'The RSF shelled a market. At least 15 civilians were killed.': when a sentence reports deaths and
     no attack of its own, the deaths are the toll of the story's latest attack, not a new event, unless
     they happened at another place or on another day ("four more were killed in Kharkiv on Monday")."""
@@ -287,8 +299,14 @@ def fold_toll(rows: list[dict[str, Any]], deaths: Callable[[], tuple[int, int, i
     found = deaths()
     if found is None:
         return rows
+    counted = set() if counted is None else counted
     if attack["fatalities"] is None or updated:
         attack["fatalities"] = found[0]  # a later toll ("the death toll later rose to 6") replaces the first
+        counted.clear()
+        counted.update(victim_nouns(text[found[1]:found[2]]))
+    elif adds_to_toll(text, found, counted):
+        attack["fatalities"] += found[0]  # "5 soldiers were killed. 12 militants were also killed.": every side's dead
+        counted.update(victim_nouns(text[found[1]:found[2]]))
     return [r for r in rows if not _bare_casualty(r)]
 
 
@@ -389,19 +407,21 @@ def _refers_back(cand: Candidate, row: dict[str, Any], reported: set[tuple[str, 
     return marked and (row["cameo_root"], row["actor1_code"]) in reported
 
 
-def attach_fatalities(rows: list[dict[str, Any]], sent_start: int, deaths: Callable[[], tuple[int, int, int] | None]) -> None:
+def attach_fatalities(rows: list[dict[str, Any]], sent_start: int,
+                      deaths: Callable[[], tuple[int, int, int] | None]) -> dict[str, Any] | None:
     """Give the sentence's death count (``deaths``, read once per sentence; offsets from ``sent_start``) to
-    the violent event whose trigger is nearest to it."""
+    the violent event whose trigger is nearest to it; that row, or None."""
     violent = [r for r in rows if r["cameo_code"].startswith(VIOLENT_PREFIXES + (REPRESSION_CODE,))]
     if not violent:
-        return
+        return None
     found = deaths()
     if found is None:
-        return
+        return None
     count, start, _end = found
     at = sent_start + start
     nearest = min(violent, key=lambda r: abs(r["evidence_start"] - at))
     nearest["fatalities"] = count
+    return nearest
 
 
 class StoryContext:
@@ -664,6 +684,11 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         # "the government declared a state of emergency", "imposed a curfew": a state's measure on its own country
         target = Actor("", source.country, None, cand.trigger.idx, cand.trigger.idx)
         how = "own country"
+    if target is None and source is not None and code.code == DESTROY_CODE and (where or source.country) \
+            and source.sector not in STATE_COERCERS:
+        # "the attackers burned dozens of homes": property with no named owner belongs to the people where it stood
+        target = Actor("", where or source.country, None, cand.trigger.idx, cand.trigger.idx)
+        how = "owners"
     if target is None and source is not None and rule.cameo.startswith(MILITARY_PREFIXES):
         adversary = ctx.adversary(source.country)
         if adversary:

@@ -11,7 +11,8 @@ Precision follows ACLED's time precision: a known day is ``day``; a week or a ra
 seven days is ``week``, dated to its middle day; a month or a longer range is ``month``,
 dated to the 15th; a year alone is ``year`` (1 January). Without a time expression the
 event takes the document date; a document without a date takes the story's first full date
-("On 16 February 2024, ..." in an event note), and without either only a time expression
+("On 16 February 2024, ..." in an event note; a range, "Between 9 and 11 February 2023", its middle
+day), and without either only a time expression
 with its year dates the event.
 
 Dates never lie after the document date: forms without a year take the most recent past
@@ -151,7 +152,17 @@ def full_date(text: str) -> date | None:
                 month = int(m.group("m")) if name == "iso" else MONTHS[m.group("month")]
                 found = _safe_date(int(m.group("year")), month, int(m.group("day")))
                 if found:
-                    return found
+                    return _range_ending_at(low, m.end()) or found
+    return None
+
+
+def _range_ending_at(low: str, end: int) -> date | None:
+    """The middle day of a range of days that ends with the full date ending at ``end`` ("Between 9 and
+    11 February 2023": 10 February, as ACLED dates a span of days)."""
+    for m in _DAY_RANGE.finditer(low):
+        if m.end() == end and m.group("year"):
+            ranged = _day_range(m.group(0), date.max, future=False)
+            return ranged[0] if ranged else None
     return None
 
 

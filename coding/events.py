@@ -282,7 +282,7 @@ def match_noun(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
 
 
 HAPPENING_LEMMAS = {"hold", "take", "erupt", "occur", "happen", "break", "continue", "resume", "begin", "start", "spread",
-                    "rage", "intensify", "escalate", "turn", "go"}
+                    "rage", "intensify", "escalate", "turn", "go", "explode", "detonate"}  # "two car bombs exploded"
 CASUALTY_LEMMAS = {"kill", "injure", "wound", "die", "hurt", "destroy", "damage", "maim"}
 CAUSING_LEMMAS = {"leave", "kill", "injure", "wound", "claim", "destroy", "damage", "rock", "shake", "hit", "displace", "force"}
 TAKING_PLACE_LEMMAS = {"hold", "take", "occur", "happen", "erupt", "break"}

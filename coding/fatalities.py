@@ -5,7 +5,13 @@ is 12); vague counts map to fixed numbers ("several" 3, "dozens" 12, "hundreds" 
 the report leaves open ("an unspecified number of soldiers were killed": 3, as for "several");
 years beside a month or after "in" are never counts ("in March 2021, five soldiers...": five);
 injured people are never counted, so a number is only taken when the words around it
-say death (killed, dead, died, death toll), never wounded or injured.
+say death (killed, dead, died, death toll), never wounded or injured. Armies report the enemy
+dead as "neutralised"; a count of them is a count of the dead, but only of people ("neutralised
+two IEDs" is none). Separate counts of different sides in one sentence add up ("8 soldiers were
+killed ... about 20 assailants were neutralised": 28), as ACLED's fatalities count every side.
+Counts of another side in a later sentence of the same event add to its toll too ("5 soldiers were
+killed. 12 militants were also killed.": 17; ``adds_to_toll``). A note that spreads a toll over several events ("fatalities split among 3 events") gives each
+its share (``split_among``).
 """
 
 from __future__ import annotations
@@ -40,24 +46,32 @@ VICTIMS = (r"(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Za-z\-]+\s+){0,2}?(?:people|person
            r"personnel|guards|rangers|marines|children|women|men|residents|villagers|protesters|demonstrators|others|"
            r"members|gunmen|bandits|worshippers|pilgrims|students|passengers|workers|farmers|migrants|"
            r"policemen|servicemen|attackers|assailants|bodies|child|woman|man|boy|girl|officer|villager|resident|farmer|"
-           r"student|worker|passenger|militant|fighter|rebel|protester|policeman|guard|teacher|trader))?")
+           r"student|worker|passenger|militant|fighter|rebel|protester|policeman|guard|teacher|trader|"
+           # a force named by its acronym, uninflected ("seven VDP", "3 FAMa", "two SNA"), never a weapon's
+           r"(?-i:(?!(?:IED|VBIED|UAV|RPG|MLRS|APC)\b)[A-Z]{2,}a?)(?![A-Za-z])))?")
 DEATH_VERBS = r"(?:killing|killed|kills|kill|murdering|murdered|massacring|massacred|executing|executed|slaying|slew|slain)"
+ALSO = r"(?:(?:also|reportedly|allegedly|later|subsequently)\s+)?"  # "3 attackers were also killed"
+NEUTRALISED = r"(?:neutrali[sz](?:ed|ing|es|e))"  # armies' word for enemies killed; only ever of people
 
 _PATTERNS = [
     # "killing at least 12", "killed 30 civilians", "left two dead", "leaving one person dead"
     re.compile(rf"\b(?:{DEATH_VERBS}|left|leaving|leaves)\s+{QUALIFIER}(?P<n>{NUMBER}){RANGE}{VICTIMS}(?P<tail>\s+(?:dead|killed))?", re.I),
     # "two people were killed", "a dozen people died", "12 dead", "at least five soldiers lost their lives"
-    re.compile(rf"\b{QUALIFIER}(?P<n>{NUMBER}){RANGE}{VICTIMS}\s+(?:(?:were|was|have been|has been|had been|are|being|got)\s+)?"
+    re.compile(rf"\b{QUALIFIER}(?P<n>{NUMBER}){RANGE}{VICTIMS}\s+(?:(?:were|was|have been|has been|had been|are|being|got)\s+)?{ALSO}"
                rf"(?:(?:shot|gunned|beaten|hacked|burned|stabbed)\s+(?:to death|dead|down)|killed|dead|died|lost their lives|"
                rf"perished|murdered|massacred|executed|slain)\b", re.I),
     # "a death toll of 15", "the death toll rose to 20"
     re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,5}}?(?:of|to|at|reached|hit)\s+{QUALIFIER}(?P<n>{NUMBER}){RANGE}", re.I),
-    # "15 deaths", "20 fatalities"
-    re.compile(rf"\b{QUALIFIER}(?P<n>{NUMBER}){RANGE}\s+(?:deaths|fatalities)\b", re.I),
+    # "15 deaths", "20 fatalities", "between 6 and 9 civilian deaths"
+    re.compile(rf"\b{QUALIFIER}(?P<n>{NUMBER}){RANGE}\s+(?:[a-z]+\s+)?(?:deaths|fatalities)\b", re.I),
     # "claimed the lives of 12 people", "the bodies of 30 villagers"
     re.compile(rf"\b(?:claim(?:ed|ing|s)? the lives of|bodies of)\s+{QUALIFIER}(?P<n>{NUMBER}){RANGE}", re.I),
+    # "neutralised 20 terrorists", "eleven insurgents were neutralised": people only, so the noun is required
+    re.compile(rf"\b{NEUTRALISED}\s+{QUALIFIER}(?P<n>{NUMBER}){RANGE}{VICTIMS[:-1]}", re.I),
+    re.compile(rf"\b{QUALIFIER}(?P<n>{NUMBER}){RANGE}{VICTIMS[:-1]}\s+(?:(?:were|was|have been|has been|had been)\s+)?{ALSO}{NEUTRALISED}\b", re.I),
 ]
 _LEFT_WORDS = ("left", "leaving", "leaves")
+_SIDE_PATTERNS = (_PATTERNS[0], _PATTERNS[1], _PATTERNS[5], _PATTERNS[6])  # killing clauses, not tolls or totals
 # "No fatalities were reported", "no one was killed", "without casualties": a report of none is a count of zero.
 ZERO = re.compile(r"\b(?:no (?:one|fatalities|casualties|deaths|lives were lost)|nobody|none)\b(?:\s+(?:was|were|had been|has been|have been))?"
                   r"(?:\s+(?:reported|killed|dead|died|recorded)|(?=\s*(?:were|was)?\s*(?:reported|recorded)))|"
@@ -108,7 +122,7 @@ _NAMED_VICTIMS = VICTIMS[:-1]  # the victims' noun required: "10 and 15 people" 
 _GROUP = rf"{QUALIFIER}(?:{NUMBER}|an?){_NAMED_VICTIMS}"
 # "15 civilians and 2 soldiers were killed", "three police officers, two soldiers and a child died": the groups add up
 CONJOINED = re.compile(rf"\b(?P<all>{_GROUP}(?:\s*,\s*{_GROUP})*,?\s+and\s+{_GROUP})\s+(?:(?:were|was|have been|had been)\s+)?"
-                       rf"(?:killed|dead|died|lost their lives|perished|murdered|slain)\b", re.I)
+                       rf"(?:killed|dead|died|lost their lives|perished|murdered|slain|{NEUTRALISED})\b", re.I)
 _ONE_GROUP = re.compile(rf"{QUALIFIER}(?P<n>{NUMBER}|an?){_NAMED_VICTIMS}", re.I)
 
 
@@ -132,20 +146,49 @@ def fatalities_in(text: str) -> tuple[int, int, int] | None:
     if summed is not None:
         return summed
     best: tuple[int, int, int] | None = None
+    sides: list[tuple[int, int, int, str]] = []  # (count, start, end, victims' noun) of each killing clause
     for pattern in _PATTERNS:
+        first = True
         for m in pattern.finditer(text):
             if pattern is _PATTERNS[0] and m.group(0).lower().startswith(_LEFT_WORDS) and not m.group("tail"):
                 continue  # "left two injured" / "left the city" is not a death count
             value = None if _is_year(m, text) else _value(m)
             if value is None:
                 continue
-            if best is None or m.start() < best[1]:
+            if first and (best is None or m.start() < best[1]):
                 best = (value, m.start(), m.end())
-            break
-    return best
+            first = False
+            if pattern in _SIDE_PATTERNS:
+                sides.append((value, m.start(), m.end(), _victim_word(m)))
+    return _sides_total(sides, text) or best
 
 
-DEATH_LEMMAS = {"kill", "murder", "slay", "execute", "behead", "assassinate", "lynch", "die", "massacre"}
+def _victim_word(m: re.Match[str]) -> str:
+    """The noun after the count ('soldiers' in '8 soldiers were killed'), '' when the count stands alone."""
+    after = m.string[m.end("m") if m.group("m") else m.end("n"):m.end()].split()
+    return after[0].lower() if after and after[0].lower() not in {"were", "was", "have", "has", "had", "dead", "killed"} else ""
+
+
+def _sides_total(sides: list[tuple[int, int, int, str]], text: str) -> tuple[int, int, int] | None:
+    """The sum of killing clauses that count different people ('8 soldiers were killed and about 20
+    assailants were neutralised'), or None when the sentence has fewer than two. A count introduced as a
+    part ('including 3 children') or without its noun is never added."""
+    kept: list[tuple[int, int, int, str]] = []
+    for side in sorted(sides, key=lambda s: s[1]):
+        if not side[3] or PART_OF.search(text[:side[1]]) or any(side[1] < k[2] for k in kept):
+            continue
+        if any(side[3] == k[3] for k in kept):
+            return None  # the same people counted twice is a restatement, not another side
+        kept.append(side)
+    if len(kept) < 2:
+        return None
+    return sum(k[0] for k in kept), kept[0][1], kept[-1][2]
+
+
+PART_OF = re.compile(r"\b(?:including|among them|among whom|of them|of whom|incl\.)\s*(?:at least\s+|some\s+)?$", re.I)
+
+
+DEATH_LEMMAS = {"kill", "murder", "slay", "execute", "behead", "assassinate", "lynch", "die", "massacre", "neutralise", "neutralize"}
 DEATH_MANNER_LEMMAS = {"shoot", "gun", "beat", "hack", "stab", "burn", "club", "stone"}  # "... dead", "... to death"
 SINGULAR_PRONOUNS = {"he", "him", "she", "her"}
 
@@ -176,7 +219,10 @@ def _victim_count(victim: Token) -> int | None:
     return None
 
 
-HUMAN_NOUNS = {"man", "victim", "person", "body", "individual", "driver", "elder", "motorist", "passer-by", "bystander"}  # people words that name no sector
+HUMAN_NOUNS = {"man", "victim", "person", "body", "individual", "driver", "elder", "motorist", "passer-by", "bystander",
+               # kin: 'a farmer and his son', 'the chief and his wife'
+               "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "nephew", "niece", "cousin",
+               "grandson", "granddaughter", "grandfather", "grandmother", "uncle", "aunt"}  # people words that name no sector
 
 
 def _agent_noun(tok: Token) -> bool:
@@ -222,6 +268,53 @@ def deaths_in_sentence(sent: Span) -> tuple[int, int, int] | None:
         for child in victim_phrases(tok):
             count = _victim_count(child)
             if count:
+                # 'killed a rural workers' leader and his son': each conjoined victim counts
+                count += sum(_victim_count(c) or 0 for c in child.conjuncts if c.i > child.i)
                 first, last = sorted((child.left_edge.idx, tok.idx))
                 return count, first - sent.start_char, last + len(tok.text) - sent.start_char
     return None
+
+
+SPLIT = re.compile(rf"\b(?:fatalities|deaths|casualties|the toll)\s+(?:were\s+|are\s+|was\s+|is\s+)?(?:split|divided|distributed|spread)"
+                   rf"\s+(?:evenly\s+|equally\s+)?(?:among|across|between|over)\s+(?P<n>{NUMBER})\s+(?:separate\s+)?events\b", re.I)
+
+
+def split_among(text: str) -> int | None:
+    """'fatalities split among 3 events': how many events a reported toll is shared by (ACLED divides it
+    as the report does), or None when the text spreads no toll."""
+    m = SPLIT.search(text)
+    value = number_value(m.group("n")) if m else None
+    return value if value and value > 1 else None
+
+
+def share(total: int, events: int) -> int:
+    """One event's part of a toll split among ``events``: the total divided, rounded down (ACLED gives
+    the remainder to the first events; a note's one event is one of the equal parts)."""
+    return total // events
+
+
+GENERIC_VICTIMS = {"people", "person", "individual", "victim", "other", "others", "body", "resident"}  # nouns that may count everyone another toll counted
+ADDITIVE = re.compile(r"\b(?:also|too|as well|in addition|additionally|another|further|other)\b", re.I)
+
+
+def victim_nouns(text: str) -> set[str]:
+    """The nouns a death count counts ({'soldier'} in '5 soldiers were killed', {'soldier', 'militant'} in
+    '2 soldiers and 5 militants died', {'farmer'} in 'a farmer was killed'), singular and lower-case; {''}
+    when the count names none."""
+    found = set()
+    for m in _ONE_GROUP.finditer(text):
+        word = m.group(0).split()[-1].lower()
+        found.add(word if word in {"others", "police", "troops", "personnel"} or len(word) <= 3 else word.removesuffix("s"))
+    return found or {""}
+
+
+def adds_to_toll(text: str, found: tuple[int, int, int], counted: set[str]) -> bool:
+    """Whether a later sentence's count is of other people than the toll already counted for the event ('5 soldiers
+    were killed. 12 militants were also killed.': 17, as ACLED adds every side's dead): its nouns differ from
+    those counted, and either the sentence says so ('also', 'another') or no noun could count everyone."""
+    nouns = victim_nouns(text[found[1]:found[2]])
+    if "" in nouns or not counted or nouns & counted:
+        return False
+    if ADDITIVE.search(text):
+        return True
+    return not (nouns | counted) & (GENERIC_VICTIMS | {""})

@@ -1,8 +1,10 @@
 """Code short event notes (one event each, ACLED style) and score event type, fatalities and date.
 
     python tools/notescore.py [--notes tests/data/notes/notes.jsonl] [--verbose]
+    python tools/notescore.py --notes tests/data/notes/notes_batch2.jsonl   # the later batches (2, 3) give places too
 
-Each line: {"id", "text", "type" (ACLED event type), "fatalities" (0 when none), "date" (ISO)}.
+Each line: {"id", "text", "type" (ACLED event type), "fatalities" (0 when none), "date" (ISO)}, and
+optionally "doc_date" (the story metadata's date) and "location" ({"name", "lat", "lon"}: scored within 50 km).
 The note's event is its most severe coded row (violence before protest before the rest); its
 fatalities are the largest count on any row (0 when none), as a note reports one event.
 """

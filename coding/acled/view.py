@@ -21,6 +21,7 @@ from coding.acled.cues import NONE, AcledCue, default_cues
 from coding.nlp import phrase_text
 from coding.lexicon import EventRule, Lexicon
 from coding.tables import acled_for
+from coding.vocabulary import MILITARY_OBJECTS
 
 DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
             "Violence against civilians": "Political violence", "Protests": "Demonstrations",
@@ -139,6 +140,27 @@ def _actors(etype: str, sub: str, source: Actor | None, target: Actor | None, ki
     return _ordered(etype, sub, one, two)
 
 
+UNARMED_STATE_SECTORS = {"GOV", "JUD", "LEG"}
+VIOLENT_ROOTS = ("18", "19", "20")
+
+
+def _armed_thing(actor: Actor | None, kind: str | None) -> str | None:
+    """'attacked Ukrainian positions', 'a Russian convoy': a country named on a thing only forces have is its forces."""
+    if kind != "country" or actor is None or not actor.name:
+        return kind
+    last = actor.name.lower().split()[-1]
+    return "state" if {last, last.removesuffix("s"), last.removesuffix("es")} & MILITARY_OBJECTS else kind
+
+
+def _unarmed_official(actor: Actor | None, kind: str | None, cameo: str) -> str | None:
+    """An official, a judge or a legislator attacked ('gunmen killed a workers' leader', 'a mayor was shot dead') is no
+    armed side: ACLED codes violence on them as violence against civilians."""
+    if kind == "state" and actor is not None and actor.sector in UNARMED_STATE_SECTORS and not actor.org_code \
+            and cameo.startswith(VIOLENT_ROOTS):
+        return "civilian"
+    return kind
+
+
 def acled_view(cameo: str, rule: EventRule, trigger: str, source: Actor | None, target: Actor | None,
                sentences: Sequence[Span], index: int, lex: Lexicon, *, threat: bool = False, modality: str = "asserted",
                event_country: str | None = None, when: dt.date | None = None,
@@ -150,7 +172,8 @@ def acled_view(cameo: str, rule: EventRule, trigger: str, source: Actor | None, 
     if event_country is None and target is not None and target.name and actor_kind(target, None, lex) == "country":
         # "captured the Ukrainian town of Lyman": a named place is the target (never a side inferred from the story)
         event_country = target.country
-    raw_kinds = (actor_kind(source, event_country, lex), actor_kind(target, event_country, lex))
+    raw_kinds = (_armed_thing(source, actor_kind(source, event_country, lex)),
+                 _unarmed_official(target, _armed_thing(target, actor_kind(target, event_country, lex)), cameo))
     country = event_country or (source.country if source is not None and source.country not in {"IGO", "NGO"} else None)
     kinds = (raw_kinds[0] or "none", raw_kinds[1] or "none")
     base = rule.acled if rule.acled else acled_for(cameo)

@@ -89,7 +89,10 @@ def choose(resolved: list[Resolved], trigger: Token, target_place: Token | None)
     coded = [r for r in resolved if r.mention.coded]
     if coded:
         return coded[0].location
-    towns = [r for r in resolved if r.location.precision is not None]
+    resolved = [r for r in resolved if r.mention.border != "other"]  # the far side of a border area is no event place
+    # a border area ('near the border between Kharkiv region and Russia') only when no other place is named
+    towns = [r for r in resolved if r.location.precision is not None and r.mention.border is None] \
+        or [r for r in resolved if r.location.precision is not None]
     countries = [r for r in resolved if r.location.precision is None]
     attached = [r for r in towns if _in_arguments(r.mention.anchor, trigger, target_place)]
     if attached:

@@ -23,13 +23,15 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
-from coding.vocabulary import PLACE_PREPOSITIONS
+from coding.dates import MONTHS, WEEKDAYS
+from coding.vocabulary import FACILITY_NOUNS, PLACE_PREPOSITIONS
 
 TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "port", "settlement", "locality", "hamlet", "municipality",
                         "suburb", "township"})
 ADMIN_NOUNS = frozenset({"region", "oblast", "province", "governorate", "state", "prefecture", "krai", "county"})
 # Second-level division words: after a name they make it a district qualifier ("Gwoza LGA", "Izium raion").
-DISTRICT_NOUNS = frozenset({"district", "raion", "rayon", "lga", "municipality", "county", "department", "prefecture"})
+DISTRICT_NOUNS = frozenset({"district", "raion", "rayon", "lga", "municipality", "county", "department", "prefecture",
+                            "territory", "cercle", "commune", "hromada"})  # DRC territories, Mali cercles, Sahel communes
 QUALIFIER_OPENERS = frozenset({",", "("})
 # Lower-case words inside place names ('Duque de Caxias', 'Ras al Ain'): they join the capitalised words around them.
 NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "la", "las", "los", "el", "al", "ad", "ar",
@@ -39,6 +41,10 @@ LIST_WORDS = frozenset({"and", "or", "&"})
 PART_NOUNS = frozenset({"district", "neighbourhood", "neighborhood", "outskirts", "suburbs", "area", "part", "centre",
                         "center", "quarter", "edge", "vicinity", "environs", "outskirt", "south", "north", "east", "west",
                         "direction", "axis", "border", "frontier", "outpost", "approaches"})
+AREA_NOUNS = frozenset({"area", "outskirts", "vicinity", "environs", "surroundings"})  # 'X area (Y district)': still X's qualifier
+# People named by where they live: 'residents of X', 'villagers of X' say where the event is.
+DWELLER_NOUNS = frozenset({"resident", "inhabitant", "villager", "people", "population", "citizen", "community", "youth",
+                           "dweller", "native"})
 NEAR_PREPS = frozenset({"near", "around", "outside", "beyond", "towards", "toward"})
 NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
@@ -66,6 +72,7 @@ class Mention:
     is_qualifier: bool = False  # this name only qualifies the place before it
     coded: bool = False  # "(coded to X)": the report says the event is coded to this place
     division: str | None = None  # "admin1" or "admin2" when a division word follows the name ("Y region", "Y district")
+    border: str | None = None  # "chosen" for the side ACLED codes a border area to, "other" for the other side(s)
 
 
 def _noun_kind(lemma: str) -> str | None:
@@ -169,10 +176,13 @@ def _name_heads(sent: Span, story: StoryLike) -> list[tuple[Token, int]]:
 
 
 def _misread_as_group(tok: Token, story: StoryLike) -> bool:
-    """'in Omdurman' tagged NORP by the small model: a proper noun after a place preposition that no
-    lexicon knows as a nationality or group is read as a place."""
+    """'in Omdurman' tagged NORP (or 'in Sokoto' tagged DATE) by the small model: a proper noun after a place
+    preposition that no lexicon knows as a nationality or group, and that is no date word, is read as a place."""
     entry = story.entry_at(tok)  # a place from the PETRARCH dictionaries ("Omdurman") is still a place
-    return (tok.ent_type_ == "NORP" and tok.pos_ == "PROPN" and tok.dep_ == "pobj"
+    # 'at a college in Sokoto' tagged DATE: a proper noun that is no month, weekday or number is no date
+    misread_date = tok.ent_type_ in {"DATE", "TIME"} and not any(ch.isdigit() for ch in tok.text) \
+        and tok.lower_.rstrip(".") not in MONTHS and tok.lower_ not in WEEKDAYS
+    return ((tok.ent_type_ == "NORP" or misread_date) and tok.pos_ == "PROPN" and tok.dep_ == "pobj"
             and tok.head.lower_ in PLACE_PREPOSITIONS and (entry is None or entry.kind == "place"))
 
 
@@ -184,7 +194,12 @@ def _is_name_token(tok: Token, story: StoryLike) -> bool:
     if tok.pos_ != "PROPN" and not (tok.ent_type_ in NAME_LABELS and tok.pos_ in {"NOUN", "PROPN"}):
         # an unknown capitalised word the tagger took for something else ("in Kup’yans’k" tagged ADV,
         # "Sagaing region" tagged VERB)
-        before_division = tok.dep_ in {"compound", "amod", "nmod"} and _division_of(tok.head) is not None
+        known = story.entry_at(tok)
+        before_division = tok.dep_ in {"compound", "amod", "nmod"} and (
+            _division_of(tok.head) is not None
+            # "Kyiv city" with Kyiv tagged an adjective: a name the tagger or the lexicon knows as a place
+            or (_lemma(tok.head) in TOWN_NOUNS - {"capital"}
+                and (tok.ent_type_ in NAME_LABELS or (known is not None and known.kind in {"capital", "place"}))))
         if tok.is_sent_start or not (before_division or (tok.pos_ in {"NOUN", "ADV", "X"} and tok.dep_ == "pobj")):
             return False
     entry = story.entry_at(tok)
@@ -227,8 +242,14 @@ def _place_context(head: Token) -> tuple[str | None, Token, bool] | None:
         return (None if kind == "part" else kind), parent.head, kind == "part"
     if first.dep_ == "pobj" and parent.lower_ == "of" and (parent.head.tag_ == "VBG" or _lemma(parent.head) in EVENT_NOUNS):
         return None, first, False  # "the shelling of Kharkiv", "the capture of Lyman"
+    if first.dep_ == "pobj" and parent.lower_ == "of" and _lemma(parent.head) in FACILITY_NOUNS:
+        return None, first, False  # "the town hall of San Miguel Totolapan", "the central market of Beledweyne"
+    if first.dep_ == "pobj" and parent.lower_ == "of" and _lemma(parent.head) in DWELLER_NOUNS:
+        return None, first, False  # "residents of Las Heras set fire to ...": where they live
     if first.dep_ == "appos" and _noun_kind(_lemma(parent)) in {"town", "admin1"}:
         return _noun_kind(_lemma(parent)), parent, False
+    if first.dep_ == "pobj" and parent.lower_ == "between":
+        return None, first, True  # 'ambushed a convoy between Djibo and Namsiguia': the road between two towns
     if first.dep_ == "pobj" and parent.lower_ in PLACE_PREPOSITIONS:
         return None, first, parent.lower_ in NEAR_PREPS or _is_near_noun(parent.head)
     if first.dep_ in {"dobj", "nsubjpass"} and parent.pos_ == "VERB":
@@ -278,8 +299,10 @@ def find_mentions(sent: Span, story: StoryLike) -> list[Mention]:
                 and any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):
             continue  # 'the Kholodnogirskiy district of the city': the place is the city
         entry = story.entry_at(head)
-        if kind is None and not (entry is not None and entry.kind in {"capital", "country"}) and _is_person(head, start, story):
-            continue  # a person's name, unless a place noun says otherwise ('the town of Lyman')
+        named_area = anchor is not head and head.dep_ == "compound" and _lemma(anchor) in AREA_NOUNS | DISTRICT_NOUNS
+        if kind is None and not (entry is not None and entry.kind in {"capital", "country"}) and not named_area \
+                and _is_person(head, start, story):
+            continue  # a person's name, unless a place noun says otherwise ('the town of Lyman', 'Kurmin Doka area')
         name = sent.doc[start:head.i + 1].text  # not doc.text, which spaCy rebuilds from every token
         if entry is not None and entry.kind == "country":
             kind = "country"
@@ -291,6 +314,7 @@ def find_mentions(sent: Span, story: StoryLike) -> list[Mention]:
                                 division=_division_of(anchor) if anchor is not head else None,
                                 tokens=(start, head.i + 1)))
     mentions = _attach_qualifiers(sent, story, heads, mentions)
+    _mark_borders(sent, mentions)
     named_anchors = {m.anchor.i for m in mentions} | {q.anchor.i for m in mentions for q in m.qualifiers}
     mentions.extend(_descriptions(sent, story, named_anchors))
     mentions.sort(key=lambda m: m.tokens[0])
@@ -357,8 +381,8 @@ def _attach_qualifiers(sent: Span, story: StoryLike, heads: list[tuple[Token, in
     first_head: dict[int, Token] = {}
     for (head_a, start_a), (head_b, start_b) in zip(heads, heads[1:]):
         own, j = _after_name(sent, head_a.i + 1)
-        if own is None and j < sent.end and _lemma(doc[j]) in TOWN_NOUNS - {"capital"}:
-            j += 1  # 'Hadiya village, Chibok LGA'
+        if own is None and j < sent.end and _lemma(doc[j]) in (TOWN_NOUNS - {"capital"}) | AREA_NOUNS:
+            j += 1  # 'Hadiya village, Chibok LGA', 'Moqokori area (Bulo Burte district, Hiraan)'
         if j + 1 != start_b or doc[j].text not in QUALIFIER_OPENERS:
             continue
         division, k = _after_name(sent, head_b.i + 1)
@@ -406,3 +430,42 @@ def _in_list(sent: Span, k: int, end_of: dict[int, int]) -> bool:
     while k < sent.end and doc[k].text == "," and k + 1 in end_of:
         k = _after_name(sent, end_of[k + 1])[1]
     return k < sent.end and doc[k].lower_ in LIST_WORDS and k + 1 in end_of
+
+
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderline", "borderland", "borderlands"})
+_SPECIFICITY = {"name": 0, "town": 0, "admin2": 1, "admin1": 2, "country": 3}
+
+
+def _mark_borders(sent: Span, mentions: list[Mention]) -> None:
+    """'on the border between Donetsk and Zaporizhzhia regions', 'the border of Zamfara and Katsina states': ACLED
+    codes a border area to one side, the more specific one (a town or district over a region), else the first
+    named, as near it (precision 2); the other sides are no event places. A road or area 'between Djibo and
+    Namsiguia' is read the same way."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ == "between" and not (tok.i > sent.start and _lemma(doc[tok.i - 1]) in BORDER_NOUNS):
+            tok = doc[tok.i - 1]  # 'on the road between X and Y': read as a border area of the two
+        elif _lemma(tok) not in BORDER_NOUNS or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ not in {"between", "of"}:
+            continue
+        end = tok.i + 2
+        while end < sent.end and not (doc[end].is_punct and doc[end].text not in {"(", ")", "-"}) \
+                and doc[end].pos_ not in {"VERB", "AUX"}:
+            end += 1
+        group = [m for m in mentions if m.name and tok.i + 2 <= m.tokens[0] < end and m.kind != "country"]
+        if len(group) + sum(1 for m in mentions if m.kind == "country" and tok.i + 2 <= m.tokens[0] < end) < 2:
+            continue  # 'the border of Kharkiv': one side only, an ordinary place
+        shared = _division_of(doc[end - 1]) if doc[end - 1].tag_ in {"NNS", "NNPS"} else None  # 'X and Y regions'
+
+        def specificity(m: Mention) -> int:
+            division = shared or m.division or ("admin1" if m.kind == "admin1" else None)
+            return _SPECIFICITY[division] if division else _SPECIFICITY.get(m.kind, 0)
+
+        if not group:
+            continue
+        chosen = min(group, key=lambda m: (specificity(m), m.tokens[0]))
+        for m in group:
+            m.border = "chosen" if m is chosen else "other"
+            if m is chosen:
+                m.near = True
+                if shared == "admin1" and m.kind == "name":
+                    m.kind = "admin1"  # 'Donetsk' of 'Donetsk and Zaporizhzhia regions' is the region

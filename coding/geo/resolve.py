@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Span
@@ -40,6 +40,7 @@ HUB_KM = 50.0
 LABEL_WORDS = ADMIN_NOUNS | DISTRICT_NOUNS | {"lga", "oblast", "raion", "rayon"}
 # Words written before a settlement's name in some countries' reports ('Barangay San Isidro', 'Sitio Malinao').
 SETTLEMENT_PREFIXES = frozenset({"barangay", "brgy", "sitio", "purok", "kebele", "village"})
+CITY_WORDS = frozenset({"city", "town"})  # a trailing word some names carry ("Himamaylan City") and the gazetteer may not
 
 Area = Admin1 | Admin2 | Country
 
@@ -106,6 +107,29 @@ def contains(area: Area, place: Place) -> bool:
     if isinstance(area, Admin2):
         return place.a2 == area.id
     return place.iso3 == area.iso3
+
+
+def _consistent(groups: list[list[Area]]) -> list[list[Area]]:
+    """Qualifier divisions that agree with the broader ones after them: in 'Sitio Kaluwasan, Barangay Buenavista,
+    Himamaylan City, Negros Occidental' no Buenavista division of Mexico qualifies a place in Negros Occidental.
+    A qualifier's divisions lying inside a later qualifier's are kept; else those of a later qualifier's country;
+    a qualifier left with none drops out."""
+    out = []
+    for i, group in enumerate(groups):
+        later = [a for g in groups[i + 1:] for a in g]
+        if later:
+            inside = [a for a in group if StoryPlaces._nested(a, later)]
+            group = inside or [a for a in group if a.iso3 in {b.iso3 for b in later}]
+        if group:
+            out.append(group)
+    return out
+
+
+def _maybe_inside(area: Area, place: Place) -> bool:
+    """A place whose admin-2 the gazetteer does not know (most of Mali's, Niger's, Somalia's) may lie in any admin-2
+    of its admin-1: 'Tessit (Ansongo cercle, Gao)' is the Tessit of Gao, not the cercle's centroid."""
+    return (isinstance(area, Admin2) and place.a2 is None and place.admin1 is not None and area.admin1 is not None
+            and place.admin1.id == area.admin1.id)
 
 
 def describe(item: Place | Area) -> str:
@@ -190,6 +214,9 @@ class StoryPlaces:
             for m in mentions:
                 self._trace = Trace()
                 loc = self._resolve(m, sentence_admin1s)
+                if loc is not None and m.border == "chosen" and loc.precision == REGION:
+                    loc = replace(loc, precision=NEAR)  # a border area of a region: part of it (ACLED precision 2)
+                    self._trace.why += "; a border area, coded to this side"
                 if loc is not None:
                     resolved.append(Resolved(m, loc, self._trace))
                     self._remember(loc)
@@ -316,6 +343,9 @@ class StoryPlaces:
         name, label = split_label(m.name or "")
         label = label or ("admin2" if m.division == "admin2" else None)  # 'in Tillia department'
         places = list(self.gaz.places(name))  # 'Damboa LGA': the town of Damboa, or else the LGA
+        if not places and name.split()[-1].lower() in CITY_WORDS and " " in name:
+            name = name.rsplit(" ", 1)[0]  # 'Himamaylan City', 'Kano Town': the town, when the gazetteer lacks the longer name
+            places = list(self.gaz.places(name))
         near = m.near or label is not None
         if m.country:
             places = [p for p in places if p.iso3 == m.country]
@@ -335,6 +365,7 @@ class StoryPlaces:
         if groups and not linked and self._reads_as_list(m, places, groups):
             groups, town_qualifiers = [], []
             trace.why = "a city named in a list, not inside the names after it: they are no qualifiers; "
+        groups = _consistent(groups)
         areas: list[Area] = [a for group in groups for a in group]
         hub = self._qualifier_town(town_qualifiers, areas)  # 'Husarivka (Balakliia, Kharkiv)': the town Balakliia
         if hub is not None:
@@ -353,6 +384,10 @@ class StoryPlaces:
                 trace.why = f"inside {describe(area)}, named beside it"
             else:
                 area = found
+                city = self._city_of_district(name, area)
+                if city is not None:
+                    trace.why = f"a part of {city.name} ('City-District'), inside {describe(area)}, named beside it"
+                    return from_place(city, near=True)
                 own = [a for a in self.gaz.admin2s(name) if isinstance(area, Admin1) and a.admin1 and a.admin1.id == area.id]
                 if own:
                     trace.why = f"no town {name} inside {describe(area)}, named beside it, but its division {own[0].name}"
@@ -360,7 +395,10 @@ class StoryPlaces:
                 trace.why = f"no {name} in the gazetteer inside {describe(area)}, named beside it: that division"
                 return from_area(area)
         elif not m.country and self.named_countries:
-            places = [p for p in places if p.iso3 in self.countries or p.population >= FOREIGN_MIN_POPULATION]
+            # a place abroad must be a city, unless the story names its region ('Vovchansk near the border between
+            # Kharkiv region and Russia': Russia is named, and so is Vovchansk's region)
+            places = [p for p in places if p.iso3 in self.countries or p.population >= FOREIGN_MIN_POPULATION
+                      or (p.admin1 is not None and (p.admin1.id in sentence_admin1s or self.admin1_counts.get(p.admin1.id, 0) > 0))]
         division = None if areas else self._division_named(m, name, label, places)
         if division is not None:
             return division
@@ -416,6 +454,13 @@ class StoryPlaces:
         self._trace.why = "the name of a division, not of a town"
         return from_area(areas[0])
 
+    def _city_of_district(self, name: str, area: Area) -> Place | None:
+        """'Mogadishu-Bondhere (Banadir)': the city of a 'City-District' name, when it lies inside the qualifier's division."""
+        if "-" not in name:
+            return None
+        cities = [p for p in self.gaz.places(name.split("-", 1)[0]) if p.kind < 2 and contains(area, p)]
+        return max(cities, key=lambda p: p.population) if cities else None
+
     def _no_place(self, m: Mention, name: str, sentence_admin1s: set[int]) -> Location | None:
         """A name the gazetteer lacks: the city of 'City-District', or the one region its sentence names."""
         trace = self._trace
@@ -469,7 +514,7 @@ class StoryPlaces:
         of the oblast)."""
         for i, group in enumerate(groups):
             for area in group:
-                inside = [p for p in places if contains(area, p)]
+                inside = [p for p in places if contains(area, p)] or [p for p in places if _maybe_inside(area, p)]
                 if inside:
                     return [inside, area]
             if any(self._nested(area, later) for area in group for later in groups[i + 1:]):
@@ -491,12 +536,17 @@ class StoryPlaces:
         """A qualifier that names no division but a town (a hromada or commune named after its centre), inside the
         other qualifiers' divisions when they name any: the biggest such town."""
         for q in qualifiers:
-            towns = [p for p in self.gaz.places(split_label(q.name or "")[0]) if p.kind < 2]
-            if areas:
+            town = split_label(q.name or "")[0]
+            towns = list(self.gaz.places(town))
+            if not towns and town.split()[-1].lower() in CITY_WORDS and " " in town:
+                towns = list(self.gaz.places(town.rsplit(" ", 1)[0]))  # a qualifier 'Himamaylan City'
+            if areas:  # a loose spelling ('Bulo Burte' for Buulobarde) only inside the divisions named with it
                 towns = [p for p in towns if any(contains(a, p) for a in areas)]
-            elif self.countries:
-                towns = [p for p in towns if p.iso3 in self.countries] or [p for p in towns
-                                                                            if p.population >= FOREIGN_MIN_POPULATION]
+            else:
+                towns = [p for p in towns if p.kind < 2]
+                if self.countries:
+                    towns = [p for p in towns if p.iso3 in self.countries] or [p for p in towns
+                                                                                if p.population >= FOREIGN_MIN_POPULATION]
             if towns:
                 return max(towns, key=lambda p: p.population)
         return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 MONTHS = {
@@ -51,3 +51,37 @@ def month_day(text: str) -> tuple[int, int] | None:
     if not m or m.group(1).lower() not in MONTHS:
         return None
     return MONTHS[m.group(1).lower()], int(m.group(2))
+
+
+_YEAR_WRITTEN = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+NEAREST_YEAR_DAYS = 183  # a month-day more than half a year after the metadata date is of the year before
+
+
+def dateline_date(md: tuple[int, int] | None, metadata: date | None, text: str = "") -> date | None:
+    """The story's date from its dateline month-day ('KHARKIV, Oct 5 -'), which has no year.
+
+    The year is the story metadata's: the occurrence of the month-day nearest the metadata date (a
+    story filed on Dec 31 and published on Jan 1 keeps its December). Without metadata, the latest year
+    the story writes ('since February 2022', 'the 2023 elections'), as a report is written in or after
+    the years it tells of; a story that writes none stays undated. Without a month-day, the metadata date."""
+    if md is None:
+        return metadata
+    month, day = md
+    if metadata is not None:
+        found = _safe(metadata.year, month, day)
+        if found is None:
+            return metadata
+        if (found - metadata).days > NEAREST_YEAR_DAYS:
+            found = _safe(metadata.year - 1, month, day) or found
+        elif (metadata - found).days > NEAREST_YEAR_DAYS:
+            found = _safe(metadata.year + 1, month, day) or found
+        return found
+    years = [int(y) for y in _YEAR_WRITTEN.findall(text)]
+    return _safe(max(years), month, day) if years else None
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from coding.document import Document, Rejected
 from coding.errors import ErrorCode
-from coding.ingest.dates import parse_date
+from coding.ingest.dates import dateline_date, parse_date
 from coding.ingest.encoding import broken_utf8, declared_charset
 from coding.ingest.markup import html_to_text
 from coding.ingest.plaintext import parse_story
@@ -134,7 +134,7 @@ def _entry_document(entry, feed, blob: Blob, index: int) -> Document | Rejected:
     return Document(
         doc_id=doc_id,
         text=story["text"],
-        doc_date=_entry_date(entry),
+        doc_date=dateline_date(story["dateline_month_day"], _entry_date(entry), story["text"]),
         source=story["source"] or source_detail.get("title") or " ".join((feed.get("title") or "").split()) or None,
         title=_plain(entry.get("title_detail"), entry.get("title")) or None,
         url=_web_link(entry.get("link")),

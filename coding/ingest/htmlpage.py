@@ -12,7 +12,7 @@ from typing import Iterator
 
 from coding.document import Document, Rejected
 from coding.errors import ErrorCode
-from coding.ingest.dates import parse_date
+from coding.ingest.dates import dateline_date, parse_date
 from coding.ingest.encoding import declared_charset, decode
 from coding.ingest.plaintext import parse_story
 from coding.ingest.sources import Blob
@@ -50,7 +50,7 @@ def read(blob: Blob) -> Iterator[Document | Rejected]:
     yield Document(
         doc_id=blob.stem,
         text=story["text"],
-        doc_date=doc_date,
+        doc_date=dateline_date(story["dateline_month_day"], doc_date, story["text"]),
         source=story["source"] or result.sitename or None,
         title=result.title or story["title"],
         url=result.url or None,

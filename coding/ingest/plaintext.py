@@ -19,7 +19,7 @@ from typing import Iterator
 from coding.document import Document, Rejected
 from coding.errors import ErrorCode
 from coding.ingest.dateline import DASH, match_dateline, match_signoff
-from coding.ingest.dates import parse_date
+from coding.ingest.dates import dateline_date, parse_date
 from coding.ingest.encoding import decode
 from coding.ingest.sources import Blob
 
@@ -85,12 +85,6 @@ def parse_story(raw: str) -> dict:
     return fields
 
 
-def _dateline_date(md: tuple[int, int] | None, header: date | None) -> date | None:
-    if header is not None or md is None:
-        return header
-    return None  # a month-day without a year cannot be dated on its own (it stays in `dateline`)
-
-
 def read(blob: Blob) -> Iterator[Document | Rejected]:
     raw, _ = decode(blob.data)
     if not raw.strip():
@@ -103,7 +97,7 @@ def read(blob: Blob) -> Iterator[Document | Rejected]:
     yield Document(
         doc_id=blob.stem,
         text=fields["text"],
-        doc_date=_dateline_date(fields["dateline_month_day"], fields["doc_date"]),
+        doc_date=dateline_date(fields["dateline_month_day"], fields["doc_date"], fields["text"]),
         source=fields["source"],
         title=fields["title"],
         dateline_place=fields["dateline_place"],

@@ -114,3 +114,128 @@ def test_seed_story_keeps_its_acled_types_and_fatalities(tmp_path):
     pq.write_table(pa.Table.from_pylist(rows), tmp_path / "seed.parquet")
     summary = evaluate(SEED_GOLD, tmp_path / "seed.parquet")["summary"]
     assert summary["acled_accuracy"] == 1.0 and summary["fatalities_accuracy"] == 1.0, summary
+
+
+def _type(text: str) -> str | None:
+    rows = [r for r in code_text(text) if r["acled_event_type"] and r["modality"] == "asserted"]
+    assert rows, text
+    return rows[0]["acled_event_type"]
+
+
+@pytest.mark.parametrize("text", [
+    "Around 20 October 2021, troops repelled a Boko Haram attack on Gwoza town, killing 11 insurgents.",
+    "On 3 May 2023, an al Shabaab attack on an SNA base in Hiraan was repulsed by the army.",
+    "On 9 June 2022, FAMa soldiers fought off an attack by JNIM militants on their post near Boni.",
+])
+def test_a_repelled_attack_is_an_armed_clash(text):
+    assert _type(text) == "Battles"
+
+
+@pytest.mark.parametrize("text", [
+    "On 14 January 2022, armed bandits stormed Kurebe village in Shiroro LGA, killing nine residents.",
+    "On 5 March 2023, ADF rebels ambushed villagers on the road to Oicha, killing 7 of them.",
+    "On 2 June 2021, Fulani militia raided a farming community in Mangu, killing 12 villagers.",
+])
+def test_an_armed_group_killing_villagers_is_violence_against_civilians_not_a_riot(text):
+    assert _type(text) == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text", [
+    "On 22 September 2020, unidentified gunmen riding in tandem shot dead a barangay captain in Himamaylan City.",
+    "On 4 April 2022, gunmen gunned down a local councillor in Culiacan.",
+    "On 1 July 2023, unknown assailants shot and killed a journalist in Kismayo.",
+])
+def test_a_person_shot_dead_by_gunmen_is_violence_against_civilians(text):
+    assert _type(text) == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text", [
+    "Around 8 April 2021, gunmen killed a rural workers' leader and his son in Anapu.",
+    "On 3 March 2022, suspected militants killed a district governor in Ghazni.",
+    "On 12 May 2023, bandits murdered a traditional ruler in Zamfara state.",
+])
+def test_violence_on_unarmed_officials_is_violence_against_civilians(text):
+    assert _type(text) == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text", [
+    "On 24 February 2024, Russian forces attacked Ukrainian positions in the direction of Orikhiv.",
+    "On 2 March 2023, Ukrainian forces attacked a Russian convoy near Tokmak.",
+    "On 5 April 2022, Russian troops attacked Ukrainian trenches near Izium.",
+])
+def test_an_attack_on_a_countrys_military_positions_is_a_battle(text):
+    assert _type(text) == "Battles"
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 August 2020, residents of Las Heras set fire to a police station after a young man died in custody.",
+    "On 9 May 2021, youths burned a police post in Owerri after a shooting.",
+    "On 2 July 2022, angry villagers torched the house of a suspected kidnapper in Bokkos.",
+])
+def test_residents_destroying_property_riot(text):
+    assert _type(text) == "Riots"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("On 2 May 2024, a Russian guided aerial bomb hit the village of Velyka Pysarivka.", "Explosions/Remote violence"),
+    ("On 7 June 2024, a glide bomb struck a residential area of Kharkiv, killing 2 people.", "Explosions/Remote violence"),
+    ("On 3 April 2023, a barrel bomb landed on a market in Idlib, killing 5 people.", "Explosions/Remote violence"),
+])
+def test_a_bomb_from_the_air_named_as_what_struck_is_an_air_strike(text, etype):
+    assert _type(text) == etype
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 January 2023, two car bombs planted by al Shabaab exploded near a hotel in Mogadishu.",
+    "On 5 May 2022, an improvised explosive device detonated under a bus near Dori, killing 8 passengers.",
+    "On 1 March 2021, a car bomb exploded outside a police station in Baidoa.",
+])
+def test_a_bomb_that_exploded_is_reported_happening(text):
+    assert _type(text) == "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("On 17 August 2022, suspected NPA rebels burned two dump trucks of a construction firm in Las Navas.", "Strategic developments"),
+    ("On 3 March 2021, ISWAP fighters burned houses and a church in Chibok.", "Strategic developments"),
+    ("On 20 January 2021, protesters burned tires in Rosario.", "Riots"),
+])
+def test_burning_property_is_property_destruction(text, etype):
+    assert _type(text) == etype
+
+
+def test_burning_without_property_is_no_event():
+    assert not [r for r in code_text("The fire burned for three days.") if r["acled_event_type"]]
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("On 8 March 2022, a Military Police operation against drug traffickers in Complexo do Alemao, Rio de Janeiro, left 9 people dead.", 9),
+    ("On 3 May 2021, a police operation against a drug gang in Jacarezinho killed 28 people.", 28),
+    ("On 2 June 2023, an army operation against bandits in Tsafe LGA left 12 bandits dead.", 12),
+])
+def test_a_deadly_security_operation_is_an_armed_clash(text, deaths):
+    rows = [r for r in code_text(text) if r["acled_event_type"]]
+    assert rows and rows[0]["acled_event_type"] == "Battles" and rows[0]["fatalities"] == deaths
+
+
+@pytest.mark.parametrize("text", ["The operation left the area calm.", "The operation left hundreds homeless.",
+                                  "The rescue operation left the capital on Monday."])
+def test_an_operation_that_kills_no_one_is_no_event(text):
+    assert not [r for r in code_text(text) if r["acled_event_type"]]
+
+
+@pytest.mark.parametrize("text", [
+    "On 10 June 2022, picketers from social movements blocked 9 de Julio avenue in Buenos Aires city to demand food assistance.",
+    "On 3 May 2021, truck drivers blocked the main route into Rosario to protest fuel prices.",
+    "On 8 August 2022, residents blocked a busy intersection in Recife to demand water supply.",
+])
+def test_blocking_an_avenue_route_or_junction_is_a_protest(text):
+    assert _type(text) == "Protests"
+
+
+@pytest.mark.parametrize("text", [
+    "On 26 November 2023, JNIM militants attacked the military detachment and VDP positions in Djibo (Soum, Sahel).",
+    "On 4 April 2022, ISWAP fighters attacked army positions in Dikwa (Borno).",
+    "On 9 May 2021, al Shabaab militants attacked a military base in Balcad (Middle Shabelle).",
+])
+def test_an_attack_on_military_positions_in_a_place_is_a_clash(text):
+    assert _type(text) == "Battles"

@@ -121,3 +121,18 @@ def test_a_story_date_dates_its_later_sentences_without_clamping():
                      "During the week of 6 September 2021, the army shelled camps in the forest.")
     dates = sorted((r["event_date"], r["date_precision"]) for r in rows if r["cameo_root"] in {"19"})
     assert dates == [(date(2021, 9, 2), "day"), (date(2021, 9, 9), "week")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Between 9 and 11 February 2023, the army and VDP clashed with JNIM militants around Gorom-Gorom.", date(2023, 2, 10)),
+    ("From 3 to 5 May 2022, Fulani militia raided several villages in Bandiagara.", date(2022, 5, 4)),
+    ("On 12-14 March 2024 (as reported), residents of Rosario protested against insecurity.", date(2024, 3, 13)),
+    ("On 16 February 2024, Russian forces shelled Kupiansk.", date(2024, 2, 16)),  # a single day stays itself
+])
+def test_a_notes_first_date_written_as_a_range_is_its_middle_day(text, expected):
+    from coding.coder import code_text
+    from coding.dates import full_date
+
+    assert full_date(text) == expected
+    rows = [r for r in code_text(text) if r["acled_event_type"]]
+    assert rows and rows[0]["event_date"] == expected

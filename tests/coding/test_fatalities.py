@@ -154,3 +154,127 @@ def test_a_revised_toll_replaces_the_first():
     assert [r["fatalities"] for r in rows if r["cameo_root"] == "18"] == [6]
     rows = code_text("Gunmen killed 4 people in an attack on a market in Beledweyne. Two more bodies were found later.")
     assert [r["fatalities"] for r in rows if r["cameo_root"] == "18"][0] == 4
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The army said 14 terrorists were neutralised during the operation.", 14),
+    ("Troops neutralized at least 6 insurgents near the river.", 6),
+    ("Eleven bandits have been neutralised by the air force.", 11),
+    ("Two soldiers and 9 attackers were neutralised, the ministry said.", 11),
+])
+def test_neutralised_people_are_dead(text, expected):
+    found = fatalities_in(text)
+    assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize("text", ["Engineers neutralised two IEDs on the road.", "The unit neutralized 3 drones over the city.",
+                                  "Sappers neutralised 12 mines."])
+def test_neutralised_things_are_no_deaths(text):
+    assert fatalities_in(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four VDP and 9 militants died in the fighting.", 13),  # a force named by its acronym
+    ("The attack killed 3 FAMa soldiers and 2 civilians.", 3),  # a list after one verb stays the first count
+    ("Five SNA and two AMISOM were killed.", 7),
+])
+def test_forces_named_by_acronym_are_counted(text, expected):
+    found = fatalities_in(text)
+    assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The army said 8 soldiers were killed and 14 others wounded, and that about 20 assailants were neutralised.", 28),
+    ("Gunmen killed 4 police officers before troops killed 7 gunmen in a pursuit.", 11),
+    ("Twelve villagers died in the raid; 3 attackers were also killed by vigilantes.", 15),
+])
+def test_separate_counts_of_different_sides_add_up(text, expected):
+    found = fatalities_in(text)
+    assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Militants killed 10 people, including 4 children who were killed in their beds.", 10),  # a part, not another side
+    ("Five soldiers were killed; 5 soldiers were killed, the army repeated.", 5),  # the same people twice
+    ("The bombing killed 20 people and 30 were wounded.", 20),
+])
+def test_parts_and_restatements_are_not_added(text, expected):
+    found = fatalities_in(text)
+    assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("Gunmen killed a rural workers' leader and his son in Anapu.", 2),
+    ("A village chief and his wife were killed by bandits in Zamfara.", 2),
+    ("Unknown assailants murdered a farmer and his brother near Beni.", 2),
+])
+def test_each_conjoined_victim_counts(sentence, count):
+    from coding.fatalities import deaths_in_sentence
+    from coding.nlp import load_nlp
+
+    found = deaths_in_sentence(next(load_nlp()(sentence).sents))
+    assert found is not None and found[0] == count
+
+
+@pytest.mark.parametrize("text, events", [
+    ("AFRICOM said 30 militants were killed; fatalities split among 3 events.", 3),
+    ("[Deaths were divided between two events.]", 2),
+    ("The toll is spread across 4 separate events.", 4),
+    ("Fatalities were reported in several places.", None),
+])
+def test_a_toll_split_among_events(text, events):
+    from coding.fatalities import split_among
+
+    assert split_among(text) == events
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("On 10 March 2023, US forces carried out airstrikes on al Shabaab near Jamaame. 30 militants were killed; fatalities split among 3 events.", 10),
+    ("On 4 May 2022, the army shelled rebel positions near Beni, killing 20 rebels. Fatalities divided among 2 events.", 10),
+    ("On 1 June 2021, Russian artillery hit Kharkiv, killing 7 civilians [fatalities split across 3 events].", 2),
+])
+def test_each_row_takes_its_share_of_a_split_toll(text, deaths):
+    from coding.coder import code_text
+
+    assert max(r["fatalities"] or 0 for r in code_text(text)) == deaths
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Local sources reported between 6 and 9 civilian deaths.", 6),
+    ("The army confirmed 12 military fatalities.", 12),
+    ("Hospitals recorded at least 30 confirmed deaths after the strike.", 30),
+])
+def test_deaths_with_a_word_before_them(text, expected):
+    found = fatalities_in(text)
+    assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("On 3 May 2021, ISWAP militants attacked a military base in Mainok. 5 soldiers were killed. 12 militants were also killed.", 17),
+    ("On 3 May 2021, JNIM militants ambushed a FAMa patrol near Boni. Four soldiers died. The army said 20 terrorists were "
+     "neutralised in the response.", 24),
+    ("On 8 June 2022, police clashed with gang members in Salvador. Two officers were killed. Three gang members were also killed.", 5),
+])
+def test_later_sentences_counting_another_side_add_to_the_toll(text, deaths):
+    from coding.coder import code_text
+
+    assert max(r["fatalities"] or 0 for r in code_text(text)) == deaths
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("Gunmen killed 4 people in an attack on a market in Beledweyne. Two children were killed.", 4),  # maybe among the 4
+    ("Militants attacked a base near Gao, killing 5 soldiers. 5 soldiers were killed, the army said.", 5),  # the same people
+    ("Rebels shelled Goma, killing 7 civilians. The death toll later rose to 9 civilians.", 9),  # an update replaces
+])
+def test_later_counts_of_the_same_people_do_not_add(text, deaths):
+    from coding.coder import code_text
+
+    assert max(r["fatalities"] or 0 for r in code_text(text)) == deaths
+
+
+def test_victim_nouns():
+    from coding.fatalities import victim_nouns
+
+    assert victim_nouns("2 soldiers and 5 militants died") == {"soldier", "militant"}
+    assert victim_nouns("A farmer was killed") == {"farmer"}
+    assert victim_nouns("killing at least 12") == {""}

@@ -69,3 +69,22 @@ def test_a_long_first_line_is_not_a_headline():
     raw = "Troops shelled the town on Monday, residents said, and fighting went on through the night.\nKYIV (Reuters) - More."
     fields = parse_story(raw)
     assert fields["title"] is None and fields["dateline"] is None and fields["text"] == raw
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # the metadata's year, for the dateline's own day (the metadata is a day later: the feed's date)
+    ("date 2024-10-06\nKHARKIV, Oct 5 (Reuters) - A Russian guided bomb struck Kharkiv on Saturday.", date(2024, 10, 5)),
+    # filed on 31 December, published on 2 January: the year before the metadata's
+    ("date 2024-01-02\nMOGADISHU, Dec 31 (AFP) - Al Shabaab fighters attacked a base near Afgoye.", date(2023, 12, 31)),
+    ("date 2022-03-01\nMAIDUGURI, March 1 - Troops repelled an attack on Gwoza.", date(2022, 3, 1)),
+    # no metadata: the latest year the story writes
+    ("BENI, Feb 3 (AFP) - ADF militants killed 23 civilians, the deadliest attack since June 2022.", date(2022, 2, 3)),
+    ("OUAGADOUGOU, May 9 - Soldiers clashed with JNIM militants; 2021 and 2023 were the worst years.", date(2023, 5, 9)),
+    # no metadata and no year written: undated, as before
+    ("KHARTOUM, March 3 (AFP) - Soldiers clashed with RSF fighters on Friday.", None),
+])
+def test_a_dateline_month_day_takes_its_year_from_the_metadata_or_the_story(tmp_path, raw, expected):
+    path = tmp_path / "story.txt"
+    path.write_text(raw, encoding="utf-8")
+    (doc,) = read_documents([path])
+    assert doc.doc_date == expected

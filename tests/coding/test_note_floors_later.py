@@ -1,0 +1,36 @@
+"""Floors on the later batches of short event notes of our own writing (tests/data/notes), which give places too.
+
+Each batch was scored once before any change made for it (the unseen estimate), then the
+mechanisms its misses showed were added (each tested on sentences of its own):
+
+| batch | notes | first look: type / deaths / date / place within 50 km | now |
+|---|---|---|---|
+| notes_batch2.jsonl | 30 | 0.667 / 0.733 / 0.833 / 0.733 | 1.0 / 1.0 / 1.0 / 1.0 |
+| notes_batch3.jsonl | 20 | 0.95 / 0.95 / 0.95 / 0.80 | 1.0 / 1.0 / 1.0 / 1.0 |
+| notes_batch4.jsonl | 15 | 0.867 / 1.0 / 0.933 / 0.80 | 0.933 / 1.0 / 0.933 / 0.933 |
+
+The floors sit 0.02 below the figures now, so that a change that loses a mechanism shows here.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from coding.evaluation.notes import score_notes
+
+NOTES = Path(__file__).resolve().parent.parent / "data" / "notes"
+METRICS = ("event_type_accuracy", "fatalities_exact", "date_exact", "location_within_50km")
+FLOORS = {
+    "notes_batch2.jsonl": (30, (0.98, 0.98, 0.98, 0.98)),  # measured 1.0 / 1.0 / 1.0 / 1.0
+    "notes_batch3.jsonl": (20, (0.98, 0.98, 0.98, 0.98)),  # measured 1.0 / 1.0 / 1.0 / 1.0
+    "notes_batch4.jsonl": (15, (0.91, 0.98, 0.91, 0.91)),  # measured 0.933 / 1.0 / 0.933 / 0.933
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_note_floors_later_batches(name):
+    size, floors = FLOORS[name]
+    summary = score_notes(NOTES / name)["summary"]
+    assert summary["notes"] >= size
+    for metric, floor in zip(METRICS, floors):
+        assert summary[metric] >= floor, (metric, summary)
