@@ -182,8 +182,14 @@ def _misread_as_group(tok: Token, story: StoryLike) -> bool:
     # 'at a college in Sokoto' tagged DATE: a proper noun that is no month, weekday or number is no date
     misread_date = tok.ent_type_ in {"DATE", "TIME"} and not any(ch.isdigit() for ch in tok.text) \
         and tok.lower_.rstrip(".") not in MONTHS and tok.lower_ not in WEEKDAYS
-    return ((tok.ent_type_ == "NORP" or misread_date) and tok.pos_ == "PROPN" and tok.dep_ == "pobj"
-            and tok.head.lower_ in PLACE_PREPOSITIONS and (entry is None or entry.kind == "place"))
+    if not ((tok.ent_type_ == "NORP" or misread_date) and tok.pos_ == "PROPN" and (entry is None or entry.kind == "place")):
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS:
+        return True
+    # 'in Apurimac region', 'the region of Apurimac': a division noun says it is a place
+    if tok.dep_ == "compound" and _noun_kind(_lemma(tok.head)) == "admin1":
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and _noun_kind(_lemma(tok.head.head)) == "admin1"
 
 
 def _is_name_token(tok: Token, story: StoryLike) -> bool:
@@ -244,6 +250,8 @@ def _place_context(head: Token) -> tuple[str | None, Token, bool] | None:
         return None, first, False  # "the shelling of Kharkiv", "the capture of Lyman"
     if first.dep_ == "pobj" and parent.lower_ == "of" and _lemma(parent.head) in FACILITY_NOUNS:
         return None, first, False  # "the town hall of San Miguel Totolapan", "the central market of Beledweyne"
+    if first.dep_ == "poss" and (_lemma(parent) in FACILITY_NOUNS or _noun_kind(_lemma(parent)) == "part"):
+        return None, first, _noun_kind(_lemma(parent)) == "part"  # "Lima's central square", "Kyiv's outskirts"
     if first.dep_ == "pobj" and parent.lower_ == "of" and _lemma(parent.head) in DWELLER_NOUNS:
         return None, first, False  # "residents of Las Heras set fire to ...": where they live
     if first.dep_ == "appos" and _noun_kind(_lemma(parent)) in {"town", "admin1"}:

@@ -125,6 +125,9 @@ def _consistent(groups: list[list[Area]]) -> list[list[Area]]:
     return out
 
 
+LOOSE_KIND = 2  # Place.kind of a candidate reached by a loose spelling
+
+
 def _maybe_inside(area: Area, place: Place) -> bool:
     """A place whose admin-2 the gazetteer does not know (most of Mali's, Niger's, Somalia's) may lie in any admin-2
     of its admin-1: 'Tessit (Ansongo cercle, Gao)' is the Tessit of Gao, not the cercle's centroid."""
@@ -397,8 +400,13 @@ class StoryPlaces:
         elif not m.country and self.named_countries:
             # a place abroad must be a city, unless the story names its region ('Vovchansk near the border between
             # Kharkiv region and Russia': Russia is named, and so is Vovchansk's region)
-            places = [p for p in places if p.iso3 in self.countries or p.population >= FOREIGN_MIN_POPULATION
+            # ... reached by its own name: 'Boni' in a story about Mali is no foreign-language name of Bonn
+            places = [p for p in places if p.iso3 in self.countries
+                      or (p.population >= FOREIGN_MIN_POPULATION and p.kind == 0)
                       or (p.admin1 is not None and (p.admin1.id in sentence_admin1s or self.admin1_counts.get(p.admin1.id, 0) > 0))]
+        # a loose spelling is a guess: only in a country the story is about, never abroad
+        if not areas:  # (inside a division named with it, a loose spelling was checked against that division)
+            places = [p for p in places if p.kind < LOOSE_KIND or p.iso3 in self.countries]
         division = None if areas else self._division_named(m, name, label, places)
         if division is not None:
             return division
@@ -555,6 +563,10 @@ class StoryPlaces:
         """The town or division named right after a place the gazetteer lacks: 'Tungar Kwana village in Kankara'
         -> Kankara, 'the town of Zorbaya in North Kivu' -> North Kivu, 'in the Kherson region'."""
         doc, end = m.anchor.doc, m.tokens[1]
+        head = doc[m.tokens[1] - 1]  # the name's own head (the anchor may be 'villages' of 'the villages of A')
+        later = [c.i for c in head.conjuncts if c.i > head.i]
+        if later:  # 'the villages of A, B and C in Tillia department': the list's last name is followed by its host
+            end = max(later) + 1
         if end < len(doc) and doc[end].lemma_.lower() in {"village", "town", "settlement", "hamlet", "locality"}:
             end += 1
         if end >= len(doc) or doc[end].lower_ not in {"in", "near", "outside"}:

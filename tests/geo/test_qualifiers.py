@@ -219,3 +219,35 @@ def test_the_administering_country_of_a_divided_region(text, country):
 
     rows = code_text(text)
     assert rows and rows[0]["country_iso3"] == country, [(r["location_name"], r["country_iso3"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, name, iso3", [
+    ("Two teenagers were killed in the southern Peruvian region of Apurimac on Sunday.", "Apurimac", "PER"),
+    ("Clashes erupted in Apurimac region overnight.", "Apurimac", "PER"),
+    ("Fighting spread to the province of Cabo Delgado.", "Cabo Delgado", "MOZ"),
+])
+def test_a_division_noun_makes_a_name_the_tagger_took_for_a_group_a_place(gaz, text, name, iso3):
+    chosen = loc(text, gaz, name)
+    assert chosen.iso3 == iso3 and chosen.precision == REGION
+
+
+@pytest.mark.parametrize("text, name, iso3, near", [
+    ("Police and protesters clashed in Lima's central square.", "Lima", "PER", False),
+    ("Soldiers fired on a crowd in Bamako's main market.", "Bamako", "MLI", False),
+    ("Russian missiles hit Kyiv's outskirts overnight.", "Kyiv", "UKR", True),
+])
+def test_a_facility_or_part_named_by_its_city_is_in_that_city(gaz, text, name, iso3, near):
+    found = places(text, gaz)
+    assert name in found and found[name].location.iso3 == iso3
+    assert (found[name].location.precision == NEAR) == near
+
+
+def test_a_foreign_language_name_of_a_city_abroad_is_not_taken_for_an_unknown_town(gaz):
+    found = places("Mali's army said jihadists ambushed a patrol near the town of Boni in Mali on Wednesday.", gaz)
+    assert "Boni" not in found or found["Boni"].location.iso3 == "MLI"
+
+
+def test_a_list_of_unknown_villages_shares_the_host_named_after_it(gaz):
+    found = places("Gunmen attacked the villages of Tagbaoue, Kolokani and Ouinzindia in Tillia department (Tahoua region).", gaz)
+    first = found.get("Tagbaoue")
+    assert first is not None and first.location.name == "Tillia"
