@@ -205,6 +205,12 @@ def _taken_people(trigger: Token, story: StoryActors) -> Token | None:
     return obj if obj.ent_type_ == "PERSON" or story.agent_sector(obj) is not None else None
 
 
+def killing_outcome(verb: Token) -> Token | None:
+    """The participle that gives a violent verb's toll ('shelled the town, killing two'): its victims were the target."""
+    return next((c for c in verb.children if c.dep_ in {"advcl", "xcomp", "conj"} and c.tag_ == "VBG"
+                 and c.lemma_.lower() in CASUALTY_LEMMAS), None)
+
+
 def toll_verb(noun: Token) -> Token | None:
     """The killing verb an attack noun is the frame of ('killed 12 soldiers in an ambush')."""
     if noun.dep_ != "pobj" or noun.head.lower_ not in {"in", "during"}:
@@ -575,6 +581,16 @@ def story_country(earlier: list[list[Any]], dateline: str | None) -> str | None:
     return max(weight, key=lambda c: (weight[c], latest[c]))
 
 
+HISTORY_YEARS = 2  # "in 2021" in a 2023 story; last year's events ("in 2022" in January 2023) may still be news
+
+
+def history(when: date | None, precision: str | None, doc_date: date | None) -> bool:
+    """An event dated only by a year well before the report's year is the story's background, not its news
+    (PETRARCH and ACLED leave such sentences uncoded)."""
+    return (when is not None and doc_date is not None and precision == "year"
+            and doc_date.year - when.year >= HISTORY_YEARS)
+
+
 def _destination(anchor: Token) -> bool:
     """'recalled its ambassador to Addis Ababa', 'marched towards Kyiv': where someone goes or is posted is not
     where the actors are from."""
@@ -660,6 +676,11 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
                 target = placed_in(ctx.story.resolve(victims, register=False), where)
             if source is None and killer is not None:
                 source = placed_in(ctx.story.resolve(killer, register=False), where)
+    if cand.form != "noun" and code.root in FORCE_ROOTS and target is None:
+        outcome = killing_outcome(cand.trigger)  # "detonated a bomb as a patrol passed, killing two officers"
+        victims = next(iter(victim_phrases(outcome)), None) if outcome is not None else None
+        if victims is not None:
+            target = placed_in(ctx.story.resolve(victims, register=False), where)
     if code.root in FORCE_ROOTS:
         source, target = (armed_not_media(source, where or (target.country if target else None)),
                           armed_not_media(target, where or (source.country if source else None)))
@@ -777,6 +798,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     with timing.stage("date"):
         story_date = None if document.doc_date else ctx.story_date(sent.doc)
         evt_date, precision = event_date(cand.trigger, document.doc_date, modality, story_date)
+    if history(evt_date, precision, document.doc_date):
+        return None  # "peace talks collapsed in 2017", "pledged allegiance to IS in 2019": the story's background
     with timing.stage("place"):
         geo = locate(cand.trigger, cand.target_place, index, ctx, document.dateline_place, source, target, code.quad_class)
     spans = [(cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text))]

@@ -559,6 +559,9 @@ def _is_long_state(tok: Token) -> bool:
     out dozens of attacks this year' (a plural event noun under a perfect verb with a long period)."""
     if tok.tag_ in {"NNS", "NNPS"}:
         return _is_aggregate(tok)
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        # "have enforced a boycott of schools for years": the object of a verb that has lasted
+        return tok.dep_ in {"dobj", "attr"} and tok.head.pos_ in {"VERB", "AUX"} and _is_long_state(tok.head)
     verbs = [tok] + ([tok.head] if tok.dep_ == "conj" else [])  # "controlled by Russia or shelled ... for months"
     perfect = any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() == "have" for v in verbs for c in v.children)
     if not perfect:  # "plans to impose restrictions for two years" is not a state that has lasted
@@ -566,7 +569,7 @@ def _is_long_state(tok: Token) -> bool:
     # "has deployed troops to fight crime since 2006": the span may hang on the purpose clause
     verbs += [c for v in verbs for c in v.children if c.dep_ in {"advcl", "xcomp"} and c.tag_ == "VB"]
     for verb in verbs:
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "since"}):
+        for prep in (c for c in _own_clause_tokens(verb) if c.dep_ == "prep" and c.lower_ in {"for", "since"}):
             span = list(prep.subtree)[1:]  # "for more than a decade", "since 2015", "since last year"
             if any(g.lemma_.lower() in LONG_PERIODS for g in span):
                 return True
@@ -577,6 +580,19 @@ def _is_long_state(tok: Token) -> bool:
                 # with a named side ("the army has killed 200 militants since January") stays (coding/periods.py)
                 return True
     return False
+
+
+def _own_clause_tokens(verb: Token) -> list[Token]:
+    """The verb's clause without the clauses nested in it: 'fighting for a state called Ambazonia since 2017'
+    (the span hangs on the participle), not 'fighting after rebels who have held the town since 2015'."""
+    out, stack = [], list(verb.children)
+    while stack:
+        tok = stack.pop()
+        if tok.dep_ in {"ccomp", "relcl", "advcl", "parataxis", "conj"} and tok.pos_ in {"VERB", "AUX"}:
+            continue
+        out.append(tok)
+        stack.extend(tok.children)
+    return out
 
 
 def _counted_toll(verb: Token) -> bool:
@@ -744,7 +760,10 @@ def noun_source(tok: Token, story: StoryActors, mutual: bool = False) -> Actor |
     """The actor of a nominal event. ``mutual`` events (battles, talks) are shared by the verb's subject even
     through a time frame ("captured by Russian troops after fierce battles"); one-sided ones are not."""
     # "Russia's shelling", "Russian shelling", "the shelling by Russian forces"
-    for child in tok.children:
+    parts = [tok]
+    if hyphenated(tok) is not None:
+        parts.append(tok.doc[tok.i - 2])  # "its counter-offensive", split by the parser: 'its' hangs on 'counter'
+    for child in (c for part in parts for c in part.children):
         if child.dep_ in {"poss", "amod", "compound", "nmod", "advcl", "npadvmod"} and child.i < tok.i:
             entry = story.entry_at(child)
             if entry is not None and entry.country:
@@ -867,6 +886,7 @@ def _may_be_place(noun: Token) -> bool:
         return False
     return noun.lemma_.lower() in PLACE_NOUNS or noun.ent_type_ in {"GPE", "LOC", "FAC"} or noun.pos_ == "PROPN"
 DEFINITE = {"the", "this", "that", "these", "those"}
+POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our"}
 DURATION_NOUNS = {"hour", "day", "week", "month", "year", "decade", "night", "weekend"}
 # "a symbol of Russia's invasion", "the anniversary of the coup": a past event recalled, not reported
 PAST_FRAME_NOUNS = {"symbol", "anniversary", "memory", "legacy", "history", "reminder", "commemoration", "memorial", "veteran",
@@ -891,7 +911,13 @@ def _is_back_reference(tok: Token, story: StoryActors) -> bool:
         return False  # "Russia announced the withdrawal": news, not a back-reference
     if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in TAKING_PLACE_LEMMAS and is_reported_happening(tok):
         return False  # "the long-awaited protest was held in Blantyre": the sentence reports it taking place
-    has_definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
+    # 'the offensive', and 'its offensive': a possessive pronoun is as definite as 'the' (but 'resumed its
+    # offensive', 'launched its counter-offensive' report the campaign's action)
+    parts = [tok] + ([tok.doc[tok.i - 2]] if hyphenated(tok) is not None else [])
+    framing = tok.dep_ == "pobj" and tok.head.lower_ in {"in", "during", "amid"}  # "gains in its counter-offensive"
+    has_definite = any((c.dep_ == "det" and c.lower_ in DEFINITE)
+                       or (c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS and framing)
+                       for part in parts for c in part.children)
     if tok.dep_ in {"pobj", "pcomp"} and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in DURATION_NOUNS:
         return True  # "after months of fighting": background, not an event of the story's day
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PAST_FRAME_NOUNS:
@@ -980,6 +1006,8 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
         if source is None and is_petrarch(rule):
             continue  # a PETRARCH pattern codes what a named actor does to another (both checked below)
         sides = _between_parties(tok, story, None) if form == "noun" and rule.reciprocal and source is None else []
+        if len(sides) == 1 and _one_kind_of_sides(tok):
+            sides = sides * 2  # "fighting between rival gangs", "clashes between two armed factions": both sides
         if len(sides) >= 2:
             source = sides[0]  # "killed in clashes between police and protesters": the clash is theirs
         target, place = _targets(tok, story, source, rule)
@@ -1058,6 +1086,20 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
         for other in partners:
             if other != target:
                 yield Candidate(rule, form, tok, text, other, target, place)
+
+
+RIVALRY_WORDS = {"rival", "opposing", "competing", "warring", "feuding", "two"}
+
+
+def _one_kind_of_sides(tok: Token) -> bool:
+    """'between rival gangs', 'between two armed factions': a plural party with a word saying it is both sides."""
+    holders = [tok] + [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            if pobj.tag_ in {"NNS", "NNPS"} and not pobj.conjuncts and any(
+                    c.lower_ in RIVALRY_WORDS for c in pobj.children if c.dep_ in {"amod", "nummod"}):
+                return True
+    return False
 
 
 def _between_parties(tok: Token, story: StoryActors, source: Actor | None) -> list[Actor]:

@@ -321,9 +321,14 @@ def test_attacks_on_forces_are_clashes(sentence, sub_event):
 
 
 def test_background_event_in_relative_clause_is_less_confident():
-    rows = rows_for("Government forces captured a town that was the scene of a deadly chemical attack in 2017.")
+    rows = rows_for("Government forces captured a town that was the scene of a deadly chemical attack last month.")
     by_root = {r["cameo_root"]: r for r in rows}
     assert by_root["19"]["confidence"] > max(r["confidence"] for r in rows if r["cameo_root"] != "19")
+
+
+def test_a_background_event_years_before_the_report_is_not_coded():
+    rows = rows_for("Government forces captured a town that was the scene of a deadly chemical attack in 2017.")
+    assert {r["cameo_root"] for r in rows} == {"19"}
 
 
 def test_riot_police_is_an_actor_not_a_riot():

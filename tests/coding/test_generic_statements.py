@@ -733,3 +733,79 @@ def test_a_counted_crowd_that_protests_is_protesters(text, country):
 ])
 def test_what_a_protest_rejects_is_its_aim(text):
     assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] == "12"]
+
+
+@pytest.mark.parametrize("text", [
+    "Peace talks between the government and the rebels collapsed in 2017.",
+    "The insurgents pledged allegiance to Islamic State in 2019.",
+    "Uganda and Congo launched joint military operations against the group in 2021.",
+])
+def test_an_event_dated_only_by_a_year_long_before_the_report_is_background(text):
+    rows = code_text(text, doc_date=date(2024, 3, 8))
+    assert not rows, [(r["cameo_code"], r["event_date"]) for r in rows]
+
+
+def test_last_years_event_and_a_dated_day_are_still_news():
+    assert code_text("Rebels attacked the town of Beni in 2023.", doc_date=date(2024, 1, 5))
+    assert code_text("Rebels attacked the town of Beni on 4 March 2019.", doc_date=date(2024, 1, 5))
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting between rival militias erupted in Zawiya.",
+    "Clashes erupted between police and protesters in Nairobi.",
+    "Heavy fighting erupted around the airport in Khartoum.",
+])
+def test_fighting_that_erupts_is_no_volcano(text):
+    assert [r for r in rows_for(text, keep=False) if r["cameo_root"] in {"17", "19"}]
+
+
+def test_a_volcano_still_is_one():
+    assert not [r for r in rows_for("The volcano erupted, killing 12 villagers.", keep=False) if r["cameo_root"] == "18"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("At least 116 inmates were killed in fighting between rival gangs at a prison in Guayaquil.", "ECUCRM"),
+    ("Fighting between rival militias erupted in Zawiya.", "LBYREB"),
+    ("Clashes between warring factions of the militia killed five in Bentiu.", None),
+])
+def test_a_fight_between_rival_members_of_one_kind_is_theirs_on_both_sides(text, actor):
+    rows = [r for r in rows_for(text, keep=False) if r["cameo_root"] == "19"]
+    assert rows
+    if actor:
+        assert (rows[0]["actor1_code"], rows[0]["actor2_code"]) == (actor, actor)
+
+
+@pytest.mark.parametrize("text", [
+    "The separatists have enforced a boycott of schools in the region for years.",
+    "The government blamed separatist militants who have been fighting for a state called Ambazonia since 2017.",
+    "The rebels have imposed a blockade on the city for months.",
+])
+def test_an_act_that_has_lasted_years_is_a_state(text):
+    rows = rows_for(text, keep=False)
+    assert not [r for r in rows if r["cameo_root"] in {"14", "19"} and r["modality"] == "asserted"], \
+        [(r["cameo_code"], r["rule_id"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Suspected insurgents detonated a roadside bomb as a police patrol passed in Narathiwat, killing two officers.", "THACOP"),
+    ("Militants attacked a checkpoint near Kidal, killing three soldiers.", "MLIMIL"),
+    ("Russia shelled Kherson overnight, killing two civilians.", "UKRCVL"),
+])
+def test_the_dead_of_a_violent_verb_name_its_target(text, target):
+    rows = [r for r in rows_for(text, keep=False) if r["cameo_root"] in {"18", "19"}]
+    assert rows and rows[0]["actor2_code"] == target
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv announced massive territorial gains in its lightning counter-offensive.",
+    "The rebels reported heavy losses during their offensive near Goma.",
+    "The army reported progress in its campaign of air strikes in Sagaing.",
+])
+def test_a_campaign_framing_a_report_by_a_possessive_pronoun_refers_back(text):
+    rows = rows_for(text, keep=False)
+    assert not [r for r in rows if r["cameo_root"] == "19" and ":noun" in r["rule_id"]], [r["rule_id"] for r in rows]
+
+
+def test_a_campaign_launched_is_still_news():
+    rows = rows_for("Ukraine launched its counter-offensive in the south on Monday.", keep=False)
+    assert any(r["cameo_root"] == "19" for r in rows), [(r["cameo_code"], r["rule_id"]) for r in rows]
