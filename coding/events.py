@@ -136,6 +136,8 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
             continue
         if rule.subject_in and not _subject_lemmas(tok) & rule.subject_in:
             continue
+        if rule.object_in and not objects & rule.object_in:
+            continue
         if objects & rule.object_not:
             continue
         if all(w in words for w in extra):
@@ -395,7 +397,8 @@ def _keep(hit: tuple, hits: dict, consumed: set[int]) -> bool:
     if hit[0].i in consumed and hit[2] == "noun":
         return False
     if _is_reduced_relative(hit[0]) or _is_consequence(hit[0], hits) or _is_protest_aim(hit, hits) or _is_long_state(hit[0]) \
-            or _is_document_content(hit[0]) or _describes_the_repressed(hit, hits):
+            or _is_document_content(hit[0]) or _describes_the_repressed(hit, hits) or _protest_as_purpose(hit, hits) \
+            or _describes_a_standing_actor(hit[0]):
         return False
     return not _announces_coded_action(hit, hits)
 
@@ -424,6 +427,28 @@ def _announces_coded_action(hit: tuple, hits: dict) -> bool:
 
 COMPLEMENT_TARGET_ROOTS = ("03", "13")  # intents and threats announce an action on someone
 REPRESSION_ROOTS = ("17", "18", "19")
+
+
+def _protest_as_purpose(hit: tuple, hits: dict) -> bool:
+    """'summoned the ambassador to protest against the violation': a diplomatic act's purpose, not a demonstration."""
+    tok, rule = hit[0], hit[1]
+    return (rule.cameo.startswith("14") and hit[2] == "verb" and tok.dep_ in {"advcl", "xcomp"}
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and tok.head.i in hits and not hits[tok.head.i][1].cameo.startswith("14"))
+
+
+STATE_VERBS = {"have", "be", "keep", "maintain", "station"}
+
+
+def _describes_a_standing_actor(tok: Token) -> bool:
+    """'Kenya has troops in Somalia as part of a force fighting the Islamists': a participle describing an actor
+    in a sentence that states a standing fact, not an event."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBG":
+        return False
+    root = tok
+    while root.head.i != root.i:
+        root = root.head
+    return root.lemma_.lower() in STATE_VERBS and root.tag_ in {"VBZ", "VBP"}
 
 
 def _describes_the_repressed(hit: tuple, hits: dict) -> bool:
@@ -569,6 +594,10 @@ def _is_long_state(tok: Token) -> bool:
     # "has deployed troops to fight crime since 2006": the span may hang on the purpose clause
     verbs += [c for v in verbs for c in v.children if c.dep_ in {"advcl", "xcomp"} and c.tag_ == "VB"]
     for verb in verbs:
+        for since in (c for t in [verb, *_own_clause_tokens(verb)] for c in t.children if c.dep_ == "advcl"
+                      and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)):
+            if any(long_ago(g) for g in since.subtree):
+                return True  # "have accused each other of targeting civilians since fighting broke out on Sept. 27"
         for prep in (c for c in _own_clause_tokens(verb) if c.dep_ == "prep" and c.lower_ in {"for", "since"}):
             span = list(prep.subtree)[1:]  # "for more than a decade", "since 2015", "since last year"
             if any(g.lemma_.lower() in LONG_PERIODS for g in span):
@@ -801,10 +830,12 @@ def noun_source(tok: Token, story: StoryActors, mutual: bool = False) -> Actor |
 
 
 def _is_own_forces(actor: Actor, rule: EventRule, source: Actor | None) -> bool:
-    """'Russia pulled back troops': country-less forces moved by the source are not a target."""
+    """'Russia pulled back troops': country-less forces moved by the source are not a target; 'cartel gunmen
+    battled soldiers': forces are the own forces of a state only, not of an armed group."""
     if rule.object_is_source:
         return True
-    return actor.country is None and not actor.is_person and actor.org_code is None and actor.sector == rule.source_sector
+    return actor.country is None and not actor.is_person and actor.org_code is None and actor.sector == rule.source_sector \
+        and (source is None or source.sector in {None, "GOV"})
 
 
 def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRule) -> tuple[Actor | None, Token | None]:

@@ -26,7 +26,7 @@ LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 ID_RE = re.compile(r"^[a-z][a-z0-9_.\-]*$")
 TRIGGER_FORMS = ("verbs", "light", "nouns")
 RULE_KEYS = {"id", "cameo", *TRIGGER_FORMS, "source_sector", "target_sector", "target_from_place", "acled", "confidence", "intransitive", "object_is_source", "cues",
-             "transitive", "clause_target", "object_not", "modal", "subject_of", "subject_in", "reciprocal", "unnamed_source"}
+             "transitive", "clause_target", "object_not", "modal", "subject_of", "subject_in", "reciprocal", "unnamed_source", "object_in"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class EventRule:
     subject_in: frozenset[str] = frozenset()  # verb forms fire only with one of these subjects ("jets struck")
     reciprocal: bool = False  # coordinated subjects act on each other ("X and Y met", "clashed", "signed a deal")
     unnamed_source: str | None = None  # who acts when nobody is named: "107 people were detained" (police, COP)
+    object_in: frozenset[str] = frozenset()  # verb forms fire only with one of these objects ("struck an airbase")
 
 
 @dataclass(frozen=True)
@@ -171,15 +172,22 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
         subject_in = entry.get("subject_in") or []
         if not isinstance(subject_in, list) or not all(isinstance(w, str) for w in subject_in):
             raise _bad(path, line, f"rule '{rid}': subject_in must be a list of noun lemmas")
+        object_in = entry.get("object_in") or []
+        if not isinstance(object_in, list) or not all(isinstance(w, str) for w in object_in):
+            raise _bad(path, line, f"rule '{rid}': object_in must be a list of noun lemmas")
+        if object_in and subject_in:
+            raise _bad(path, line, f"rule '{rid}': give subject_in or object_in, not both")
         rule = EventRule(rid, code, entry.get("source_sector"), entry.get("target_sector"),
                          bool(entry.get("target_from_place", False)), tuple(acled) if acled else None, confidence, line,
                          bool(entry.get("intransitive", False)), bool(entry.get("object_is_source", False)), tuple(cues),
                          bool(entry.get("transitive", False)), bool(entry.get("clause_target", False)),
                          frozenset(w.lower() for w in object_not), bool(entry.get("modal", False)),
                          frozenset(w.lower() for w in subject_of), frozenset(w.lower() for w in subject_in),
-                         bool(entry.get("reciprocal", False)), entry.get("unnamed_source"))
+                         bool(entry.get("reciprocal", False)), entry.get("unnamed_source"),
+                         frozenset(w.lower() for w in object_in))
         # A verb may be claimed twice when one rule takes it with an object and the other without one.
-        valency = "subject" if rule.subject_in else "transitive" if rule.transitive else "intransitive" if rule.intransitive else ""
+        valency = ("subject" if rule.subject_in else "object" if rule.object_in else "transitive" if rule.transitive
+                   else "intransitive" if rule.intransitive else "")
         lex.rules[rid] = rule
         for form, phrases in forms.items():
             for words in phrases:
@@ -188,7 +196,11 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
                 key = (form, tuple(w.lower() for w in words))
                 mode = valency if form == "verbs" else ""
                 for other_mode, other in claimed.get(key, []):
-                    shared = {mode, other_mode} == {"transitive", "intransitive"} or (mode == "subject") != (other_mode == "subject")
+                    # a verb may be shared by rules that need different arguments: with and without an object,
+                    # or with a given subject ("jets struck") and with a given object ("struck an airbase")
+                    restricted = {"subject", "object"}
+                    shared = {mode, other_mode} == {"transitive", "intransitive"} or {mode, other_mode} == restricted \
+                        or (mode in restricted) != (other_mode in restricted)
                     if other != rid and not shared:
                         raise _bad(path, line, f"rule '{rid}': {form} {' '.join(words)!r} is already claimed by rule '{other}'",
                                    ErrorCode.E203_LEXICON_DUPLICATE_ID)

@@ -809,3 +809,58 @@ def test_a_campaign_framing_a_report_by_a_possessive_pronoun_refers_back(text):
 def test_a_campaign_launched_is_still_news():
     rows = rows_for("Ukraine launched its counter-offensive in the south on Monday.", keep=False)
     assert any(r["cameo_root"] == "19" for r in rows), [(r["cameo_code"], r["rule_id"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Ethnic Armenian forces said they had struck a military airbase in Ganja.", "AZE"),
+    ("Houthi fighters hit a Saudi border post near Jazan.", "SAU"),
+    ("Militants pounded an army base outside Kidal with mortars.", "MLI"),
+])
+def test_striking_a_military_or_inhabited_target_is_force_whoever_strikes(text, target):
+    rows = [r for r in rows_for(text, keep=True) if r["cameo_root"] == "19"]
+    assert rows and rows[0]["actor2_country"] == target, [(r["cameo_code"], r["actor2_code"]) for r in rows]
+
+
+def test_a_storm_hitting_a_village_is_still_weather():
+    assert not rows_for("The storm hit the village of Tacloban.", keep=True)
+
+
+@pytest.mark.parametrize("text", [
+    "Cartel gunmen battled soldiers across Culiacan for hours.",
+    "Bandits fought troops near Gusau on Sunday.",
+    "Militants clashed with soldiers outside Mosul.",
+])
+def test_an_armed_groups_opponent_soldiers_are_no_own_forces(text):
+    rows = [r for r in rows_for(text, keep=False) if r["cameo_root"] == "19"]
+    assert rows and rows[0]["actor2_sector"] == "MIL"
+
+
+@pytest.mark.parametrize("text", [
+    "Iraq's foreign ministry summoned the Iranian ambassador to protest against the violation of its sovereignty.",
+    "Poland recalled its envoy to protest the decision.",
+    "Egypt summoned the Israeli envoy to protest against the raid.",
+])
+def test_a_diplomatic_act_to_protest_is_no_demonstration(text):
+    assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] == "14"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya has troops in Somalia as part of an African Union force fighting the Islamists.",
+    "France keeps a base in Djibouti with jets patrolling the Red Sea.",
+    "Turkey has soldiers in northern Iraq hunting Kurdish militants.",
+])
+def test_a_participle_describing_a_standing_deployment_is_no_event(text):
+    rows = rows_for(text, keep=False)
+    assert not [r for r in rows if r["cameo_root"] in {"19", "18"} and r["modality"] == "asserted"], \
+        [(r["cameo_code"], r["rule_id"]) for r in rows]
+
+
+def test_accusations_traded_since_the_fighting_began_are_a_series():
+    rows = rows_for("Armenia and Azerbaijan have accused each other of targeting civilians since fighting broke out on Sept. 27.",
+                    keep=False)
+    assert not [r for r in rows if r["cameo_root"] == "11"]
+
+
+def test_bases_hosting_troops_host_no_visit():
+    rows = rows_for("Iran fired missiles at two Iraqi bases hosting U.S. troops.", keep=False)
+    assert not [r for r in rows if r["cameo_code"] == "043"]
