@@ -52,9 +52,11 @@ PLOVER_FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "
 CLAIMABLE_PREFIXES = ("18", "19", "20")
 PARTY_SECTORS = {None, "GOV", "MIL", "REB", "SPY", "COP"}
 PLOVER_COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
-# Speculation ("observers expect", "could", "if") is not a reported event; announced plans (future),
-# claims and denials are kept with their modality. code_documents(keep_speculative=True) keeps it too.
+# Speculation ("observers expect", "could", "if") and what did not happen ("denied shelling", "failed to
+# disarm") are no reported events; announced plans (future) and claims are kept with their modality.
+# code_documents(keep_speculative=True) keeps them all.
 SPECULATIVE = "hypothetical"
+NOT_HAPPENED = {SPECULATIVE, "negated"}
 
 
 def code_documents(documents: Iterable[Document], batch_size: int = DEFAULT_BATCH_SIZE,
@@ -100,7 +102,7 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
         best: dict[tuple, dict[str, Any]] = {}
         for cand in extract(sent, story, lex):
             row = build_row(cand, sent, index, document, context)
-            if row is None or (row["modality"] == SPECULATIVE and not keep_speculative):
+            if row is None or (row["modality"] in NOT_HAPPENED and not keep_speculative):
                 continue
             if _refers_back(cand, row, reported):
                 continue  # "Baerbock's visit follows ...": the story's earlier report of the same visit

@@ -136,8 +136,8 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
             continue
         if rule.subject_in and not _subject_lemmas(tok) & rule.subject_in:
             continue
-        if rule.object_in and not objects & rule.object_in:
-            continue
+        if rule.object_in and (not objects & rule.object_in or _subject_lemmas(tok) & WEAPON_SUBJECTS):
+            continue  # "the strikes hit an oil depot": a weapon or an attack as subject is its own noun's event
         if objects & rule.object_not:
             continue
         if all(w in words for w in extra):
@@ -147,6 +147,12 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
 
 PETR_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "acomp", "dative", "advmod", "npadvmod", "xcomp"}
 PETR_PREP_DEPS = {"prep", "prt", "agent", "dative", "advmod"}
+
+
+# weapons and attacks as the subject of 'hit' (the forces that use them, 'fighters', 'units', are actors)
+WEAPON_SUBJECTS = {"jet", "warplane", "drone", "helicopter", "warship", "tank", "artillery", "missile", "rocket", "strike",
+                   "airstrike", "shell", "bomb", "shelling", "attack", "explosion", "blast", "barrage", "fire", "projectile",
+                   "munition", "mortar", "grenade", "ied"}
 
 
 def _words_of(tok: Token) -> set[str]:

@@ -191,9 +191,19 @@ def _reported_future(verb: Token) -> bool:
     return not any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for c in verb.children)
 
 
+def _denies_something_else(denial: Token, came_from: str, clause: Token) -> bool:
+    """'Congo expelled the ambassador, a charge Rwanda denies', 'the army blamed the RSF; the RSF denied
+    involvement': the parser hangs the earlier clause on the denial, but what is denied is the denial's own
+    object, and the earlier clause stands."""
+    if came_from != "ccomp" or clause.i > denial.i:
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ not in {"it", "this", "that"} for c in denial.children)
+
+
 def _walk(trigger: Token, cameo: str) -> str:
     """The modality read on the way from the trigger up to the sentence root."""
     tok = trigger
+    prev = trigger
     steps = 0
     first = True
     came_from = ""
@@ -228,7 +238,8 @@ def _walk(trigger: Token, cameo: str) -> str:
                 return "claimed"
             if any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in EXHORTATION_ADJECTIVES for c in tok.children):
                 return "hypothetical"
-            if lemma in DENIAL_LEMMAS or (lemma == "fail" and came_from == "xcomp"):
+            if (lemma in DENIAL_LEMMAS and not _denies_something_else(tok, came_from, prev)) \
+                    or (lemma == "fail" and came_from == "xcomp"):
                 return "negated"  # "denied shelling"; "failed to disarm the militias" (a failed act did not happen)
             if lemma in CLAIM_LEMMAS or (lemma in ACCUSATION_VERBS and (came_from in {"prep", "pcomp", "pobj"} or charged)):
                 return "claimed"  # "accused Turkey of shelling": the shelling is Iraq's charge
@@ -256,6 +267,7 @@ def _walk(trigger: Token, cameo: str) -> str:
             break  # "whom they had taken hostage", "as street battles raged": a clause with its own tense
         first = False
         came_from = tok.dep_
+        prev = tok
         charged = charged or (tok.dep_ == "prep" and tok.lower_ in {"of", "for"})
         tok = tok.head
         steps += 1

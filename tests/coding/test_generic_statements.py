@@ -864,3 +864,24 @@ def test_accusations_traded_since_the_fighting_began_are_a_series():
 def test_bases_hosting_troops_host_no_visit():
     rows = rows_for("Iran fired missiles at two Iraqi bases hosting U.S. troops.", keep=False)
     assert not [r for r in rows if r["cameo_code"] == "043"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Congo expelled Rwanda's ambassador on Sunday, accusing Kigali of backing the rebels, a charge Rwanda denies.", "16"),
+    ("The army blamed the RSF for the killing; the RSF denied involvement.", "11"),
+    ("Police arrested two activists in Minsk, a claim the interior ministry denied.", "17"),
+])
+def test_a_denial_of_its_own_object_does_not_negate_the_clause_before_it(text, code):
+    rows = rows_for(text, keep=False)
+    assert any(r["cameo_root"] == code and r["modality"] == "asserted" for r in rows), \
+        [(r["cameo_code"], r["modality"]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "The army denied that soldiers killed civilians in Gao.",
+    "Russia did not attack the convoy near Kharkiv.",
+    "The government has failed to disarm the militias in Jonglei.",
+])
+def test_what_did_not_happen_is_left_out_unless_asked_for(text):
+    assert not [r for r in rows_for(text, keep=False) if r["modality"] == "negated"]
+    assert [r for r in rows_for(text, keep=True) if r["modality"] == "negated"]

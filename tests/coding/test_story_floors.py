@@ -11,7 +11,7 @@ from pathlib import Path
 from coding.evaluation.stories import score_stories
 
 STORIES = Path(__file__).resolve().parent.parent / "data" / "stories"
-FLOORS = {"required_recall": 0.86, "precision": 0.65}  # measured: 0.893 / 0.73 (78 stories)
+FLOORS = {"required_recall": 0.86, "precision": 0.65}  # measured: 0.893 / 0.746 (78 stories)
 # Three of the 76 negatives are still asserted: a party's own claim of a capture ("the rebels said they had
 # captured several towns"), an undated standing fact in a main clause ("has pledged allegiance to IS") and a
 # standing grievance in the simple present ("the Kuki groups accuse the state government of favouring ...").
