@@ -23,6 +23,7 @@ MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 THING_PRONOUNS = {"it", "they", "them", "its", "their"}
+LED_GROUPS = {"coalition", "alliance", "force", "forces", "mission", "operation", "campaign", "bloc"}
 BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "led", "held", "controlled", "occupied", "made", "supplied", "based"}
 POSSESSIVE_MARKERS = {"'s", "’s", "'"}
 NON_STATE_ARMED = {"REB", "INS", "SEP", "UAF", "CRM"}
@@ -252,9 +253,16 @@ class StoryActors:
 
     @staticmethod
     def _is_backing(tok: Token) -> bool:
-        """'Moscow-backed separatists' are not Russian: the country is their sponsor."""
+        """'Moscow-backed separatists' are not Russian: the country is their sponsor; but a 'Saudi-led coalition'
+        or a 'US-led force' is the leader's own forces with others."""
         head = tok.head
-        return head.lower_ in BACKING_WORDS or (tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(2).lower_ in BACKING_WORDS)
+        word = head if head.lower_ in BACKING_WORDS else (
+            tok.nbor(2) if tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(2).lower_ in BACKING_WORDS else None)
+        if word is None:
+            return False
+        if word.lower_ == "led" and word.head.lemma_.lower() in LED_GROUPS:
+            return False
+        return True
 
     def agent_sector(self, tok: Token, own_only: bool = False) -> str | None:
         """The sector an agent noun gives; ``own_only`` leaves out the PETRARCH fallbacks (for modifiers)."""

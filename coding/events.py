@@ -9,7 +9,7 @@ source from a possessive or adjective ("Russian shelling") or a "by" phrase.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from spacy.tokens import Span, Token
@@ -404,7 +404,7 @@ def _keep(hit: tuple, hits: dict, consumed: set[int]) -> bool:
         return False
     if _is_reduced_relative(hit[0]) or _is_consequence(hit[0], hits) or _is_protest_aim(hit, hits) or _is_long_state(hit[0]) \
             or _is_document_content(hit[0]) or _describes_the_repressed(hit, hits) or _protest_as_purpose(hit, hits) \
-            or _describes_a_standing_actor(hit[0]):
+            or _describes_a_standing_actor(hit[0]) or _starts_a_period(hit[0]):
         return False
     return not _announces_coded_action(hit, hits)
 
@@ -414,8 +414,12 @@ def _announces_coded_action(hit: tuple, hits: dict) -> bool:
     coded itself (as intent, threat or PLOVER AGREE, coding/transforms.py); the announcing verb adds nothing."""
     tok, rule = hit[0], hit[1]
     if rule.cameo.startswith("10") and hit[2] == "verb" and tok.lemma_.lower() in ANNOUNCING_LEMMAS:
-        # "the junta ordered the expulsion of French troops": the ordered act is the orderer's event
-        return any(c.dep_ == "dobj" and c.i in hits and hits[c.i][2] == "noun" for c in tok.children)
+        # "the junta ordered the expulsion of French troops": the ordered act is the orderer's event; so is
+        # "ordered the army to patrol the cities" (the act of the ordered, on the orderer's word)
+        own_forces = any(c.dep_ == "dobj" and c.lemma_.lower() in ORDERED_FORCES for c in tok.children)
+        return any((c.dep_ == "dobj" and c.i in hits and hits[c.i][2] == "noun")
+                   or (c.dep_ == "xcomp" and c.i in hits and tok.lemma_.lower() == "order" and own_forces)
+                   for c in tok.children)  # ("ordered the newspaper to suspend publication" stays an order)
     if not rule.cameo.startswith(("03", "13")) or hit[2] != "verb":
         return False
     # Only where the action's own row says the same: cooperation after an intent verb, force after a threat,
@@ -441,6 +445,27 @@ def _protest_as_purpose(hit: tuple, hits: dict) -> bool:
     return (rule.cameo.startswith("14") and hit[2] == "verb" and tok.dep_ in {"advcl", "xcomp"}
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
             and tok.head.i in hits and not hits[tok.head.i][1].cameo.startswith("14"))
+
+
+def _thing_moves(verb: Token, story: StoryActors) -> bool:
+    """The verb's subject is a thing, not an actor: a noun no lexicon names and that is no agent ('trucks')."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (subject is not None and subject.pos_ == "NOUN" and story.agent_sector(subject) is None
+            and story.entry_at(subject) is None and subject.lemma_.lower() not in MILITARY_MOVERS)
+
+
+MILITARY_MOVERS = {"tank", "convoy", "column", "vehicle", "armour", "armor", "unit", "battalion", "brigade", "division"}
+
+
+def _starts_a_period(tok: Token) -> bool:
+    """'attacks since ending a ceasefire in November', 'since the start of the offensive': the event a period is
+    counted from is the story's background, not its news."""
+    for anc in [tok, *list(tok.ancestors)[:3]]:
+        if anc.dep_ == "prep" and anc.lower_ == "since":
+            return anc.i < tok.i
+        if anc.dep_ in {"ROOT", "relcl", "ccomp"}:
+            return False
+    return False
 
 
 STATE_VERBS = {"have", "be", "keep", "maintain", "station"}
@@ -646,10 +671,21 @@ def _is_aggregate(noun: Token) -> bool:
         verb = verb.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
+    if noun.dep_ == "dobj" and noun.head.i == verb.i and verb.lemma_.lower() in TREND_VERBS and verb.dep_ != "xcomp":
+        return True  # "have stepped up cross-border attacks", "intensified raids": a trend, not one event
     if not any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() == "have" for c in verb.children):
         return False
     own = {t.i for t in noun.subtree}
-    return any(t.lemma_.lower() in AGGREGATE_PERIODS for t in verb.subtree if t.i not in own)
+    if any(t.lemma_.lower() in AGGREGATE_PERIODS for t in verb.subtree if t.i not in own):
+        return True
+    # "have carried out a string of attacks on police since ending a ceasefire in November"; a counted toll with
+    # a named side stays ("US drone attacks have killed eight al-Qaeda leaders since last July", coding/periods.py)
+    return not _counted_toll(verb) and any(c.dep_ == "prep" and c.lower_ == "since" and any(long_ago(g) for g in c.subtree)
+                                           for c in verb.children)
+
+
+# Verbs of a rising or falling count: their plural event object is a trend ("stepped up attacks")
+TREND_VERBS = CONTINUATION_VERBS - {"continue", "resume", "keep", "maintain", "sustain"} | {"increase", "reduce", "double"}
 
 
 def _misparsed_main_verb(tok: Token) -> bool:
@@ -747,6 +783,15 @@ def _subject_of(verb: Token, story: StoryActors, depth: int = 0) -> Actor | None
                     return story.resolve(pobj)
     if depth == 0 and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
         return None  # "protested after a shopkeeper was murdered": a passive clause of its own, its agent unsaid
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL_LEMMAS:
+        # "ordered the army to patrol the cities": the one ordered acts
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        ordered = _resolve_phrase(obj, story) if obj is not None else None
+        if ordered is not None:
+            orderer = _subject_of(verb.head, story, depth + 1)
+            if not ordered.country and not ordered.org_code and orderer is not None and orderer.country:
+                ordered = replace(ordered, country=orderer.country)  # "Putin ordered troops to withdraw": his troops
+            return ordered
     if depth < 3 and verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.i != verb.i:
         # "it is prepared to impose martial law": through the adjective to the subject of "is"
         return _subject_of(verb.head, story, depth + 1)
@@ -757,6 +802,11 @@ def _subject_of(verb: Token, story: StoryActors, depth: int = 0) -> Actor | None
             if child.dep_ == "poss":
                 return story.resolve(child)
     return None
+
+
+ORDERED_FORCES = {"army", "troop", "soldier", "police", "force", "military", "officer", "guard", "navy", "unit", "commander",
+                  "policeman", "gendarme", "gendarmerie", "militia"}
+OBJECT_CONTROL_LEMMAS = {"order", "instruct", "command", "direct", "authorize", "authorise", "allow", "permit"}
 
 
 def _document_author(doc_noun: Token, story: StoryActors) -> Actor | None:
@@ -863,7 +913,9 @@ def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRu
             else:
                 cands = [child]
             for cand in list(cands):
-                if cand.lemma_.lower() in BORDER_NOUNS:
+                # "fought on the border with Russia": the other side; not "near Tinzaouaten on the border with
+                # Algeria", where the border only says where a place lies
+                if cand.lemma_.lower() in BORDER_NOUNS and not (cand.head.dep_ == "prep" and cand.head.head.pos_ == "PROPN"):
                     cands += [p for prep in cand.children if prep.dep_ == "prep" and prep.lower_ in {"with", "of"}
                               for p in prep.children if p.dep_ == "pobj"]
             for cand in cands:
@@ -1042,6 +1094,8 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
             source = _fired_from(tok, story)
         if source is None and is_petrarch(rule):
             continue  # a PETRARCH pattern codes what a named actor does to another (both checked below)
+        if source is None and form == "verb" and rule.target_from_place and _thing_moves(tok, story):
+            continue  # "trucks carrying aid entered Gaza": a vehicle or goods moving is no advance
         sides = _between_parties(tok, story, None) if form == "noun" and rule.reciprocal and source is None else []
         if len(sides) == 1 and _one_kind_of_sides(tok):
             sides = sides * 2  # "fighting between rival gangs", "clashes between two armed factions": both sides

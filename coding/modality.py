@@ -130,6 +130,17 @@ def _victim_account(trigger: Token) -> bool:
     return False
 
 
+def _simple_present_state(trigger: Token) -> bool:
+    """'troops are stationed at a base, from which drones monitor jihadist groups': a verb in the simple present
+    with a subject of its own, joined to a clause in the present, states a standing fact or habit; a wire story
+    reports events in the past. (A main verb in the present may be a headline's, 'Rebels attack town': kept.)"""
+    if trigger.pos_ != "VERB" or trigger.tag_ not in PRESENT_TAGS or trigger.dep_ != "conj" or trigger.head.tag_ not in PRESENT_TAGS | {"VBN"}:
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in trigger.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ not in {"it", "this", "that"} for c in trigger.children)
+
+
 def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> str:
     """One of asserted, claimed, negated, future, hypothetical.
 
@@ -143,6 +154,8 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
             return ahead
     if _victim_account(trigger):
         return "claimed"
+    if _simple_present_state(trigger) and not cameo.startswith(SELF_MODAL_PREFIXES):
+        return "hypothetical"
     found = _walk(trigger, cameo)
     if found in {"future", "asserted"} and not cameo.startswith(SELF_MODAL_PREFIXES) and _unsaid_condition(trigger):
         return "hypothetical"  # "if talks fail, the army will resume its offensive": nobody said so

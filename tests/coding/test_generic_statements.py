@@ -885,3 +885,69 @@ def test_a_denial_of_its_own_object_does_not_negate_the_clause_before_it(text, c
 def test_what_did_not_happen_is_left_out_unless_asked_for(text):
     assert not [r for r in rows_for(text, keep=False) if r["modality"] == "negated"]
     assert [r for r in rows_for(text, keep=True) if r["modality"] == "negated"]
+
+
+@pytest.mark.parametrize("text", [
+    "The militants have carried out a string of attacks on police since ending a ceasefire with the government in November.",
+    "The Houthis have stepped up cross-border attacks in recent weeks.",
+    "Gangs have intensified kidnappings around the capital.",
+])
+def test_a_trend_of_attacks_is_no_event(text):
+    rows = rows_for(text, keep=False)
+    assert not [r for r in rows if r["cameo_root"] in {"18", "19", "08"}], [(r["cameo_code"], r["rule_id"]) for r in rows]
+
+
+def test_a_counted_toll_with_named_sides_over_a_period_stays():
+    rows = rows_for("US drone attacks have killed eight al-Qaeda leaders since last July.", keep=False)
+    assert any(r["cameo_root"] in {"18", "19"} for r in rows)
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("The Saudi-led coalition responded with air strikes on Sanaa.", "SAU"),
+    ("A US-led coalition bombed Islamic State positions near Raqqa.", "USA"),
+    ("A French-led force attacked militants near Menaka.", "FRA"),
+])
+def test_a_coalition_led_by_a_country_is_its_forces(text, actor1):
+    rows = [r for r in rows_for(text, keep=False) if r["cameo_root"] in {"18", "19"}]
+    assert rows and rows[0]["actor1_country"] == actor1
+
+
+def test_separatists_backed_by_a_country_are_not_its_own():
+    rows = rows_for("Moscow-backed separatists shelled Mariupol.", keep=False)
+    assert rows and rows[0]["actor1_country"] != "RUS"
+
+
+@pytest.mark.parametrize("text, code, target", [
+    ("Niger's military government revoked a military cooperation agreement with the United States.", "160", "USA"),
+    ("Russia quit a deal that let Ukraine export grain.", "160", None),
+    ("Mali scrapped a defence accord with France.", "160", "FRA"),
+])
+def test_ending_an_agreement_reduces_relations(text, code, target):
+    rows = [r for r in rows_for(text, keep=False) if r["cameo_code"] == code]
+    assert rows and (target is None or rows[0]["actor2_country"] == target)
+
+
+@pytest.mark.parametrize("text, code, actor1", [
+    ("Putin ordered troops to withdraw from Kherson.", "0874", "RUSMIL"),
+    ("The president ordered the army to patrol the streets of Freetown.", "150", "SLEMIL"),
+    ("Nicaragua's government ordered the newspaper La Prensa to suspend publication.", "100", "NICGOV"),
+])
+def test_an_order_to_ones_own_forces_is_their_act_an_order_to_others_is_an_order(text, code, actor1):
+    rows = rows_for(text, keep=False)
+    assert any(r["cameo_code"] == code and r["actor1_code"] == actor1 for r in rows), \
+        [(r["cameo_code"], r["actor1_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "Trucks carrying fuel and aid entered Gaza through the Rafah crossing.",
+    "Food shipments reached Mekelle on Monday.",
+    "Buses carrying evacuees entered Kherson.",
+])
+def test_vehicles_and_goods_moving_are_no_advance(text):
+    assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] == "19"]
+
+
+def test_a_drone_base_from_which_drones_monitor_is_a_standing_fact():
+    rows = rows_for("About 1,000 U.S. troops are stationed at an air base in Agadez, from which drones monitor jihadist "
+                    "groups across the Sahel.", keep=False)
+    assert not [r for r in rows if r["cameo_root"] == "09"]
