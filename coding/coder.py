@@ -171,7 +171,8 @@ def _seized_place(trigger: Token, story: StoryActors) -> bool:
     return False
 
 
-SETTLEMENT_NOUNS = {"town", "city", "village", "district", "province", "region", "territory", "area", "airport", "base", "hill"}
+SETTLEMENT_NOUNS = {"town", "city", "village", "district", "province", "region", "territory", "area", "airport", "base", "hill",
+                    "capital"}
 
 
 def fire_on_crowd(code: str, source: Actor | None, target: Actor | None, protesting: bool = False) -> bool:

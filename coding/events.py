@@ -18,7 +18,7 @@ from coding.actors import Actor, StoryActors
 from coding.lexicon import EventRule, Lexicon
 from coding.petrarch.verbs import NounPhrase, is_petrarch, word_forms
 from coding.periods import long_ago
-from coding.vocabulary import ACCUSATION_VERBS, CONTINUATION_VERBS, FACILITY_NOUNS, PLACE_PREPOSITIONS, PROTEST_PARTICIPANTS, REPORTING_VERBS, STANCE_VERBS
+from coding.vocabulary import ACCUSATION_VERBS, CONTINUATION_VERBS, FACILITY_NOUNS, GATHERING_PURPOSES, PLACE_PREPOSITIONS, PROTEST_PARTICIPANTS, REPORTING_VERBS, STANCE_VERBS
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -250,11 +250,15 @@ def _resolve_phrase(head: Token, story: StoryActors) -> Actor | None:
 
 def _object_nouns(obj: Token) -> list[Token]:
     nouns = [obj]
-    if obj.lemma_.lower() in QUANTITY_NOUNS or obj.like_num:  # "400 of the supporters"
+    # "400 of the supporters"; "the home of a senior lawmaker", "the offices of the party": the owner
+    if obj.lemma_.lower() in QUANTITY_NOUNS | OWNED_PLACES or obj.like_num:
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 nouns.extend(p for p in prep.children if p.dep_ == "pobj")
     return nouns
+
+
+OWNED_PLACES = {"home", "house", "residence", "office", "compound", "palace", "headquarters", "homestead", "farm"}
 
 
 def hyphenated(tok: Token) -> str | None:
@@ -404,7 +408,7 @@ def _keep(hit: tuple, hits: dict, consumed: set[int]) -> bool:
         return False
     if _is_reduced_relative(hit[0]) or _is_consequence(hit[0], hits) or _is_protest_aim(hit, hits) or _is_long_state(hit[0]) \
             or _is_document_content(hit[0]) or _describes_the_repressed(hit, hits) or _protest_as_purpose(hit, hits) \
-            or _describes_a_standing_actor(hit[0]) or _starts_a_period(hit[0]):
+            or _describes_a_standing_actor(hit[0]) or _starts_a_period(hit[0]) or _gathering_for_something_else(hit):
         return False
     return not _announces_coded_action(hit, hits)
 
@@ -439,6 +443,14 @@ COMPLEMENT_TARGET_ROOTS = ("03", "13")  # intents and threats announce an action
 REPRESSION_ROOTS = ("17", "18", "19")
 
 
+def _gathering_for_something_else(hit: tuple) -> bool:
+    """'crowds gathered in the main squares to celebrate', 'gathered to mourn the dead': no protest."""
+    tok, rule = hit[0], hit[1]
+    if not rule.cameo.startswith("14") or hit[2] != "verb":
+        return False
+    return any(c.dep_ in {"advcl", "xcomp", "conj"} and c.lemma_.lower() in GATHERING_PURPOSES for c in tok.children)
+
+
 def _protest_as_purpose(hit: tuple, hits: dict) -> bool:
     """'summoned the ambassador to protest against the violation': a diplomatic act's purpose, not a demonstration."""
     tok, rule = hit[0], hit[1]
@@ -463,6 +475,8 @@ def _starts_a_period(tok: Token) -> bool:
     for anc in [tok, *list(tok.ancestors)[:3]]:
         if anc.dep_ == "prep" and anc.lower_ == "since":
             return anc.i < tok.i
+        if anc.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in anc.children):
+            return True  # "has declined since international navies began patrolling the area"
         if anc.dep_ in {"ROOT", "relcl", "ccomp"}:
             return False
     return False

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from coding.geo.gazetteer import Admin1, Admin2, Country, Gazetteer, Place
 from coding.geo.mentions import ADMIN_NOUNS, DISTRICT_NOUNS, Mention, StoryLike, find_mentions
@@ -128,6 +128,13 @@ def _consistent(groups: list[list[Area]]) -> list[list[Area]]:
 LOOSE_KIND = 2  # Place.kind of a candidate reached by a loose spelling
 
 
+def _destination(anchor: Token) -> bool:
+    """'fled to Moscow', 'flew to Doha': where someone went, away from where the story happens."""
+    return anchor.dep_ == "pobj" and anchor.head.lower_ in {"to", "towards", "toward"} and anchor.head.head.pos_ == "VERB" \
+        and anchor.head.head.lemma_.lower() in {"flee", "fly", "travel", "go", "escape", "head", "leave", "return", "move",
+                                                 "relocate", "evacuate", "retreat", "withdraw"}
+
+
 def _maybe_inside(area: Area, place: Place) -> bool:
     """A place whose admin-2 the gazetteer does not know (most of Mali's, Niger's, Somalia's) may lie in any admin-2
     of its admin-1: 'Tessit (Ansongo cercle, Gao)' is the Tessit of Gao, not the cercle's centroid."""
@@ -222,7 +229,8 @@ class StoryPlaces:
                     self._trace.why += "; a border area, coded to this side"
                 if loc is not None:
                     resolved.append(Resolved(m, loc, self._trace))
-                    self._remember(loc)
+                    if not _destination(m.anchor):  # "fled to Moscow": not the city 'the city' refers to next
+                        self._remember(loc)
                     if m.coded and self.coded is None:
                         self.coded = loc
             self.by_sentence.append(resolved)

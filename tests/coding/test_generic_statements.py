@@ -951,3 +951,52 @@ def test_a_drone_base_from_which_drones_monitor_is_a_standing_fact():
     rows = rows_for("About 1,000 U.S. troops are stationed at an air base in Agadez, from which drones monitor jihadist "
                     "groups across the Sahel.", keep=False)
     assert not [r for r in rows if r["cameo_root"] == "09"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The gunmen had attacked the home of a senior lawmaker in Kinshasa.", "CODLEG"),
+    ("Rioters torched the offices of the ruling party in Dhaka.", None),
+    ("Soldiers raided the residence of an opposition leader in Conakry.", "GINOPP"),
+])
+def test_a_home_or_office_stands_for_its_owner(text, target):
+    rows = [r for r in rows_for(text, keep=False) if r["cameo_root"] in {"17", "18", "19"}]
+    assert rows
+    if target:
+        assert rows[0]["actor2_code"] == target, [(r["cameo_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian rebels seized the capital Damascus on Sunday.",
+    "Rebels seized the provincial capital of Bukavu.",
+    "The junta's forces seized the town of Kidal.",
+])
+def test_a_capital_or_town_seized_is_territory(text):
+    assert "192" in {r["cameo_code"] for r in rows_for(text, keep=False)}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Israeli troops moved into a buffer zone in the Golan Heights.", "190"),
+    ("Russian tanks rolled into the town of Vovchansk.", "190"),
+    ("The company moved into a new office in Nairobi.", None),
+])
+def test_forces_moving_into_a_place(text, code):
+    codes = {r["cameo_root"] + "0" for r in rows_for(text, keep=False)}
+    assert (code in codes) if code else not codes
+
+
+@pytest.mark.parametrize("text", [
+    "Crowds gathered in the main squares of Damascus to celebrate.",
+    "Mourners gathered to pray for the victims in Kabul.",
+    "Hundreds gathered in Kigali to commemorate the genocide.",
+])
+def test_a_crowd_that_gathers_to_celebrate_or_mourn_is_no_protest(text):
+    assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] == "14"]
+
+
+def test_patrols_since_which_a_trend_is_counted_are_background():
+    rows = rows_for("Piracy off Somalia has declined since international navies began patrolling the area.", keep=False)
+    assert not [r for r in rows if r["cameo_root"] == "15"]
+
+
+def test_a_vow_to_punish_is_a_threat():
+    assert "137" in {r["cameo_code"] for r in rows_for("Putin vowed to punish those behind the attack.", keep=False)}

@@ -251,3 +251,10 @@ def test_a_list_of_unknown_villages_shares_the_host_named_after_it(gaz):
     found = places("Gunmen attacked the villages of Tagbaoue, Kolokani and Ouinzindia in Tillia department (Tahoua region).", gaz)
     first = found.get("Tagbaoue")
     assert first is not None and first.location.name == "Tillia"
+
+
+def test_the_city_after_someone_fled_to_another_is_still_the_storys(gaz):
+    found = story("Rebels seized Damascus on Sunday and the president fled to Moscow. Crowds gathered in the city's main "
+                  "squares.", gaz)
+    second = [r for r in found.by_sentence[1]]
+    assert second and second[0].location.iso3 == "SYR"
