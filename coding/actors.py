@@ -27,6 +27,7 @@ LED_GROUPS = {"coalition", "alliance", "force", "forces", "mission", "operation"
 BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "led", "held", "controlled", "occupied", "made", "supplied", "based"}
 POSSESSIVE_MARKERS = {"'s", "’s", "'"}
 NON_STATE_ARMED = {"REB", "INS", "SEP", "UAF", "CRM"}
+ALLIANCE_NOUNS = {"alliance", "coalition", "umbrella", "federation", "bloc", "grouping"}
 DEFINITE_GROUP_NOUNS = {"group", "movement", "militia", "organisation", "organization", "faction", "insurgency"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 GROUP_NOUNS = {"group", "unit", "member", "members", "faction", "camp", "side", "source", "sources", "movement", "wing",
@@ -384,6 +385,11 @@ class StoryActors:
         named_before = self._definite_group(head)
         if named_before is not None:
             return replace(named_before, name=name, start_char=start_char, end_char=end_char)
+        if head.lemma_.lower() in ALLIANCE_NOUNS:  # "an alliance of ethnic minority armed groups": its members
+            for member in (g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"):
+                actor = self._resolve(member)
+                if actor is not None:
+                    return replace(actor, name=name, start_char=start_char, end_char=end_char)
         sector = self.agent_sector(head)
         if sector is None and head.lemma_.lower() in GROUP_NOUNS:
             # A modifier may carry the sector: "rebel group" -> REB, "separatist unit" -> SEP.

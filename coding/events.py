@@ -258,7 +258,9 @@ def _object_nouns(obj: Token) -> list[Token]:
     return nouns
 
 
-OWNED_PLACES = {"home", "house", "residence", "office", "compound", "palace", "headquarters", "homestead", "farm"}
+OWNED_PLACES = {"home", "house", "residence", "office", "compound", "palace", "headquarters", "homestead", "farm",
+                # "an alliance of ethnic armed groups", "a coalition of rebel factions": its members
+                "alliance", "coalition", "umbrella", "federation", "union", "bloc"}
 
 
 def hyphenated(tok: Token) -> str | None:
@@ -630,8 +632,9 @@ def _is_long_state(tok: Token) -> bool:
     if tok.tag_ in {"NNS", "NNPS"}:
         return _is_aggregate(tok)
     if tok.pos_ in {"NOUN", "PROPN"}:
-        # "have enforced a boycott of schools for years": the object of a verb that has lasted
-        return tok.dep_ in {"dobj", "attr"} and tok.head.pos_ in {"VERB", "AUX"} and _is_long_state(tok.head)
+        # "have enforced a boycott of schools for years": the object of a verb that has lasted; "fighting has
+        # displaced 300,000 people since October": the subject of one
+        return tok.dep_ in {"dobj", "attr", "nsubj"} and tok.head.pos_ in {"VERB", "AUX"} and _is_long_state(tok.head)
     verbs = [tok] + ([tok.head] if tok.dep_ == "conj" else [])  # "controlled by Russia or shelled ... for months"
     perfect = any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() == "have" for v in verbs for c in v.children)
     if not perfect:  # "plans to impose restrictions for two years" is not a state that has lasted

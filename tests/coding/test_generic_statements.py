@@ -1000,3 +1000,12 @@ def test_patrols_since_which_a_trend_is_counted_are_background():
 
 def test_a_vow_to_punish_is_a_threat():
     assert "137" in {r["cameo_code"] for r in rows_for("Putin vowed to punish those behind the attack.", keep=False)}
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting has displaced more than 300,000 people in northern Shan state since October.",
+    "Violence has forced thousands from their homes in Ituri since January.",
+    "Clashes have killed hundreds of people in the region since March.",
+])
+def test_fighting_as_the_subject_of_a_span_since_a_month_is_background(text):
+    assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] == "19" and r["modality"] == "asserted"]

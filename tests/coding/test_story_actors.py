@@ -518,3 +518,13 @@ def test_where_someone_is_posted_does_not_place_the_actor(text, dateline, actor1
 def test_a_titled_person_no_lexicon_knows_is_of_the_events_country(text, actor1):
     rows = rows_for(text)
     assert rows and rows[0]["actor1_code"] == actor1, [(r["cameo_code"], r["actor1_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("An alliance of ethnic minority armed groups said it had captured Laukkai.", "REB"),
+    ("A coalition of rebel factions seized the town of Bardai.", "REB"),
+    ("An alliance of opposition parties rallied in Harare.", "OPP"),
+])
+def test_an_alliance_is_its_members(text, sector):
+    rows = rows_for(text)
+    assert rows and rows[0]["actor1_sector"] == sector, [(r["cameo_code"], r["actor1_code"]) for r in rows]
