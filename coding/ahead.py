@@ -1,15 +1,18 @@
-"""Parse ahead: spaCy parses the next documents in a background thread while the coder works.
+"""Parse ahead: spaCy parses the next documents on another core while the coder works.
 
-Much of spaCy's parse runs without the GIL (the matrix products of the tagger, parser and
-NER models), while the coder is plain Python. With a spare core, a parser thread feeding a
-bounded queue keeps the parse going while the coder reads the documents already parsed, so
-coding a stream takes about as long as parsing it. Documents come out in input order, each
-parsed exactly as ``nlp.pipe`` parses it: the rows do not change.
+With a spare core the parse runs ahead of the coder, so coding a stream takes about as long
+as parsing it. Two ways: a child process (``coding.parser_process``, the default), which
+has a core of its own, or a background thread, which shares the GIL with the coder (much of
+spaCy's parse releases it, not all: measured, the parse in the thread took 14.7 s where it
+takes 12 s alone, 2,000 documents). Documents come out in input order, each parsed exactly
+as ``nlp.pipe`` parses it: the rows do not change.
 
 On by default when the process may use two or more CPUs and the machine is not busy with
-other work (load average below the CPU count less a half, checked when a stream starts);
-``EVENTCODER_PARSE_AHEAD=0`` turns it off, ``=1`` forces it on. A flow with as many workers
-as cores turns it off in its workers, so that each keeps to one core.
+other work (load average below the CPU count less a half, checked when a stream starts).
+``EVENTCODER_PARSE_AHEAD``: ``0`` turns it off, ``1`` forces it on (a process, or the thread
+where no child process can start: a daemonic Dask worker), ``thread`` or ``process`` forces
+that way. A flow with as many workers as cores turns it off in its workers, so that each
+keeps to one core.
 """
 
 from __future__ import annotations
@@ -22,8 +25,11 @@ from typing import Any, Iterable, Iterator
 from spacy.language import Language
 
 from coding import timing
+from coding.nlp import load_nlp
+from coding.parser_process import pipe_process
 
 ENV_VAR = "EVENTCODER_PARSE_AHEAD"
+OFF, THREAD, PROCESS = "off", "thread", "process"
 _DONE = object()
 
 
@@ -52,12 +58,31 @@ def spare_core(cpus: int, load: float) -> bool:
     return cpus >= 2 and load < cpus - 0.5
 
 
+def parse_ahead_mode(ahead: bool | str | None = None) -> str:
+    """How to parse: OFF, THREAD or PROCESS, from ``ahead`` (a mode, or True/False), else the environment.
+
+    ``EVENTCODER_PARSE_AHEAD`` 0, 1, ``thread`` or ``process``; unset (or another value): a
+    process when there is a :func:`spare_core`. ``ahead=True`` keeps a ``thread`` set there.
+    """
+    if isinstance(ahead, str):
+        return ahead if ahead in {OFF, THREAD, PROCESS} else OFF
+    flag = os.environ.get(ENV_VAR, "").strip().lower()
+    if ahead is False:
+        return OFF
+    if ahead is True:
+        return THREAD if flag == THREAD else PROCESS
+    if flag == "0":
+        return OFF
+    if flag in {THREAD, PROCESS}:
+        return flag
+    if flag == "1" or spare_core(usable_cpus(), load_average()):
+        return PROCESS
+    return OFF
+
+
 def parse_ahead_enabled() -> bool:
-    """``EVENTCODER_PARSE_AHEAD`` when set (0 or 1), else on when there is a :func:`spare_core`."""
-    flag = os.environ.get(ENV_VAR, "").strip()
-    if flag in {"0", "1"}:
-        return flag == "1"
-    return spare_core(usable_cpus(), load_average())
+    """Whether the parse runs ahead (``EVENTCODER_PARSE_AHEAD``, else a :func:`spare_core`)."""
+    return parse_ahead_mode() != OFF
 
 
 class _Failure:
@@ -113,8 +138,15 @@ def pipe_ahead(nlp: Language, pairs: Iterable[tuple[str, Any]], batch_size: int,
 
 
 def parse_stream(nlp: Language, pairs: Iterable[tuple[str, Any]], batch_size: int,
-                 ahead: bool | None = None) -> Iterator[tuple[Any, Any]]:
-    """The coder's parse: ahead in a thread when ``ahead`` (None: :func:`parse_ahead_enabled`), else ``nlp.pipe``."""
-    if parse_ahead_enabled() if ahead is None else ahead:
+                 ahead: bool | str | None = None) -> Iterator[tuple[Any, Any]]:
+    """The coder's parse, as :func:`parse_ahead_mode` says: in a child process, a thread, or ``nlp.pipe``.
+
+    The process needs the coder's own model (``coding.nlp.load_nlp``): the child loads the
+    same. Where it cannot be had, the thread parses.
+    """
+    mode = parse_ahead_mode(ahead)
+    if mode == PROCESS and nlp is load_nlp():
+        return pipe_process(nlp, pairs, batch_size, fallback=pipe_ahead)
+    if mode in {PROCESS, THREAD}:
         return pipe_ahead(nlp, pairs, batch_size)
     return nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)

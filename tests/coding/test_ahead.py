@@ -70,3 +70,23 @@ def test_stopping_early_ends_the_parser_thread():
     assert document.doc_id == "a" and doc.text == STORIES[0].text
     stream.close()
     assert not _threads()
+
+
+def test_the_mode_defaults_to_a_process_and_the_environment_chooses(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(ahead, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(ahead, "load_average", lambda: 0.2)
+    monkeypatch.delenv(ahead.ENV_VAR, raising=False)
+    assert ahead.parse_ahead_mode() == ahead.PROCESS
+    assert ahead.parse_ahead_mode(False) == ahead.OFF and ahead.parse_ahead_mode(True) == ahead.PROCESS
+    for flag, mode in (("0", ahead.OFF), ("1", ahead.PROCESS), ("thread", ahead.THREAD), ("process", ahead.PROCESS)):
+        monkeypatch.setenv(ahead.ENV_VAR, flag)
+        assert ahead.parse_ahead_mode() == mode
+    monkeypatch.setenv(ahead.ENV_VAR, "thread")
+    assert ahead.parse_ahead_mode(True) == ahead.THREAD  # forced on, the way the environment asks
+    assert ahead.parse_ahead_mode("process") == ahead.PROCESS  # an explicit mode wins
+
+
+def test_same_rows_in_a_thread(monkeypatch: pytest.MonkeyPatch):
+    docs = [d for d in read_documents([SEEDS]) if isinstance(d, Document)] + STORIES
+    assert rows(monkeypatch, "thread", docs) == rows(monkeypatch, "0", docs)
+    assert not _threads()
