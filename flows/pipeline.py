@@ -112,7 +112,7 @@ def prepare_validation(reports_dir: Path, documents: int) -> threading.Thread:
 
 
 def start_parser(documents: int, batch_size: int, parse_ahead: bool | None) -> bool:
-    """Start this process's parser child now, so it loads its model while the flow gets ready.
+    """Start this process's parser children now, so they load the model while the flow gets ready.
 
     Only where the batches are coded in this process (the threads task runner), with more
     than two parse batches to code and the parse ahead in a process (``coding.ahead``).
@@ -125,7 +125,7 @@ def start_parser(documents: int, batch_size: int, parse_ahead: bool | None) -> b
         return False
     if documents <= 2 * batch_size or parse_ahead_mode(parse_ahead) != PROCESS:
         return False
-    return parser_process.start() is not None
+    return bool(parser_process.start())
 
 
 def code_all(documents: list, out: Path, batch_size: int, chunk_size: int,

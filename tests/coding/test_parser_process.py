@@ -29,11 +29,12 @@ STORIES = [
 
 
 @pytest.fixture
-def child():
-    """A ready parser child for the test; stopped afterwards, whatever the test did to it."""
+def child(monkeypatch: pytest.MonkeyPatch):
+    """One ready parser child for the test (streams use one); stopped afterwards, whatever the test did to it."""
+    monkeypatch.setenv(parser_process.PARSERS_VAR, "1")
     parser_process.shutdown()
-    server = parser_process.start()
-    assert server is not None and server.poll_ready(block=True)
+    (server,) = parser_process.start()
+    assert server.poll_ready(block=True)
     yield server
     parser_process.shutdown()
     assert not _parser_children()
@@ -174,16 +175,16 @@ def test_a_killed_parent_takes_its_parser_with_it(tmp_path: Path):
         from coding import parser_process
         docs = [Document(doc_id=str(i), text="Police fired tear gas at protesters in Nairobi.") for i in range(20)]
         list(code_documents(docs, batch_size=4, parse_ahead="process"))
-        print(parser_process.current_pid(), flush=True)
+        print(*parser_process.current_pids(), flush=True)
         time.sleep(120)
     """)
     parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=_env())
     try:
-        child_pid = int(parent.stdout.readline())
+        child_pids = [int(pid) for pid in parent.stdout.readline().split()]
     finally:
         parent.kill()
         parent.wait()
-    assert _gone(child_pid)  # the child sees its parent gone and ends
+    assert child_pids and all(_gone(pid) for pid in child_pids)  # each child sees its parent gone and ends
 
 
 def test_an_interrupted_parent_leaves_no_parser(tmp_path: Path):
@@ -194,18 +195,18 @@ def test_an_interrupted_parent_leaves_no_parser(tmp_path: Path):
         docs = [Document(doc_id=str(i), text="Police fired tear gas at protesters in Nairobi.") for i in range(100000)]
         for i, row in enumerate(code_documents(docs, batch_size=4, parse_ahead="process")):
             if i == 100:
-                print(parser_process.current_pid(), flush=True)
+                print(*parser_process.current_pids(), flush=True)
     """)
     parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True, env=_env())
     try:
-        child_pid = int(parent.stdout.readline())
+        child_pids = [int(pid) for pid in parent.stdout.readline().split()]
         parent.send_signal(signal.SIGINT)
         _out, err = parent.communicate(timeout=60)
     finally:
         parent.kill()
     assert "KeyboardInterrupt" in err
-    assert _gone(child_pid)
+    assert child_pids and all(_gone(pid) for pid in child_pids)
 
 
 def test_a_script_without_a_main_guard_is_not_run_again_by_its_parser(tmp_path: Path):
@@ -245,20 +246,34 @@ def test_a_daemonic_process_parses_itself():
     assert available is False and same is True
 
 
-def test_a_stream_of_one_batch_starts_no_child():
+def test_a_stream_of_one_batch_starts_no_child(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv(parser_process.PARSERS_VAR, "2")
     parser_process.shutdown()
     rows = list(code_documents(STORIES[:2], batch_size=2, parse_ahead="process"))
     assert rows == list(code_documents(STORIES[:2], batch_size=2, parse_ahead="off"))
     assert parser_process.current_pid() is None and not _parser_children()
 
 
-def test_a_longer_stream_starts_one_and_parses_here_until_it_is_ready():
+def test_a_longer_stream_starts_its_parsers_and_parses_here_until_they_are_ready(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv(parser_process.PARSERS_VAR, "2")
     parser_process.shutdown()
-    docs = STORIES * 4
+    docs = [d for d in read_documents([ROOT / "seeds"]) if isinstance(d, Document)] + STORIES * 6
     try:
         rows = list(code_documents(docs, batch_size=2, parse_ahead="process"))
-        assert rows == list(code_documents(docs, batch_size=2, parse_ahead="off"))
-        assert parser_process.current_pid() is not None
+        plain = list(code_documents(docs, batch_size=2, parse_ahead="off"))
+        assert rows == plain
+        assert len(parser_process.current_pids()) == 2
+        for server in parser_process._running():
+            server.poll_ready(block=True)
+        # both ready now: the batches go to one and the other, and come back in input order
+        assert list(code_documents(docs, batch_size=2, parse_ahead="process")) == plain
     finally:
         parser_process.shutdown()
     assert not _parser_children()
+
+
+def test_one_parser_per_cpu_at_most_four_unless_set(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.delenv(parser_process.PARSERS_VAR, raising=False)
+    assert [parser_process.parser_count(n) for n in (1, 2, 3, 8)] == [1, 2, 3, 4]
+    monkeypatch.setenv(parser_process.PARSERS_VAR, "3")
+    assert parser_process.parser_count(2) == 3
