@@ -315,14 +315,19 @@ def main(argv: list[str] | None = None) -> int:
     load_nlp()
     print(f"spaCy alone on {n} documents ...", flush=True)
     spacy_s, tokens = spacy_alone([d.text for d in docs], batch)
-    from coding.ahead import parse_ahead_enabled
+    from coding.ahead import parse_ahead_mode
+    from coding.parser_process import PARSERS_VAR, parser_count
 
     print("library path ...", flush=True)
-    auto = parse_ahead_enabled()  # what code_documents chooses now (CPUs, load), unless the environment says
+    auto = parse_ahead_mode()  # what code_documents chooses now (CPUs, load), unless the environment says
+    parsers = parser_count()
     code_s, rows = library(docs, batch)
-    print("library path without and with parse-ahead ...", flush=True)
+    print("library path without parse-ahead, with it in a thread, in one process ...", flush=True)
     plain_s, _ = library(docs, batch, parse_ahead=False)
-    ahead_s, _ = library(docs, batch, parse_ahead=True)
+    thread_s, _ = library(docs, batch, parse_ahead="thread")
+    os.environ[PARSERS_VAR] = "1"
+    one_parser_s, _ = library(docs, batch, parse_ahead="process")
+    del os.environ[PARSERS_VAR]
     print("1 and 2 processes ...", flush=True)
     one_s = scaling(docs, batch, 1)
     two_s = scaling(docs, batch, 2)
@@ -373,10 +378,13 @@ def main(argv: list[str] | None = None) -> int:
         "| path | seconds | docs/s | tokens/s | ratio to spaCy alone |",
         "|---|---|---|---|---|",
         row("spaCy `nlp.pipe` alone (the limit)", spacy_s, n, tokens, None),
-        row(f"`eventcoder code` (library: parse + code; parse-ahead {'on' if auto else 'off'} by default here)",
+        row(f"`eventcoder code` (library: parse + code; by default here {_mode_label(auto, parsers)})",
             code_s, n, tokens, spacy_s),
         row("`eventcoder code` without parse-ahead (`EVENTCODER_PARSE_AHEAD=0`)", plain_s, n, tokens, spacy_s),
-        row("`eventcoder code` with parse-ahead (`EVENTCODER_PARSE_AHEAD=1`)", ahead_s, n, tokens, spacy_s),
+        row("`eventcoder code`, parse-ahead in a thread (`EVENTCODER_PARSE_AHEAD=thread`)", thread_s, n, tokens,
+            spacy_s),
+        row("`eventcoder code`, parse-ahead in one parser process (`EVENTCODER_PARSERS=1`)", one_parser_s, n, tokens,
+            spacy_s),
         row("`eventcoder run` (whole flow: read, code, validate, write, report)", flow_s, n, tokens, spacy_s),
         row("`eventcoder run --task-runner processes --workers 2` (worker start-up included)",
             flow2_s, n, tokens, spacy_s),
@@ -396,9 +404,13 @@ def main(argv: list[str] | None = None) -> int:
         "| stage | seconds | share of the flow |",
         "|---|---|---|",
     ]
-    order = ["read", "parse (ahead)", "parse", "code", "place", "date", "shard", "code (wall)", "validate", "write"]
+    order = ["read", "parse (ahead)", "parse (here)", "parse", "parse (receive)", "code", "place", "date", "shard",
+             "code (wall)", "validate", "write"]
     names = {"place": "geocode (place)", "code": "code (rules, actors; excl. geocode and date)",
-             "parse (ahead)": "parse, in the parse-ahead thread (overlaps the stages below)",
+             "parse (ahead)": "parse, in the parser processes or thread (overlaps the stages below; summed over "
+                              "processes)",
+             "parse (here)": "parse, in the coder's process while the parser processes start",
+             "parse (receive)": "parsed docs rebuilt from the parser processes' DocBin bytes",
              "parse": "parse: the coder waiting for the parser",
              "code (wall)": "coding step wall time (parse + code + geocode + date + shard + task overhead)"}
     for key in order + sorted(set(stages) - set(order)):
@@ -441,6 +453,13 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     return 0
+
+
+def _mode_label(mode: str, parsers: int) -> str:
+    """How ``code_documents`` parses by default on this machine, for the throughput table."""
+    if mode == "process":
+        return f"parse-ahead in {parsers} parser process{'es' if parsers > 1 else ''}"
+    return "parse-ahead in a thread" if mode == "thread" else "no parse-ahead (no spare core)"
 
 
 def busy_warning(load_before: float, load_after: float) -> list[str]:

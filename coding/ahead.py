@@ -8,7 +8,9 @@ takes 12 s alone, 2,000 documents). Documents come out in input order, each pars
 as ``nlp.pipe`` parses it: the rows do not change.
 
 On by default when the process may use two or more CPUs and the machine is not busy with
-other work (load average below the CPU count less a half, checked when a stream starts).
+other work (load average below the CPU count less a half, checked when a stream starts; when
+it is not, the CPUs' use by other processes over a fifth of a second, since the load average
+also counts this process's own work of the last minute).
 ``EVENTCODER_PARSE_AHEAD``: ``0`` turns it off, ``1`` forces it on (a process, or the thread
 where no child process can start: a daemonic Dask worker), ``thread`` or ``process`` forces
 that way. A flow with as many workers as cores turns it off in its workers, so that each
@@ -20,6 +22,7 @@ from __future__ import annotations
 import os
 import queue
 import threading
+import time
 from typing import Any, Iterable, Iterator
 
 from spacy.language import Language
@@ -49,6 +52,57 @@ def load_average() -> float:
         return 0.0
 
 
+SAMPLE_SECONDS = 0.2  # how long busy_elsewhere watches the CPUs
+RECHECK_SECONDS = 10.0  # how long its answer is kept (a stream of one-document calls samples once)
+_busy_cache: tuple[float, float | None] | None = None  # (time.monotonic(), busy_elsewhere())
+
+
+def _cpu_jiffies() -> tuple[int, int] | None:
+    """(busy, total) clock ticks of all CPUs since boot, from /proc/stat (None where there is none)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            fields = fh.readline().split()
+    except OSError:
+        return None
+    if not fields or fields[0] != "cpu" or len(fields) < 9:
+        return None
+    user, nice, system, idle, iowait, irq, softirq, steal = (int(v) for v in fields[1:9])
+    total = user + nice + system + idle + iowait + irq + softirq + steal
+    return total - idle - iowait, total
+
+
+def busy_elsewhere(seconds: float = SAMPLE_SECONDS) -> float | None:
+    """CPUs other processes keep busy now: all CPUs' busy time over ``seconds``, less this process's.
+
+    The load average looks back a minute, and counts this process's own work: right after it
+    has parsed a stream on every core the machine looks busy though nothing else runs.
+    """
+    before, own_before, t0 = _cpu_jiffies(), _own_cpu(), time.perf_counter()
+    if before is None:
+        return None
+    time.sleep(seconds)
+    after, own_after, elapsed = _cpu_jiffies(), _own_cpu(), time.perf_counter() - t0
+    if after is None or after[1] <= before[1] or elapsed <= 0:
+        return None
+    cpus = os.cpu_count() or 1
+    busy = (after[0] - before[0]) / (after[1] - before[1]) * cpus
+    return max(0.0, busy - (own_after - own_before) / elapsed)
+
+
+def _own_cpu() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
+def _busy_now() -> float | None:
+    """:func:`busy_elsewhere`, sampled at most every RECHECK_SECONDS."""
+    global _busy_cache
+    now = time.monotonic()
+    if _busy_cache is None or now - _busy_cache[0] > RECHECK_SECONDS:
+        _busy_cache = (now, busy_elsewhere())
+    return _busy_cache[1]
+
+
 def spare_core(cpus: int, load: float) -> bool:
     """A core the parser thread can have: two or more CPUs and less than ``cpus - 0.5`` busy.
 
@@ -75,9 +129,12 @@ def parse_ahead_mode(ahead: bool | str | None = None) -> str:
         return OFF
     if flag in {THREAD, PROCESS}:
         return flag
-    if flag == "1" or spare_core(usable_cpus(), load_average()):
+    cpus = usable_cpus()
+    if flag == "1" or spare_core(cpus, load_average()):
         return PROCESS
-    return OFF
+    # The load average may still count this process's own earlier work: a second look, now.
+    busy = _busy_now() if cpus >= 2 else None
+    return PROCESS if busy is not None and spare_core(cpus, busy) else OFF
 
 
 def parse_ahead_enabled() -> bool:

@@ -47,7 +47,10 @@ def test_environment_switches_it(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(ahead, "load_average", lambda: 1.1)  # this process alone on two cores
     assert ahead.parse_ahead_enabled()
     monkeypatch.setattr(ahead, "load_average", lambda: 6.0)  # other work on every core
+    monkeypatch.setattr(ahead, "_busy_now", lambda: 2.0)  # and still now
     assert not ahead.parse_ahead_enabled()
+    monkeypatch.setattr(ahead, "_busy_now", lambda: 0.1)  # the load was this process's own, a minute ago
+    assert ahead.parse_ahead_enabled()
     monkeypatch.setattr(ahead, "usable_cpus", lambda: 1)
     monkeypatch.setattr(ahead, "load_average", lambda: 0.0)
     assert not ahead.parse_ahead_enabled()
@@ -90,3 +93,26 @@ def test_same_rows_in_a_thread(monkeypatch: pytest.MonkeyPatch):
     docs = [d for d in read_documents([SEEDS]) if isinstance(d, Document)] + STORIES
     assert rows(monkeypatch, "thread", docs) == rows(monkeypatch, "0", docs)
     assert not _threads()
+
+
+def test_busy_elsewhere_leaves_out_this_process_own_work():
+    """A busy loop here for the whole sample is this process's work, not other work."""
+    import time as clock
+
+    stop = clock.perf_counter() + 3 * ahead.SAMPLE_SECONDS
+    done = threading.Event()
+
+    def spin() -> None:
+        while clock.perf_counter() < stop and not done.is_set():
+            pass
+
+    spinner = threading.Thread(target=spin)
+    spinner.start()
+    try:
+        busy = ahead.busy_elsewhere()
+    finally:
+        done.set()
+        spinner.join()
+    if busy is None:
+        pytest.skip("no /proc/stat here")
+    assert busy < ahead.usable_cpus()  # what other work there is, never this thread
