@@ -245,9 +245,23 @@ def profile(docs: list, batch_size: int, top: int = 15) -> str:
 
 
 def rss_mb() -> tuple[float, float]:
-    """Peak RSS of this process and of its largest child (Linux reports KiB)."""
+    """Peak RSS of this process and of its largest child, ended or still running (Linux reports KiB)."""
+    from coding.parser_process import current_pids
+
+    running = [_peak_rss_mb(pid) for pid in current_pids()]  # the parser children live until exit
     return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+            max([resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024] + running))
+
+
+def _peak_rss_mb(pid: int) -> float:
+    """A running process's peak RSS (VmHWM), 0 where /proc does not say."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0.0
 
 
 def row(label: str, seconds: float, n: int, tokens: int, limit: float | None) -> str:
@@ -442,7 +456,7 @@ def main(argv: list[str] | None = None) -> int:
         f"| of which, measured alone: imports of Prefect, the flow (+ spaCy, coder), GX | "
         f"{parts['import_prefect']:.1f} s, {parts['import_flow']:.1f} s, {parts['import_gx']:.1f} s |",
         f"| peak RSS, benchmark process (model, corpus, flow) | {self_rss:.0f} MB |",
-        f"| peak RSS, largest child process | {child_rss:.0f} MB |",
+        f"| peak RSS, largest child process (pool workers, parser processes) | {child_rss:.0f} MB |",
     ]
     lines += notes(met, ratios, stages, n, spacy_s, code_s, flow_s, overhead, start, load_before, load_after)
     if not all(met.values()):
