@@ -80,7 +80,13 @@ def _picklable(exc: BaseException) -> BaseException:
 
 def _serve(requests: Any, results: Any) -> None:
     """The child's loop: parse each request's texts, send back (key, DocBin bytes, seconds)."""
+    import signal
+
     from coding.nlp import load_nlp
+
+    # Ctrl-C reaches the whole process group: the parent decides (it ends the children), so the
+    # children do not print tracebacks of their own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     parent = multiprocessing.parent_process()
 

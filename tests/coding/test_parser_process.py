@@ -277,3 +277,10 @@ def test_one_parser_per_cpu_at_most_four_unless_set(monkeypatch: pytest.MonkeyPa
     assert [parser_process.parser_count(n) for n in (1, 2, 3, 8)] == [1, 2, 3, 4]
     monkeypatch.setenv(parser_process.PARSERS_VAR, "3")
     assert parser_process.parser_count(2) == 3
+
+
+def test_ctrl_c_to_the_process_group_is_left_to_the_parent(child):
+    """A terminal's Ctrl-C reaches the children too: they leave the ending to their parent."""
+    os.kill(child.pid, signal.SIGINT)
+    rows = list(code_documents(STORIES, batch_size=2, parse_ahead="process"))
+    assert rows and parser_process.current_pid() == child.pid
