@@ -31,6 +31,7 @@ import contextlib
 import itertools
 import logging
 import multiprocessing
+import multiprocessing.util
 import os
 import queue
 import sys
@@ -292,6 +293,9 @@ def shutdown() -> None:
 
 
 atexit.register(shutdown)
+# A multiprocessing worker (a process pool's) ends without running atexit: multiprocessing's own
+# exit step runs this first, before it ends the children and joins the queues' feeder threads.
+multiprocessing.util.Finalize(None, shutdown, exitpriority=10)
 
 
 def current_pids() -> list[int]:

@@ -284,3 +284,21 @@ def test_ctrl_c_to_the_process_group_is_left_to_the_parent(child):
     os.kill(child.pid, signal.SIGINT)
     rows = list(code_documents(STORIES, batch_size=2, parse_ahead="process"))
     assert rows and parser_process.current_pid() == child.pid
+
+
+def _abandon_a_stream_in_a_pool_worker() -> list[int]:
+    docs = STORIES * 40
+    stream = code_documents(docs, batch_size=2, parse_ahead="process")
+    for _ in range(30):  # the children are started and have batches queued when the stream is dropped
+        next(stream)
+    stream.close()
+    return parser_process.current_pids()
+
+
+def test_a_pool_worker_ends_its_parsers_when_the_pool_shuts_down():
+    """A process pool's worker ends without atexit: its children still end, and it does not hang."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pids = pool.submit(_abandon_a_stream_in_a_pool_worker).result(timeout=300)
+    assert pids and all(_gone(pid) for pid in pids)
