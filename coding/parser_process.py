@@ -443,18 +443,25 @@ def pipe_process(nlp: Language, pairs: Iterable[tuple[str, Any]], batch_size: in
                 docs = list(nlp.pipe(chunk[0], batch_size=batch_size))
             pending.append((None, None, docs, chunk[1]))
             return
+        first = read() if read_count == 0 else None  # the stream starts with its children ready
         out = collections.Counter(id(s) for s, _, _, _ in pending if s is not None)
         while True:
             server = min(ready_now, key=lambda s: out[id(s)])
             if out[id(server)] >= depth:
-                return
+                break
             chunk = read()
             if chunk is None:
-                return
+                break
             key = (stream, next(seq))
             server.send(key, chunk[0], batch_size)
             pending.append((server, key, None, chunk[1]))
             out[id(server)] += 1
+        if first is not None:
+            # This process would only wait for the children's first batch: it parses the first
+            # batch itself while they parse the next ones.
+            with timing.stage("parse (here)"):
+                docs = list(nlp.pipe(first[0], batch_size=batch_size))
+            pending.appendleft((None, None, docs, first[1]))
 
     try:
         fill()
