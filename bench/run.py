@@ -333,17 +333,19 @@ def main(argv: list[str] | None = None) -> int:
     spacy_s, tokens = spacy_alone([d.text for d in docs], batch)
     from coding.ahead import parse_ahead_mode
     from coding.parser_process import PARSERS_VAR, parser_count
+    from coding.parser_process import shutdown as shutdown_parsers
 
     print("library path ...", flush=True)
     auto = parse_ahead_mode()  # what code_documents chooses now (CPUs, load), unless the environment says
     parsers = parser_count()
     code_s, rows = library(docs, batch)
-    print("library path without parse-ahead, with it in a thread, in one process ...", flush=True)
+    print("library path without parse-ahead, with it in a thread, in two parser processes ...", flush=True)
     plain_s, _ = library(docs, batch, parse_ahead=False)
     thread_s, _ = library(docs, batch, parse_ahead="thread")
-    os.environ[PARSERS_VAR] = "1"
-    one_parser_s, _ = library(docs, batch, parse_ahead="process")
+    os.environ[PARSERS_VAR] = "2"
+    two_parsers_s, _ = library(docs, batch, parse_ahead="process")
     del os.environ[PARSERS_VAR]
+    shutdown_parsers()  # the flow starts its own, as `eventcoder run` does in a fresh process
     print("1 and 2 processes ...", flush=True)
     one_s = scaling(docs, batch, 1)
     two_s = scaling(docs, batch, 2)
@@ -399,8 +401,8 @@ def main(argv: list[str] | None = None) -> int:
         row("`eventcoder code` without parse-ahead (`EVENTCODER_PARSE_AHEAD=0`)", plain_s, n, tokens, spacy_s),
         row("`eventcoder code`, parse-ahead in a thread (`EVENTCODER_PARSE_AHEAD=thread`)", thread_s, n, tokens,
             spacy_s),
-        row("`eventcoder code`, parse-ahead in one parser process (`EVENTCODER_PARSERS=1`)", one_parser_s, n, tokens,
-            spacy_s),
+        row("`eventcoder code`, parse-ahead in two parser processes (`EVENTCODER_PARSERS=2`)", two_parsers_s, n,
+            tokens, spacy_s),
         row("`eventcoder run` (whole flow: read, code, validate, write, report)", flow_s, n, tokens, spacy_s),
         row("`eventcoder run --task-runner processes --workers 2` (worker start-up included)",
             flow2_s, n, tokens, spacy_s),

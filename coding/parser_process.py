@@ -11,10 +11,9 @@ Every batch is the same ``batch_size`` texts that ``nlp.pipe`` would have batche
 parsed by the same model loaded the same way (``coding.nlp.load_nlp``), so the docs, and the
 rows, are the same as with the plain parse (tests compare them).
 
-Children: one per usable CPU (at most four; ``EVENTCODER_PARSERS`` sets the number), each sent
-the next batch when it has fewer than ``DEPTH`` waiting. The coder needs about a quarter of
-a core per parser, so on two CPUs two parsers and the coder finish sooner than one parser
-and the coder. They start with the ``spawn`` method (safe with Prefect's and GX's threads,
+Children: one per usable CPU but one, the coder's (at least one, at most four;
+``EVENTCODER_PARSERS`` sets the number), each sent the next batch when it has fewer than
+``DEPTH`` waiting. They start with the ``spawn`` method (safe with Prefect's and GX's threads,
 and the same on every platform) when a stream has a second batch, and are kept for the next
 streams: a flow codes several batches, ``eventcoder serve`` runs every few minutes. While they
 start (about two seconds: imports and the model) the caller parses the first batches itself.
@@ -264,10 +263,13 @@ MAX_PARSERS = 4  # beyond about four parsers the coder, one core, is the limit (
 
 
 def parser_count(cpus: int | None = None) -> int:
-    """Parser children a stream uses: ``EVENTCODER_PARSERS``, else one per usable CPU (at most MAX_PARSERS).
+    """Parser children a stream uses: ``EVENTCODER_PARSERS``, else one per usable CPU but one (1 to MAX_PARSERS).
 
-    One per CPU, not one less: the coder needs about a quarter of a core per parser, so on two
-    CPUs two parsers and the coder finish sooner than one parser alone can parse.
+    The coder keeps a core. On an idle two-CPU machine two parsers and the coder finished
+    sooner than one parser (the coder needs about a quarter of a core per parser: 1.04 of
+    spaCy alone against about 0.93), but when other work took a core during the run, the
+    three processes on two cores fell to 0.63 where one parser kept 0.91 (make bench, 2,000
+    documents); ``EVENTCODER_PARSERS=2`` is for a machine known to be idle.
     """
     flag = os.environ.get(PARSERS_VAR, "").strip()
     if flag.isdigit() and int(flag) >= 1:
@@ -277,7 +279,7 @@ def parser_count(cpus: int | None = None) -> int:
             cpus = len(os.sched_getaffinity(0))
         except (AttributeError, OSError):
             cpus = os.cpu_count() or 1
-    return max(1, min(MAX_PARSERS, cpus))
+    return max(1, min(MAX_PARSERS, cpus - 1))
 
 
 def shutdown() -> None:
@@ -381,7 +383,7 @@ def pipe_process(nlp: Language, pairs: Iterable[tuple[str, Any]], batch_size: in
         yield from fallback(nlp, pairs, batch_size)
         return
     wanted = parsers or parser_count()
-    servers = _running()
+    servers = _running()[:wanted]
     stream = next(_STREAMS)
     for server in servers:
         server.forget()

@@ -272,9 +272,9 @@ def test_a_longer_stream_starts_its_parsers_and_parses_here_until_they_are_ready
     assert not _parser_children()
 
 
-def test_one_parser_per_cpu_at_most_four_unless_set(monkeypatch: pytest.MonkeyPatch):
+def test_one_parser_per_cpu_but_the_coders_at_most_four_unless_set(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv(parser_process.PARSERS_VAR, raising=False)
-    assert [parser_process.parser_count(n) for n in (1, 2, 3, 8)] == [1, 2, 3, 4]
+    assert [parser_process.parser_count(n) for n in (1, 2, 3, 8)] == [1, 1, 2, 4]
     monkeypatch.setenv(parser_process.PARSERS_VAR, "3")
     assert parser_process.parser_count(2) == 3
 
