@@ -265,11 +265,11 @@ MAX_PARSERS = 4  # beyond about four parsers the coder, one core, is the limit (
 def parser_count(cpus: int | None = None) -> int:
     """Parser children a stream uses: ``EVENTCODER_PARSERS``, else one per usable CPU but one (1 to MAX_PARSERS).
 
-    The coder keeps a core. On an idle two-CPU machine two parsers and the coder finished
-    sooner than one parser (the coder needs about a quarter of a core per parser: 1.04 of
-    spaCy alone against about 0.93), but when other work took a core during the run, the
-    three processes on two cores fell to 0.63 where one parser kept 0.91 (make bench, 2,000
-    documents); ``EVENTCODER_PARSERS=2`` is for a machine known to be idle.
+    The coder keeps a core. On a near-idle two-CPU machine two parsers and the coder finished
+    sooner (the coder needs about a quarter of a core per parser: make bench, 2,000 documents,
+    1.08 of spaCy alone against 0.89 for one parser started cold, 1.01 warm), but in a run
+    where other work took a core, three processes on two cores fell to 0.63 while one parser
+    kept 0.91; ``EVENTCODER_PARSERS=2`` is for a machine known to be idle.
     """
     flag = os.environ.get(PARSERS_VAR, "").strip()
     if flag.isdigit() and int(flag) >= 1:
