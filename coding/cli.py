@@ -30,9 +30,45 @@ def _show_progress(args: argparse.Namespace) -> bool:
     return flag if flag is not None else sys.stderr.isatty()
 
 
+EARLY_PARSER_BYTES = 32_000  # inputs this large are more than a parse batch or two: worth starting the parsers
+
+
+def input_bytes(inputs: Sequence[str], enough: int = EARLY_PARSER_BYTES) -> int:
+    """Bytes in the input files (files, folders, globs), counted until ``enough``."""
+    import glob
+
+    total = 0
+    for item in inputs:
+        for path in [Path(p) for p in glob.glob(item, recursive=True)] or [Path(item)]:
+            files = path.rglob("*") if path.is_dir() else [path]
+            for f in files:
+                try:
+                    total += f.stat().st_size if f.is_file() else 0
+                except OSError:
+                    continue
+                if total >= enough:
+                    return total
+    return total
+
+
+def start_parsers_early(inputs: Sequence[str]) -> bool:
+    """Start the parser processes now, so that they load the model while this process loads the
+    coder and reads the inputs (else a fresh ``eventcoder code`` parses its first batches itself
+    while they start, about 2.5 s of 13 for 2,000 stories). Only for inputs of more than a batch
+    or two, and when the parse runs ahead in processes here (``coding.ahead``)."""
+    from coding.ahead import PROCESS, parse_ahead_mode
+
+    if parse_ahead_mode() != PROCESS or input_bytes(inputs) < EARLY_PARSER_BYTES:
+        return False
+    from coding import parser_process
+
+    return bool(parser_process.start())
+
+
 def cmd_code(args: argparse.Namespace) -> int:
     import pyarrow.parquet as pq
 
+    start_parsers_early(args.inputs)
     from coding.coder import code_documents
     from coding.document import Document, Rejected
     from coding.ingest import read_documents

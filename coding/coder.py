@@ -61,10 +61,11 @@ NOT_HAPPENED = {SPECULATIVE, "negated"}
 
 def code_documents(documents: Iterable[Document], batch_size: int = DEFAULT_BATCH_SIZE,
                    lexicon: Lexicon | None = None, keep_speculative: bool = False,
-                   parse_ahead: bool | None = None) -> Iterator[dict[str, Any]]:
+                   parse_ahead: bool | str | None = None) -> Iterator[dict[str, Any]]:
     """Stream event rows for a stream of documents (speculative rows only with ``keep_speculative``).
 
-    ``parse_ahead``: parse in a background thread while coding (None: when a core is free, ``coding.ahead``).
+    ``parse_ahead``: parse on another core while coding, in a child process or a thread
+    (None: when a core is free; see ``coding.ahead.parse_ahead_mode``).
     """
     lex = lexicon or default_lexicon()
     nlp = load_nlp()

@@ -43,6 +43,7 @@ class ErrorCode(str, Enum):
     E410_BAD_OPTION = "E410"  # an option value that cannot be used (unknown task runner, bad address)
     E411_SERVER_START = "E411"  # the Prefect server did not start or answer in time
     E412_SHARD_MISSING = "E412"  # a coded batch's shard file is missing when the flow commits
+    E413_PARSER_DIED = "E413"  # the parse-ahead process ended (killed, crashed) while it had documents to parse
 
 
 class EventCoderError(Exception):

@@ -18,7 +18,8 @@ from prefect import flow, get_run_logger
 from prefect.futures import as_completed
 
 from coding import timing
-from coding.ahead import usable_cpus
+from coding import parser_process
+from coding.ahead import PROCESS, parse_ahead_mode, usable_cpus
 from coding.errors import ErrorCode, InputError
 from coding.manifest import manifest_path, run_manifest, write_manifest
 from coding.store import new_run_id, plan_documents, prepare_rows
@@ -53,11 +54,12 @@ def eventcoder_flow(inputs: list[str], output_dir: str = "output", batch_size: i
     plan = plan_documents(documents, out, mirror=mirror)  # documents already stored, unchanged, are not parsed again
     documents = plan.to_code
     logger.info("documents: %s", plan.counts())
+    # A worker per core leaves no core for a parser process: then each worker parses in turn.
+    parse_ahead = None if workers < usable_cpus() else False
+    start_parser(len(documents), batch_size, parse_ahead)
     prepare_validation(out / "reports", len(documents))  # GX and the suite get ready while batches are coded
 
     t = time.perf_counter()
-    # A worker per core leaves no core for a parser thread: then each worker parses in turn.
-    parse_ahead = None if workers < usable_cpus() else False
     table, batch_stages, batches = code_all(documents, out, batch_size,
                                             chunk_size or chunk_size_for(len(documents), workers), parse_ahead)
     stages["code (wall)"] = time.perf_counter() - t
@@ -65,11 +67,14 @@ def eventcoder_flow(inputs: list[str], output_dir: str = "output", batch_size: i
 
     t = time.perf_counter()
     table = prepare_rows(table, documents)  # content hashes and dedup clusters, checked by the suite
-    outcome = validate(table, out / "reports", run_id, len(documents))
+    outcome = validate(table, out / "reports", run_id, len(documents), docs_in_background=True)
     stages["validate"] = time.perf_counter() - t
     t = time.perf_counter()
-    outputs = write_outputs(outcome, documents, rejected, out, run_id, plan.removed)
+    outputs = write_outputs(outcome, documents, rejected, out, run_id, plan.removed)  # while the Data Docs build
     stages["write"] = time.perf_counter() - t
+    t = time.perf_counter()
+    outcome.wait_for_docs()
+    stages["data docs (after the write)"] = time.perf_counter() - t
     clear_cache(out)  # the dataset now holds every batch's rows
     publish_events_table(outcome.passed)
 
@@ -104,6 +109,23 @@ def prepare_validation(reports_dir: Path, documents: int) -> threading.Thread:
     thread = threading.Thread(target=build, name="eventcoder-prepare-validation", daemon=True)
     thread.start()
     return thread
+
+
+def start_parser(documents: int, batch_size: int, parse_ahead: bool | None) -> bool:
+    """Start this process's parser children now, so they load the model while the flow gets ready.
+
+    Only where the batches are coded in this process (the threads task runner), with more
+    than two parse batches to code and the parse ahead in a process (``coding.ahead``).
+    """
+    from prefect.context import FlowRunContext
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    context = FlowRunContext.get()
+    if context is None or not isinstance(context.task_runner, ThreadPoolTaskRunner):
+        return False
+    if documents <= 2 * batch_size or parse_ahead_mode(parse_ahead) != PROCESS:
+        return False
+    return bool(parser_process.start())
 
 
 def code_all(documents: list, out: Path, batch_size: int, chunk_size: int,

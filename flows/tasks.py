@@ -61,9 +61,14 @@ def read_inputs(inputs: list[str]) -> tuple[list[Document], list[Rejected]]:
 
 
 @task(name="validate rows", **_OPTS)
-def validate(table: pa.Table, reports_dir: Path, run_id: str, documents: int | None = None) -> ValidationOutcome:
-    """The GX suite and the quality gates (``$EVENTCODER_QUALITY``); ``documents`` coded sets the row range."""
-    outcome = validate_rows(table, reports_dir, run_id, load_quality(), documents)
+def validate(table: pa.Table, reports_dir: Path, run_id: str, documents: int | None = None,
+             docs_in_background: bool = False) -> ValidationOutcome:
+    """The GX suite and the quality gates (``$EVENTCODER_QUALITY``); ``documents`` coded sets the row range.
+
+    ``docs_in_background``: the Data Docs are built while the caller goes on (the flow writes
+    the dataset); it calls ``outcome.wait_for_docs()`` before it needs them.
+    """
+    outcome = validate_rows(table, reports_dir, run_id, load_quality(), documents, docs_in_background)
     logger = get_run_logger()
     logger.info("validation %s: %d rows passed, %d quarantined",
                 "passed" if outcome.success else "failed", outcome.passed.num_rows, outcome.failed.num_rows)

@@ -43,6 +43,41 @@ class ValidationOutcome:
     # One entry per expectation: label, level ('row' or 'table'), success, unexpected count,
     # observed value and the ids of the rows it blamed (for the run report).
     expectations: list[dict[str, Any]] = field(default_factory=list)
+    # The Data Docs still being built (``validate_rows(docs_in_background=True)``).
+    docs_build: "_DocsBuild | None" = field(default=None, repr=False, compare=False)
+
+    def wait_for_docs(self) -> Path | None:
+        """Wait for the Data Docs built in the background (raising what stopped them); their index."""
+        build, self.docs_build = self.docs_build, None
+        if build is not None:
+            self.data_docs_index = build.wait()
+        return self.data_docs_index
+
+
+class _DocsBuild(threading.Thread):
+    """Build this run's Data Docs pages and index (GX's UpdateDataDocsAction, called directly)."""
+
+    def __init__(self, context: Any, result_id: Any, suite_name: str, reports_dir: Path) -> None:
+        super().__init__(name="eventcoder-data-docs", daemon=True)
+        self.context, self.result_id, self.suite_name, self.reports_dir = context, result_id, suite_name, reports_dir
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
+
+        try:
+            with _RUN_LOCK:  # the next validation in this process waits for these pages
+                self.context.build_data_docs(resource_identifiers=[
+                    self.result_id, ExpectationSuiteIdentifier(name=self.suite_name)], build_index=True)
+        except BaseException as exc:  # noqa: BLE001 - raised by wait()
+            self.error = exc
+
+    def wait(self) -> Path | None:
+        self.join()
+        if self.error is not None:
+            raise self.error
+        index = Path(self.reports_dir) / DATA_DOCS_DIR / "index.html"
+        return index if index.is_file() else None
 
 
 def _context(reports_dir: Path | None):
@@ -128,7 +163,7 @@ def _expectation_entry(label: str, row_level: bool, res: Any, error: str | None,
 
 _LOCK = threading.Lock()
 _RUN_LOCK = threading.Lock()
-_CHECKPOINTS: dict[tuple[str, str], Any] = {}  # (reports dir, suite specs) -> GX checkpoint, this process's
+_CHECKPOINTS: dict[tuple[str, str], tuple[Any, Any]] = {}  # (reports dir, suite specs) -> (GX checkpoint, context)
 MAX_CHECKPOINTS = 4
 
 
@@ -141,23 +176,30 @@ def prepare(reports_dir: Path | None, quality: QualityConfig | None = None, docu
     calls this from a background thread while batches are coded, so the first validation of a
     run does not wait for Great Expectations to import and assemble the suite.
     """
+    return _prepared(reports_dir, quality, documents, rows)[0]
+
+
+def _prepared(reports_dir: Path | None, quality: QualityConfig | None, documents: int | None,
+              rows: int | None) -> tuple[Any, Any]:
+    """(checkpoint, its GX context) for these settings, built once per process (see :func:`prepare`)."""
     key = (str(Path(reports_dir).resolve()) if reports_dir is not None else "",
            repr(all_specs(quality, documents, rows)))
     with _LOCK:
-        checkpoint = _CHECKPOINTS.get(key)
-        if checkpoint is None:
-            checkpoint = _build_checkpoint(reports_dir, quality, documents, rows)
+        prepared = _CHECKPOINTS.get(key)
+        if prepared is None:
+            prepared = _build_checkpoint(reports_dir, quality, documents, rows)
             while len(_CHECKPOINTS) >= MAX_CHECKPOINTS:
                 _CHECKPOINTS.pop(next(iter(_CHECKPOINTS)))
-            _CHECKPOINTS[key] = checkpoint
-    return checkpoint
+            _CHECKPOINTS[key] = prepared
+    return prepared
 
 
 def _build_checkpoint(reports_dir: Path | None, quality: QualityConfig | None, documents: int | None,
-                      rows: int | None) -> Any:
+                      rows: int | None) -> tuple[Any, Any]:
+    """The checkpoint has no actions: :func:`validate_rows` builds the Data Docs itself, as GX's
+    UpdateDataDocsAction does, so that it can do so while the flow writes the dataset."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
-    from great_expectations.checkpoint import UpdateDataDocsAction
 
     ctx = _context(reports_dir)
     batch_def = (ctx.data_sources.add_pandas("eventcoder")
@@ -165,23 +207,26 @@ def _build_checkpoint(reports_dir: Path | None, quality: QualityConfig | None, d
                  .add_batch_definition_whole_dataframe("all_rows"))
     suite = ctx.suites.add(build_suite(SUITE_NAME, quality, documents, rows))
     vdef = ctx.validation_definitions.add(gx.ValidationDefinition(name="events", data=batch_def, suite=suite))
-    actions = [UpdateDataDocsAction(name="data_docs")] if reports_dir is not None else []
-    return ctx.checkpoints.add(gx.Checkpoint(
-        name="events", validation_definitions=[vdef], actions=actions,
+    checkpoint = ctx.checkpoints.add(gx.Checkpoint(
+        name="events", validation_definitions=[vdef], actions=[],
         result_format={"result_format": "COMPLETE"},
     ))
+    return checkpoint, ctx
 
 
 def validate_rows(table: pa.Table, reports_dir: Path | None, run_name: str,
-                  quality: QualityConfig | None = None, documents: int | None = None) -> ValidationOutcome:
+                  quality: QualityConfig | None = None, documents: int | None = None,
+                  docs_in_background: bool = False) -> ValidationOutcome:
     """Run the suite over ``table``; build Data Docs under ``reports_dir`` when given.
 
     ``quality`` sets the table-level gates (defaults when None); ``documents`` is the number
     of documents coded into ``table``, which sets the allowed row count (unchecked when None).
+    ``docs_in_background``: return as soon as the rows are split and build the Data Docs in a
+    thread (the flow writes the dataset meanwhile); ``ValidationOutcome.wait_for_docs`` joins it.
     """
     from great_expectations.core.run_identifier import RunIdentifier
 
-    checkpoint = prepare(reports_dir, quality, documents, table.num_rows)
+    checkpoint, context = _prepared(reports_dir, quality, documents, table.num_rows)
     frame = table.to_pandas().reset_index(drop=True)  # positional index: unexpected indices are row numbers
     for name, values in derived_columns(table).items():  # validation-only columns of the quality gates
         frame[name] = values.to_pandas() if hasattr(values, "to_pandas") else list(values)
@@ -192,7 +237,11 @@ def validate_rows(table: pa.Table, reports_dir: Path | None, run_name: str,
                                 category=UserWarning)
         with _RUN_LOCK:  # one run at a time through the shared GX objects
             result = checkpoint.run(batch_parameters={"dataframe": frame}, run_id=run_id)
-    (vresult,) = result.run_results.values()
+    ((result_id, vresult),) = result.run_results.items()
+    docs = None
+    if reports_dir is not None:
+        docs = _DocsBuild(context, result_id, vresult.suite_name, Path(reports_dir))
+        docs.start()
 
     failures: dict[int, list[str]] = defaultdict(list)
     table_failures: list[str] = []
@@ -223,19 +272,18 @@ def validate_rows(table: pa.Table, reports_dir: Path | None, run_name: str,
     )
     stats = dict(vresult.statistics)
     stats.update(rows=table.num_rows, rows_passed=len(passed_idx), rows_failed=len(failed_idx))
-    index = None
-    if reports_dir is not None:
-        candidate = Path(reports_dir) / DATA_DOCS_DIR / "index.html"
-        index = candidate if candidate.is_file() else None
-    return ValidationOutcome(
+    outcome = ValidationOutcome(
         passed=table.take(pa.array(passed_idx, pa.int64())),
         failed=failed,
         success=bool(vresult.success),
         statistics=stats,
         table_failures=table_failures,
-        data_docs_index=index,
         expectations=expectations,
+        docs_build=docs,
     )
+    if not docs_in_background:
+        outcome.wait_for_docs()
+    return outcome
 
 
 def validation_results(outcome: ValidationOutcome, limit: int = 200) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow.parquet as pq
+import pytest
 
 from schemas.events import COLUMN_NAMES
 from tests.conftest import SEED_GOLD, SEEDS
@@ -82,3 +83,27 @@ def test_serve_options_for_interval_and_mirror(monkeypatch):
     assert seen["interval"] == 7.5 and seen["mirror"] is True and seen["args"] == ("in", "out")
     assert cli.main(["serve", "--inbox", "in"]) == 0
     assert seen["interval"] is None and seen["mirror"] is False and seen["cron"] == "*/15 * * * *"
+
+
+def test_code_starts_its_parsers_early_only_for_inputs_worth_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from coding import ahead, parser_process
+    from coding.cli import EARLY_PARSER_BYTES, input_bytes, start_parsers_early
+
+    small = tmp_path / "one.txt"
+    small.write_text("Police fired tear gas at protesters in Nairobi.", encoding="utf-8")
+    big = tmp_path / "many"
+    big.mkdir()
+    for i in range(8):
+        (big / f"{i}.txt").write_text("Police fired tear gas at protesters in Nairobi. " * 100, encoding="utf-8")
+    assert input_bytes([str(small)]) < EARLY_PARSER_BYTES <= input_bytes([str(big)])
+    assert input_bytes([str(tmp_path / "many" / "*.txt")]) >= EARLY_PARSER_BYTES  # a glob
+    monkeypatch.setenv(ahead.ENV_VAR, "process")
+    parser_process.shutdown()
+    try:
+        assert not start_parsers_early([str(small)]) and not parser_process.current_pids()
+        assert start_parsers_early([str(big)]) and parser_process.current_pids()
+        monkeypatch.setenv(ahead.ENV_VAR, "0")
+        parser_process.shutdown()
+        assert not start_parsers_early([str(big)]) and not parser_process.current_pids()
+    finally:
+        parser_process.shutdown()

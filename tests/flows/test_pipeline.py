@@ -215,3 +215,29 @@ def test_no_documents_is_an_error(tmp_path: Path):
         run_flow([empty], tmp_path / "out")
     assert not (tmp_path / "out" / "events").exists()
     shutil.rmtree(empty)
+
+
+def test_the_flow_parses_in_child_processes_with_the_same_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Threads task runner: the flow starts the parser children before its batches, and the rows
+    are those of a run that parses in the flow's own process."""
+    from coding import ahead, parser_process
+
+    stories = sorted((Path(__file__).parents[1] / "data" / "stories").glob("*.txt"))[:8]
+    parser_process.shutdown()
+    monkeypatch.setenv(ahead.ENV_VAR, "0")
+    plain = run_flow([SEEDS, *stories], tmp_path / "plain", batch_size=2)
+    assert not parser_process.current_pids()
+    monkeypatch.setenv(ahead.ENV_VAR, "process")
+    monkeypatch.setenv(parser_process.PARSERS_VAR, "2")
+    try:
+        ahead_run = run_flow([SEEDS, *stories], tmp_path / "ahead", batch_size=2)
+        assert len(parser_process.current_pids()) == 2  # started by the flow, kept for the next run
+    finally:
+        parser_process.shutdown()
+    assert ahead_run["rows"] == plain["rows"] > 0
+    assert event_ids(tmp_path / "ahead") == event_ids(tmp_path / "plain")
+    names = [c for c in duckdb.sql(f"select * from {glob(tmp_path / 'plain')} limit 0").columns
+             if c not in {"run_id", "coded_at", "ingested_at"}]
+    rows = [duckdb.sql(f"select {', '.join(names)} from {glob(tmp_path / name)} order by event_id").fetchall()
+            for name in ("plain", "ahead")]
+    assert rows[0] == rows[1]

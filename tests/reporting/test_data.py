@@ -47,3 +47,15 @@ def test_nothing_to_draw_gives_no_chart():
     charts = all_charts(report_data(loose_table([])))
     assert set(charts) == {"chart-per-day", "chart-roots", "chart-quad", "chart-map", "chart-pairs"}
     assert all(spec is None for spec in charts.values())
+
+
+def test_the_map_draws_the_whole_land_outline_under_the_events():
+    from reporting.charts import LAND_PLACEHOLDER, map_chart
+    from reporting.worldmap import land_geojson
+
+    places = [{"longitude": 36.2, "latitude": 49.9, "fatalities": 3, "place": "Kharkiv", "country": "UKR",
+               "events": 2, "acled_event_type": "Explosions/Remote violence"}]
+    spec = map_chart(places)
+    sea, land, points = spec["layer"]
+    assert land["data"]["values"] == land_geojson()["features"] != LAND_PLACEHOLDER
+    assert land["mark"]["type"] == "geoshape" and points["data"]["values"][0]["place"] == "Kharkiv"

@@ -131,3 +131,16 @@ def test_checkpoint_is_built_once_per_process_and_settings(tmp_path: Path):
     one, two = (validate_rows(table, tmp_path / "reports", f"run{i}", documents=1) for i in range(2))
     assert one.success == two.success is True
     assert one.expectations == two.expectations and one.passed.num_rows == two.passed.num_rows == 2
+
+
+def test_data_docs_built_in_the_background_are_the_same_pages(tmp_path: Path):
+    """The flow writes the dataset while GX builds the Data Docs; waiting gives the same index."""
+    table = to_table([good_row("a", 0), good_row("b", 1)])
+    outcome = validate_rows(table, tmp_path / "reports", "background", documents=2, docs_in_background=True)
+    assert outcome.success and outcome.passed.num_rows == 2  # the rows are split before the pages exist
+    index = outcome.wait_for_docs()
+    assert index is not None and index == outcome.data_docs_index and index.is_file()
+    assert "background" in index.read_text(encoding="utf-8")
+    assert outcome.wait_for_docs() == index  # waiting again is harmless
+    inline = validate_rows(table, tmp_path / "reports", "inline", documents=2)
+    assert inline.data_docs_index == index and "background" in index.read_text(encoding="utf-8")
