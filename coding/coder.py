@@ -375,12 +375,29 @@ def not_a_political_cause(sent: Span, lex: Lexicon) -> bool:
     verb_lemmas = {t.lemma_.lower() for t in words if t.pos_ == "VERB"}
 
     def found(kind: str, text: str) -> bool:
-        return any(f" {w} " in text for w in lex.causes.get(kind, ())) or bool(verb_lemmas & lex.cause_verbs.get(kind, frozenset()))
+        # one-word entries by set membership (the text's words), phrases of several words as substrings
+        single, multi = _cause_words(lex, kind)
+        return (not single.isdisjoint(text.split()) or any(f" {w} " in text for w in multi)
+                or bool(verb_lemmas & lex.cause_verbs.get(kind, frozenset())))
 
+    if not any(found(kind, not_verbs) for kind in NON_POLITICAL_CAUSES):
+        return False
     for kind in NON_POLITICAL_CAUSES:  # "a heart attack", "a gas explosion": the phrase is not an attack word
-        for phrase in lex.causes.get(kind, ()):
+        for phrase in _cause_words(lex, kind)[1]:
             any_sense = any_sense.replace(f" {phrase} ", " ")
-    return any(found(kind, not_verbs) for kind in NON_POLITICAL_CAUSES) and not found("attack", any_sense)
+    return not found("attack", any_sense)
+
+
+_CAUSE_SPLIT: dict[tuple[int, str], tuple[frozenset[str], tuple[str, ...]]] = {}
+
+
+def _cause_words(lex: Lexicon, kind: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A cause kind's one-word entries and its phrases, split once per lexicon."""
+    key = (id(lex), kind)
+    if key not in _CAUSE_SPLIT:
+        words = lex.causes.get(kind, frozenset())
+        _CAUSE_SPLIT[key] = (frozenset(w for w in words if " " not in w), tuple(sorted(w for w in words if " " in w)))
+    return _CAUSE_SPLIT[key]
 
 
 def _victims(sent: Span) -> list[Token]:
