@@ -134,7 +134,13 @@ def _simple_present_state(trigger: Token) -> bool:
     """'troops are stationed at a base, from which drones monitor jihadist groups': a verb in the simple present
     with a subject of its own, joined to a clause in the present, states a standing fact or habit; a wire story
     reports events in the past. (A main verb in the present may be a headline's, 'Rebels attack town': kept.)"""
-    if trigger.pos_ != "VERB" or trigger.tag_ not in PRESENT_TAGS or trigger.dep_ != "conj" or trigger.head.tag_ not in PRESENT_TAGS | {"VBN"}:
+    if trigger.pos_ != "VERB" or trigger.tag_ not in PRESENT_TAGS:
+        return False
+    # "Demonstrators accuse the mission of failing ...", "critics accuse the government ...": a group named by a
+    # common noun holding a grievance ("Iran accuses Israel ..." is a statement made, kept)
+    grievance = trigger.dep_ == "ROOT" and trigger.lemma_.lower() in ACCUSATION_VERBS and any(
+        c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.tag_ == "NNS" for c in trigger.children)
+    if not grievance and (trigger.dep_ != "conj" or trigger.head.tag_ not in PRESENT_TAGS | {"VBN"}):
         return False
     if any(c.dep_ in {"aux", "auxpass"} for c in trigger.children):
         return False

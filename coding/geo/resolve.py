@@ -483,6 +483,10 @@ class StoryPlaces:
         if "-" in name:
             left, right = name.split("-", 1)
             cities = self._in_countries([p for p in self.gaz.places(left) if p.kind < 2], lambda p: p.iso3)
+            # the city of a 'City-District' name lies in the story's countries and in a region its sentence names,
+            # if it names one ('Pont-Sonde in Haiti's Artibonite region' is no part of a French 'Pont')
+            cities = [p for p in cities if (not self.countries or p.iso3 in self.countries)
+                      and (not sentence_admin1s or (p.admin1 is not None and p.admin1.id in sentence_admin1s))]
             if cities:
                 city = max(cities, key=lambda p: (p.iso3 in self.countries, p.population))
                 parts = [p for p in self.gaz.places(right) if km(p.lat, p.lon, city.lat, city.lon) <= CITY_PART_KM]

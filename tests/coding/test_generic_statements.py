@@ -1009,3 +1009,16 @@ def test_a_vow_to_punish_is_a_threat():
 ])
 def test_fighting_as_the_subject_of_a_span_since_a_month_is_background(text):
     assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] == "19" and r["modality"] == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "Demonstrators accuse the mission of failing to protect civilians from armed groups.",
+    "Critics accuse the government of rigging the vote.",
+    "Rights groups accuse the army of torturing detainees.",
+])
+def test_a_groups_standing_grievance_in_the_present_is_no_event(text):
+    assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] == "11" and r["modality"] == "asserted"]
+
+
+def test_a_state_that_accuses_another_makes_a_statement():
+    assert [r for r in rows_for("Iran accuses Israel of killing its scientist.", keep=False) if r["cameo_root"] == "11"]

@@ -258,3 +258,8 @@ def test_the_city_after_someone_fled_to_another_is_still_the_storys(gaz):
                   "squares.", gaz)
     second = [r for r in found.by_sentence[1]]
     assert second and second[0].location.iso3 == "SYR"
+
+
+def test_a_hyphenated_unknown_town_is_no_part_of_a_foreign_city(gaz):
+    found = places("Gang members killed 70 people in the town of Pont-Sonde in Haiti's central Artibonite region.", gaz)
+    assert found["Pont-Sonde"].location.iso3 == "HTI"
