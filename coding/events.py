@@ -522,7 +522,7 @@ def _is_protest_aim(hit: tuple, hits: dict) -> bool:
     """'staged demonstrations to demand reforms', 'began a hunger strike to protest': the demand or complaint
     is the protest's aim; the protest is the event."""
     tok, rule = hit[0], hit[1]
-    if not rule.cameo.startswith(("02", "10", "11", "12")) or tok.dep_ not in {"advcl", "xcomp", "acl"}:
+    if not rule.cameo.startswith(("02", "03", "05", "10", "11", "12")) or tok.dep_ not in {"advcl", "xcomp", "acl"}:
         return False  # also "took to the streets to reject the result": a protest's aim
     if not (any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.tag_ == "VBG"):
         return False  # "to demand reforms", "urging lawmakers to act"
@@ -915,6 +915,7 @@ def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRu
     """The first actor among objects and prepositional objects, and the first place argument."""
     place: Token | None = None
     heads = [tok] + [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+    heads += [g for h in heads[1:] for g in h.conjuncts]  # "fired drones and missiles at Israel": on the last conjunct
     for head in heads:
         for child in ([head] if head.i != tok.i else []) + [c for c in head.children if c.dep_ in OBJECT_DEPS | {"prep", "prt"}]:
             if child.i == tok.i:

@@ -1022,3 +1022,32 @@ def test_a_groups_standing_grievance_in_the_present_is_no_event(text):
 
 def test_a_state_that_accuses_another_makes_a_statement():
     assert [r for r in rows_for("Iran accuses Israel of killing its scientist.", keep=False) if r["cameo_root"] == "11"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Iran launched more than 300 drones and missiles at Israel overnight.", "ISR"),
+    ("Hezbollah fired rockets and drones at Israel.", "ISR"),
+    ("North Korea launched missiles and rockets at South Korea.", "KOR"),
+])
+def test_weapons_fired_at_a_country_name_the_target(text, target):
+    rows = [r for r in rows_for(text, keep=False) if r["cameo_root"] == "19"]
+    assert rows and rows[0]["actor2_country"] == target, [(r["cameo_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivian troops rammed an armoured vehicle into the doors of the presidential palace.",
+    "A truck rammed a police checkpoint in Diyarbakir.",
+    "The attacker rammed his car into worshippers outside the mosque.",
+])
+def test_ramming_is_an_attack(text):
+    assert "18" in {r["cameo_root"] for r in rows_for(text, keep=False)}
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of supporters gathered outside the palace to defend democracy.",
+    "Thousands marched in Yerevan to support the prime minister.",
+    "Farmers rallied in Paris to praise the new subsidy.",
+])
+def test_what_a_protest_supports_is_its_aim(text):
+    rows = rows_for(text, keep=False)
+    assert rows and not [r for r in rows if r["cameo_root"] in {"05", "03"}], [(r["cameo_code"], r["rule_id"]) for r in rows]
