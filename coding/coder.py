@@ -28,6 +28,7 @@ from coding.fatalities import adds_to_toll, deaths_in_sentence, is_toll_update, 
 from coding.fingerprint import coder_build
 from coding.geo import locate
 from coding.geo.locate import choose, story_state
+from coding.geo.mentions import is_destination
 from coding.lexicon import EventRule, Lexicon, default_lexicon
 from coding.modality import modality_of, speaker_of
 from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp, phrase_text
@@ -360,6 +361,7 @@ CASUALTY_WORDS = {"dead", "kill", "killed", "injure", "injured", "wound", "wound
 
 
 NON_POLITICAL_CAUSES = ("natural", "accident", "illness")
+NO_CAUSE_WORDS: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
 
 
 def not_a_political_cause(sent: Span, lex: Lexicon) -> bool:
@@ -376,28 +378,16 @@ def not_a_political_cause(sent: Span, lex: Lexicon) -> bool:
 
     def found(kind: str, text: str) -> bool:
         # one-word entries by set membership (the text's words), phrases of several words as substrings
-        single, multi = _cause_words(lex, kind)
+        single, multi = lex.cause_split.get(kind, NO_CAUSE_WORDS)
         return (not single.isdisjoint(text.split()) or any(f" {w} " in text for w in multi)
                 or bool(verb_lemmas & lex.cause_verbs.get(kind, frozenset())))
 
     if not any(found(kind, not_verbs) for kind in NON_POLITICAL_CAUSES):
         return False
     for kind in NON_POLITICAL_CAUSES:  # "a heart attack", "a gas explosion": the phrase is not an attack word
-        for phrase in _cause_words(lex, kind)[1]:
+        for phrase in lex.cause_split.get(kind, NO_CAUSE_WORDS)[1]:
             any_sense = any_sense.replace(f" {phrase} ", " ")
     return not found("attack", any_sense)
-
-
-_CAUSE_SPLIT: dict[tuple[int, str], tuple[frozenset[str], tuple[str, ...]]] = {}
-
-
-def _cause_words(lex: Lexicon, kind: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """A cause kind's one-word entries and its phrases, split once per lexicon."""
-    key = (id(lex), kind)
-    if key not in _CAUSE_SPLIT:
-        words = lex.causes.get(kind, frozenset())
-        _CAUSE_SPLIT[key] = (frozenset(w for w in words if " " not in w), tuple(sorted(w for w in words if " " in w)))
-    return _CAUSE_SPLIT[key]
 
 
 def _victims(sent: Span) -> list[Token]:
@@ -545,11 +535,6 @@ def _gazetteer_country(place: Token, index: int, ctx: StoryContext, document: Do
     return None
 
 
-def event_country(cand: Candidate, index: int, ctx: StoryContext, document: Document, venue: bool = False) -> str | None:
-    """The country of :func:`event_place`."""
-    return event_place(cand, index, ctx, document, venue)[0]
-
-
 def event_place(cand: Candidate, index: int, ctx: StoryContext, document: Document,
                 venue: bool = False) -> tuple[str | None, str]:
     """The country whose unnamed actors ("police", "the army") an event involves: where it happens, as
@@ -567,7 +552,7 @@ def event_place(cand: Candidate, index: int, ctx: StoryContext, document: Docume
             return dateline, "dateline" if dateline else "none"
         where = [r for r in places.by_sentence[index]
                  if (r.location.precision is not None or is_location_mention(r.mention.anchor))
-                 and not _destination(r.mention.anchor)]
+                 and not is_destination(r.mention.anchor)]  # where someone is posted is not where actors are from
         loc = choose(where, cand.trigger, cand.target_place)
     if loc is not None and loc.iso3:
         return loc.iso3, "place"
@@ -610,12 +595,6 @@ def history(when: date | None, precision: str | None, doc_date: date | None) -> 
     (PETRARCH and ACLED leave such sentences uncoded)."""
     return (when is not None and doc_date is not None and precision == "year"
             and doc_date.year - when.year >= HISTORY_YEARS)
-
-
-def _destination(anchor: Token) -> bool:
-    """'recalled its ambassador to Addis Ababa', 'marched towards Kyiv': where someone goes or is posted is not
-    where the actors are from."""
-    return anchor.dep_ == "pobj" and anchor.head.lower_ in {"to", "towards", "toward"}
 
 
 def home_country_of_state_side(source: Actor | None, target: Actor | None) -> str | None:

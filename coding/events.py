@@ -14,7 +14,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from coding.actors import Actor, StoryActors
+from coding.actors import ALLIANCE_NOUNS, Actor, StoryActors
 from coding.lexicon import EventRule, Lexicon
 from coding.petrarch.verbs import NounPhrase, is_petrarch, word_forms
 from coding.periods import long_ago
@@ -258,9 +258,9 @@ def _object_nouns(obj: Token) -> list[Token]:
     return nouns
 
 
+# ... and "an alliance of ethnic armed groups", "a coalition of rebel factions": its members (as actors.py reads them)
 OWNED_PLACES = {"home", "house", "residence", "office", "compound", "palace", "headquarters", "homestead", "farm",
-                # "an alliance of ethnic armed groups", "a coalition of rebel factions": its members
-                "alliance", "coalition", "umbrella", "federation", "union", "bloc"}
+                "union"} | ALLIANCE_NOUNS
 
 
 def hyphenated(tok: Token) -> str | None:

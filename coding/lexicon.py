@@ -72,6 +72,8 @@ class Lexicon:
     verb_lemmas: set[str] = field(default_factory=set)  # heads of verb and light-verb forms
     causes: dict[str, frozenset[str]] = field(default_factory=dict)  # kind (natural|accident|attack) -> words
     cause_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> verb lemmas that report that cause
+    # kind -> (its one-word entries, matched against a sentence's words; its phrases, matched as substrings)
+    cause_split: dict[str, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict)
     noun_index: dict[str, list[tuple[tuple[str, ...], EventRule]]] = field(default_factory=dict)
     agent_index: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)  # head -> (mods, sector, id)
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # title text -> (sector, id)
@@ -415,6 +417,8 @@ def load_causes(path: Path, lex: Lexicon) -> None:
             raise _bad(path, line, f"cause '{cid}': verbs must be a list of single verb lemmas")
         lex.causes[kind] = lex.causes.get(kind, frozenset()) | frozenset(" ".join(w.lower().split()) for w in words)
         lex.cause_verbs[kind] = lex.cause_verbs.get(kind, frozenset()) | frozenset(w.strip().lower() for w in verbs)
+        lex.cause_split[kind] = (frozenset(w for w in lex.causes[kind] if " " not in w),
+                                 tuple(sorted(w for w in lex.causes[kind] if " " in w)))
 
 
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:

@@ -268,6 +268,14 @@ def _place_context(head: Token) -> tuple[str | None, Token, bool] | None:
     return None
 
 
+DESTINATION_PREPOSITIONS = {"to", "towards", "toward"}
+
+
+def is_destination(anchor: Token) -> bool:
+    """'its ambassador to Addis Ababa', 'fled to Moscow': a place someone goes or is posted to."""
+    return anchor.dep_ == "pobj" and anchor.head.lower_ in DESTINATION_PREPOSITIONS
+
+
 def _is_near_noun(tok: Token) -> bool:
     return _lemma(tok) in PART_NOUNS
 

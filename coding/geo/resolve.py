@@ -22,7 +22,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from coding.geo.gazetteer import Admin1, Admin2, Country, Gazetteer, Place
-from coding.geo.mentions import ADMIN_NOUNS, DISTRICT_NOUNS, Mention, StoryLike, find_mentions
+from coding.geo.mentions import ADMIN_NOUNS, DISTRICT_NOUNS, Mention, StoryLike, find_mentions, is_destination
 
 TOWN, NEAR, REGION = 1, 2, 3  # ACLED geo precision
 # A place outside the story's countries, named without a qualifier, must be a known city to be believed.
@@ -128,11 +128,13 @@ def _consistent(groups: list[list[Area]]) -> list[list[Area]]:
 LOOSE_KIND = 2  # Place.kind of a candidate reached by a loose spelling
 
 
-def _destination(anchor: Token) -> bool:
+LEAVING_VERBS = {"flee", "fly", "travel", "go", "escape", "head", "leave", "return", "move", "relocate", "evacuate",
+                 "retreat", "withdraw"}
+
+
+def _gone_to(anchor: Token) -> bool:
     """'fled to Moscow', 'flew to Doha': where someone went, away from where the story happens."""
-    return anchor.dep_ == "pobj" and anchor.head.lower_ in {"to", "towards", "toward"} and anchor.head.head.pos_ == "VERB" \
-        and anchor.head.head.lemma_.lower() in {"flee", "fly", "travel", "go", "escape", "head", "leave", "return", "move",
-                                                 "relocate", "evacuate", "retreat", "withdraw"}
+    return is_destination(anchor) and anchor.head.head.pos_ == "VERB" and anchor.head.head.lemma_.lower() in LEAVING_VERBS
 
 
 def _maybe_inside(area: Area, place: Place) -> bool:
@@ -229,7 +231,7 @@ class StoryPlaces:
                     self._trace.why += "; a border area, coded to this side"
                 if loc is not None:
                     resolved.append(Resolved(m, loc, self._trace))
-                    if not _destination(m.anchor):  # "fled to Moscow": not the city 'the city' refers to next
+                    if not _gone_to(m.anchor):  # "fled to Moscow": not the city 'the city' refers to next
                         self._remember(loc)
                     if m.coded and self.coded is None:
                         self.coded = loc
