@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from coding.lexicon import ActorEntry, Lexicon, PersonEntry, first_chunk
 from coding.petrarch.actors import DatedActorEntry
-from coding.vocabulary import FACILITY_NOUNS, LOCATION_PREPOSITIONS, SPEECH_VERBS
+from coding.vocabulary import FACILITY_NOUNS, LOCATION_PREPOSITIONS, SPEECH_VERBS, WATER_NOUNS
 
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -27,13 +27,23 @@ LED_GROUPS = {"coalition", "alliance", "force", "forces", "mission", "operation"
 BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "led", "held", "controlled", "occupied", "made", "supplied", "based"}
 POSSESSIVE_MARKERS = {"'s", "’s", "'"}
 NON_STATE_ARMED = {"REB", "INS", "SEP", "UAF", "CRM"}
+# Counts of people that name nobody by themselves: "hundreds of protesters", "dozens of students"
+COUNT_NOUNS = {"thousand", "hundred", "dozen", "score", "ten", "thousands", "hundreds", "dozens", "scores", "tens", "crowd",
+               "crowds", "group", "groups", "band", "some", "most", "many", "all", "majority", "rest", "number"}
 ALLIANCE_NOUNS = {"alliance", "coalition", "umbrella", "federation", "bloc", "grouping"}
 DEFINITE_GROUP_NOUNS = {"group", "movement", "militia", "organisation", "organization", "faction", "insurgency"}
+# A party to talks named again by its noun alone: "the delegation" is the delegation named before with its owner
+REPEATED_PARTY_NOUNS = {"delegation", "mission", "team", "contingent", "envoy", "negotiator", "negotiators", "delegate", "delegates"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 GROUP_NOUNS = {"group", "unit", "member", "members", "faction", "camp", "side", "source", "sources", "movement", "wing",
                "patrol", "convoy", "position", "positions", "post", "checkpoint", "column", "base", "outpost", "vehicle",
                "stronghold", "bastion", "hideout", "hideouts", "strongholds", "headquarters", "target", "targets", "site",
                "sites", "facility", "facilities", "infrastructure", "depot", "depots", "asset", "assets"}
+
+
+def names_water(tok: Token) -> bool:
+    """'the Gulf of Oman', 'the Sea of Japan': a country's name inside the name of a sea is no actor."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in WATER_NOUNS
 
 
 def is_location_mention(tok: Token) -> bool:
@@ -92,9 +102,12 @@ def placed_in(actor: Actor | None, country: str | None) -> Actor | None:
     do not, named with a title only ("Chief Minister N. Biren Singh", "Governor Zulum"), is of the
     country where the event happens: heads of state who travel are in the people lexicon.
     """
-    if actor is None or country is None or actor.country or actor.org_code \
-            or actor.sector is None or actor.sector in STATELESS_SECTORS:
+    if actor is None or country is None or actor.country or actor.sector is None or actor.sector in STATELESS_SECTORS:
         return actor
+    if actor.org_code:
+        # an organisation of no one country (a gang active in several, "MS-13" in Honduras) is of the
+        # country where it acts: HNDCRM
+        return replace(actor, country=country, org_code=None)
     return replace(actor, country=country)
 
 
@@ -304,7 +317,7 @@ class StoryActors:
                     # A modifier's own modifier ("Moscow-backed", "Al Qaeda-linked") yields to a nationality
                     # named directly on the head ("the Al Qaeda-linked Somali militant group").
                     nested_found = self._country_of_np(child, places)
-            elif child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+            elif child.dep_ == "prep" and child.lower_ in {"of", "from"} and head.lower_ not in WATER_NOUNS:
                 # "the army of Ukraine", "dissidents from Myanmar", "ministers from the Georgian government"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -334,7 +347,19 @@ class StoryActors:
         low = head.lower_
         if low in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
             # "a town that was the scene of ...": the relative pronoun is the noun the clause describes
-            return self._resolve(head.head.head) if head.head.head.pos_ in {"NOUN", "PROPN"} else None
+            described = head.head.head
+            if low == "who" and described.ent_type_ in {"GPE", "LOC", "FAC"} and described.dep_ == "pobj" \
+                    and described.head.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+                described = described.head.head  # "farmers in Lahore who had marched": who are the farmers
+            if described.pos_ not in {"NOUN", "PROPN", "NUM"}:
+                return None
+            actor = self._resolve(described)
+            if actor is None and (described.like_num or described.lemma_.lower() in COUNT_NOUNS):
+                # "hundreds of protesters who were demonstrating ...": the people counted
+                for pobj in (g for c in described.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for g in c.children if g.dep_ == "pobj"):
+                    return self._resolve(pobj)
+            return actor
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS:
             return self._antecedent(head)
         start_char, end_char = self._np_span(head)
@@ -413,13 +438,18 @@ class StoryActors:
     def _definite_group(self, head: Token) -> Actor | None:
         """'vowed to wage war on the group', 'the movement denied it': a bare definite 'the group' refers back to
         the organisation the story named last."""
-        if head.lemma_.lower() not in DEFINITE_GROUP_NOUNS:
+        lemma = head.lemma_.lower()
+        if lemma not in DEFINITE_GROUP_NOUNS | REPEATED_PARTY_NOUNS:
             return None
         kids = [c for c in head.children if c.dep_ != "punct"]
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) \
                 or any(c.dep_ in {"compound", "amod", "poss", "nmod", "nummod", "appos"} or c.lower_ == "of" for c in kids):
             return None  # "the rebel group", "the group's leader", "a group of men"
-        for _i, actor in sorted((h for h in self.history if h[0] < head.i), key=lambda h: -h[0]):
+        earlier = sorted((h for h in self.history if h[0] < head.i), key=lambda h: -h[0])
+        if lemma in REPEATED_PARTY_NOUNS:
+            # "a Hamas delegation arrived ... the delegation met": the same noun named with its owner before
+            return next((actor for i, actor in earlier if self.doc[i].lemma_.lower() == lemma), None)
+        for _i, actor in earlier:
             if not actor.is_person and (actor.org_code or actor.sector in NON_STATE_ARMED):
                 return actor  # "Al Shabaab fighters ... the group"
         return None
@@ -497,6 +527,6 @@ class StoryActors:
         out = []
         for tok in span:
             entry = self.entry_at(tok)
-            if entry is not None and entry.country and entry.kind in {"country", "capital", "adjective"}:
+            if entry is not None and entry.country and entry.kind in {"country", "capital", "adjective"} and not names_water(tok):
                 out.append((tok, entry.country))
         return out

@@ -35,7 +35,7 @@ from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp, phrase_text
 from coding.periods import is_period_total
 from coding.tables import cameo_table, plover_for
 from coding.transforms import agreed_to, statement_code
-from coding.vocabulary import MILITARY_OBJECTS, PROTEST_PARTICIPANTS
+from coding.vocabulary import ACT_NOUNS, MILITARY_OBJECTS, PROTEST_PARTICIPANTS, WATER_NOUNS
 
 MILITARY_PREFIXES = ("087", "15", "17", "18", "19", "20")
 COOPERATIVE_PREFIXES = ("02", "03", "04", "05", "06", "07")
@@ -102,7 +102,11 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
     counted: dict[int, set[str]] = {}  # id of a row -> the victims' nouns of the counts in its toll
     for index, sent in enumerate(sentences):
         best: dict[tuple, dict[str, Any]] = {}
-        for cand in extract(sent, story, lex):
+        cands = list(extract(sent, story, lex))
+        framed = framed_killings(cands)
+        for cand in cands:
+            if cand.trigger.i in framed:
+                continue  # "air strikes killed 14 people", "killed 46 inmates in a riot": the noun's event
             row = build_row(cand, sent, index, document, context)
             if row is None or (row["modality"] in NOT_HAPPENED and not keep_speculative):
                 continue
@@ -177,6 +181,19 @@ SETTLEMENT_NOUNS = {"town", "city", "village", "district", "province", "region",
                     "capital"}
 
 
+SHOW_OF_FORCE_CODE = "150"
+
+
+def fired_into_water(trigger: Token) -> bool:
+    """Weapons fired 'into the sea', 'into waters off the coast', 'over the ocean': their only destination is water."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"into", "over", "toward", "towards", "in"}):
+            if any(g.dep_ == "pobj" and g.lower_ in WATER_NOUNS for g in prep.children):
+                return True
+    return False
+
+
 def fire_on_crowd(code: str, source: Actor | None, target: Actor | None, protesting: bool = False) -> bool:
     """'Security forces opened fire on demonstrators', 'soldiers shot at protesters', 'police fired at students
     protesting against quotas': state forces using force on a crowd of protesters is violent repression
@@ -217,11 +234,33 @@ def killing_outcome(verb: Token) -> Token | None:
 
 
 def toll_verb(noun: Token) -> Token | None:
-    """The killing verb an attack noun is the frame of ('killed 12 soldiers in an ambush')."""
-    if noun.dep_ != "pobj" or noun.head.lower_ not in {"in", "during"}:
+    """The killing verb an attack noun is the frame of ('killed 12 soldiers in an ambush') or the
+    subject of ('air strikes killed 14 people')."""
+    misparsed = next((c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in CASUALTY_LEMMAS
+                      and any(g.dep_ == "dobj" for g in c.children)), None)
+    if misparsed is not None:
+        return misparsed  # "Israeli air strikes killed 14 people, officials said" parsed as a reduced relative
+    if noun.dep_ == "nsubj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during"}:
+        verb = noun.head.head
+    else:
         return None
-    verb = noun.head.head
     return verb if verb.lemma_.lower() in CASUALTY_LEMMAS else None
+
+
+KILLING_RULES = {"assault.kill_generic"}  # a killing told by its verb alone: no weapon, no kind of attack
+
+
+def framed_killings(cands: list[Candidate]) -> set[int]:
+    """Token indices of killing verbs whose subject or frame is a violent event noun of the same sentence
+    ('air strikes killed 14 people', 'gang members killed 46 inmates in a riot'): one event, told by the
+    noun, which names what kind it was; the noun's row takes the verb's killers and victims (``toll_verb``)."""
+    nouns = {c.trigger.i for c in cands if c.form == "noun" and c.rule.cameo.startswith(VIOLENT_PREFIXES)}
+    if not nouns:
+        return set()
+    return {c.trigger.i for c in cands if c.form == "verb" and c.rule.id in KILLING_RULES
+            and any((verb := toll_verb(c.trigger.doc[i])) is not None and verb.i == c.trigger.i for i in nouns)}
 
 
 PROTEST_ROOT = "14"
@@ -414,10 +453,17 @@ def _civilian_casualties(sent: Span, story: StoryActors) -> bool:
     return "CVL" in sectors and not sectors & COMBATANT_SECTORS
 
 
+CLAIMING_LEMMAS = {"carry", "conduct", "claim", "perpetrate", "commit", "stage", "mount", "execute"}
+
+
 def _refers_back(cand: Candidate, row: dict[str, Any], reported: set[tuple[str, str]]) -> bool:
     """A definite or possessive event noun ('Baerbock's visit', 'the talks') for a verbal or cooperative
     event the same source already did earlier in the story. Violence is left alone: a story often
     reports several shellings by the same side."""
+    if cand.form == "noun" and row["cameo_root"] in FORCE_ROOTS and any(root in FORCE_ROOTS for root, _src in reported) \
+            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in cand.trigger.children) \
+            and cand.trigger.dep_ == "dobj" and cand.trigger.head.lemma_.lower() in CLAIMING_LEMMAS:
+        return True  # "the group said it had carried out the attack": a claim for the attack already told
     if cand.form != "noun" or not row["actor1_code"] or row["cameo_root"] >= "14":
         return False
     marked = any(c.dep_ == "poss" or any(g.dep_ == "case" for g in c.children) or (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) for c in cand.trigger.children)
@@ -449,6 +495,7 @@ class StoryContext:
         self.sentences = sentences
         self._dyad: tuple[str, ...] | None = None
         self.last_violence: Actor | None = None  # the source of the latest violent event coded in the story
+        self.last_act: Actor | None = None  # the source of the latest act (no statement) coded in the story
         self._per_sentence: dict[tuple[int, str], Any] = {}
         self._story_date: tuple[date | None] | None = None
 
@@ -609,20 +656,25 @@ def home_country_of_state_side(source: Actor | None, target: Actor | None) -> st
 
 
 CONDEMNING_ROOTS = {"11"}
+VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}  # statements, appeals, meetings: no act to condemn
 
 
-def condemned_actor(trigger: Token, ctx: StoryContext) -> Actor | None:
-    """Who a condemnation of a violent event is aimed at: the event noun's own source ("condemned the
-    RSF's shelling of the market"), else the source of the story's latest violent event ("the UN
-    condemned the attack" after the attack was reported)."""
+def condemned_actor(trigger: Token, ctx: StoryContext, condemner: Actor | None = None) -> Actor | None:
+    """Who a condemnation of an event is aimed at: the event noun's own source ("condemned the RSF's
+    shelling of the market"), else the source of the story's latest violent event ("the UN condemned the
+    attack" after the attack was reported); an act named by a general noun ("condemned the launch",
+    "denounced the move") is the story's latest act by another country than the condemner's."""
     for obj in (c for c in trigger.children if c.dep_ in {"dobj", "pobj"} or (c.dep_ == "prep" and c.lower_ in {"of", "over"})):
         noun = next((g for g in obj.children if g.dep_ == "pobj"), None) if obj.dep_ == "prep" else obj
         if noun is None:
             continue
         hit = match_noun(noun, ctx.story.lex)
-        if hit is None or not hit[0].cameo.startswith(VIOLENT_PREFIXES):
-            continue
-        return noun_source(noun, ctx.story) or ctx.last_violence
+        if hit is not None and hit[0].cameo.startswith(VIOLENT_PREFIXES):
+            return noun_source(noun, ctx.story) or ctx.last_violence
+        if noun.lemma_.lower() in ACT_NOUNS and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
+            act = noun_source(noun, ctx.story) or ctx.last_act
+            if act is not None and (condemner is None or act.country != condemner.country):
+                return act
     return None
 
 
@@ -667,11 +719,11 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         if crowd is not None:  # "police dispersed a demonstration by teachers": the teachers
             people = protest_people(crowd, ctx.story) or Actor("", None, "OPP", crowd.idx, crowd.idx + len(crowd.text))
             target = placed_in(people, where)
-    if cand.form == "noun" and code.root in FORCE_ROOTS and (source is None or target is None):
+    if cand.form == "noun" and code.code.startswith(VIOLENT_PREFIXES) and (source is None or target is None):
         killing = toll_verb(cand.trigger)  # "separatists killed 20 people in an attack": the attack is theirs, on them
         if killing is not None:
             victims = next(iter(victim_phrases(killing)), None)
-            killer = next((c for c in killing.children if c.dep_ == "nsubj"), None)
+            killer = next((c for c in killing.children if c.dep_ == "nsubj" and c.i != cand.trigger.i), None)
             if target is None and victims is not None:
                 target = placed_in(ctx.story.resolve(victims, register=False), where)
             if source is None and killer is not None:
@@ -685,8 +737,10 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         source, target = (armed_not_media(source, where or (target.country if target else None)),
                           armed_not_media(target, where or (source.country if source else None)))
     confidence = rule.confidence
-    place_country = _place_country(cand.target_place, ctx.story) if cand.target_place is not None else None
-    if place_country is None and cand.target_place is not None:
+    # "a ship in the Red Sea", "off the Gulf of Aden": a sea is nobody's territory
+    sea = cand.target_place is not None and cand.target_place.lower_ in WATER_NOUNS
+    place_country = _place_country(cand.target_place, ctx.story) if cand.target_place is not None and not sea else None
+    if place_country is None and cand.target_place is not None and not sea:
         place_country = _gazetteer_country(cand.target_place, index, ctx, document)
     how = "explicit"
     if target is not None and source is not None and how == "explicit" and target.country and target.country == source.country \
@@ -730,7 +784,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             how = "context"
     if code.code.startswith(VIOLENT_PREFIXES + ("1712",)) and ctx.of_sentence(index, "cause", lambda: not_a_political_cause(sent, ctx.story.lex)):
         return None  # "a tsunami killed 222 people", "killed in a plane crash": a disaster, not an event
-    condemned = condemned_actor(cand.trigger, ctx) if code.root in CONDEMNING_ROOTS else None
+    condemned = condemned_actor(cand.trigger, ctx, source) if code.root in CONDEMNING_ROOTS else None
     if condemned is not None:
         target, how = condemned, "condemned"  # the object was an event: the condemnation is of its actor
     target = _with_default_sector(target, rule.target_sector)
@@ -751,7 +805,11 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         # verbs and the specific actions ACLED codes even when the actor is unnamed ('a roadside bomb').
         return None
     refinement = None  # a code changed by what the arguments are: named in the rule id (":repression")
-    if fire_on_crowd(code.code, source, target, protesting_object(cand.trigger, ctx.story.lex)):
+    if code.root == "19" and cand.form != "noun" and fired_into_water(cand.trigger) and (
+            target is None or how != "explicit" or not (target.country or target.org_code or target.is_person)):
+        # "fired a ballistic missile into the sea": a launch that hits nobody shows force, it attacks no one
+        code, refinement, target = cameo_table()[SHOW_OF_FORCE_CODE], "into water", None
+    elif fire_on_crowd(code.code, source, target, protesting_object(cand.trigger, ctx.story.lex)):
         code, refinement = cameo_table()[REPRESSION_CODE], "repression"
     elif code.root in {"18", "19"} and _protesters(source):
         # "protesters stormed parliament", "demonstrators attacked the police": a violent protest, not a battle
@@ -843,6 +901,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     _add_acled_view(row, cand, rule, source, target, ctx, index, threat)
     if source is not None and modality == "asserted" and code.code.startswith(VIOLENT_PREFIXES):
         ctx.last_violence = source
+    if source is not None and modality == "asserted" and code.root not in VERBAL_ROOTS:
+        ctx.last_act = source
     row["event_id"] = event_id(row)
     return row
 

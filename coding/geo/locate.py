@@ -76,6 +76,10 @@ def _in_arguments(anchor: Token, trigger: Token, target_place: Token | None) -> 
     return anchor.i in {t.i for t in trigger.subtree}
 
 
+def _in_subject(anchor: Token, trigger: Token) -> bool:
+    return any(anchor.i in {t.i for t in c.subtree} for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"})
+
+
 def _person_key(actor: ActorLike | None) -> str | None:
     if actor is None or not actor.is_person or not actor.name:
         return None
@@ -95,6 +99,9 @@ def choose(resolved: list[Resolved], trigger: Token, target_place: Token | None)
         or [r for r in resolved if r.location.precision is not None]
     countries = [r for r in resolved if r.location.precision is None]
     attached = [r for r in towns if _in_arguments(r.mention.anchor, trigger, target_place)]
+    # 'rebels in Papua region shot two soldiers in an ambush in Intan Jaya regency': a place in the subject's
+    # phrase says where the actor is; a place of the action's own phrases, where it happened
+    attached = [r for r in attached if not _in_subject(r.mention.anchor, trigger)] or attached
     if attached:
         best = min(attached, key=lambda r: (tree_distance(r.mention.anchor, trigger), abs(r.mention.anchor.i - trigger.i)))
         return best.location

@@ -24,14 +24,14 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from coding.dates import MONTHS, WEEKDAYS
-from coding.vocabulary import FACILITY_NOUNS, PLACE_PREPOSITIONS
+from coding.vocabulary import FACILITY_NOUNS, PLACE_PREPOSITIONS, WATER_NOUNS
 
 TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "port", "settlement", "locality", "hamlet", "municipality",
                         "suburb", "township"})
 ADMIN_NOUNS = frozenset({"region", "oblast", "province", "governorate", "state", "prefecture", "krai", "county"})
 # Second-level division words: after a name they make it a district qualifier ("Gwoza LGA", "Izium raion").
 DISTRICT_NOUNS = frozenset({"district", "raion", "rayon", "lga", "municipality", "county", "department", "prefecture",
-                            "territory", "cercle", "commune", "hromada"})  # DRC territories, Mali cercles, Sahel communes
+                            "territory", "cercle", "commune", "hromada", "regency"})  # DRC territories, Mali cercles, Sahel communes, Indonesian regencies
 QUALIFIER_OPENERS = frozenset({",", "("})
 # Lower-case words inside place names ('Duque de Caxias', 'Ras al Ain'): they join the capitalised words around them.
 NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "la", "las", "los", "el", "al", "ad", "ar",
@@ -307,6 +307,8 @@ def find_mentions(sent: Span, story: StoryLike) -> list[Mention]:
     mentions: list[Mention] = []
     heads = _name_heads(sent, story)
     for head, start in heads:
+        if head.lower_ in WATER_NOUNS or (head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in WATER_NOUNS):
+            continue  # "the Red Sea", "the Gulf of Aden": water, not the governorate or the port of the same name
         context = _place_context(head)
         if context is None:
             continue

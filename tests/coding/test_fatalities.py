@@ -26,6 +26,11 @@ from coding.fatalities import fatalities_in, number_value
         ("The attack killed two and wounded seven.", 2),
         ("Several hundred people marched; hundreds were killed in the crackdown.", 100),
         ("Rebels massacred 40 villagers overnight.", 40),
+        # the manner before the victims
+        ("Separatists shot dead three policemen at a checkpoint.", 3),
+        ("Gunmen shot dead at least five worshippers in Kaduna.", 5),
+        ("A mob hacked to death 12 villagers near Bunia.", 12),
+        ("Militants stoned to death two women in the square.", 2),
     ],
 )
 def test_death_counts(text, expected):

@@ -528,3 +528,60 @@ def test_a_titled_person_no_lexicon_knows_is_of_the_events_country(text, actor1)
 def test_an_alliance_is_its_members(text, sector):
     rows = rows_for(text)
     assert rows and rows[0]["actor1_sector"] == sector, [(r["cameo_code"], r["actor1_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, protesters", [
+    ("Police fired tear gas at hundreds of protesters in Dakar who were demonstrating against the delay of the vote.", "SEN"),
+    ("Police arrested dozens of students in Accra who were protesting against fee increases.", "GHA"),
+    ("Troops dispersed thousands of farmers in Lahore who had marched against new taxes.", "PAK"),
+])
+def test_who_after_a_count_is_the_people_counted(text, protesters):
+    rows = rows_for(text)
+    protest = row_with(rows, "14")
+    assert protest["actor1_country"] == protesters and protest["actor1_sector"] is not None
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Egypt hosted a Hamas delegation in Cairo on Tuesday. The delegation met Egyptian intelligence chief Abbas Kamel.",
+     "PSE", "EGY"),
+    ("An Iranian delegation arrived in Riyadh on Monday. The delegation held talks with Saudi officials.", "IRN", "SAU"),
+    ("A Kenyan negotiating team arrived in Juba on Monday. The team met South Sudan's president.", "KEN", "SSD"),
+])
+def test_the_delegation_is_the_one_named_before(text, first, second):
+    rows = [r for r in rows_for(text) if r["sentence_index"] == 1 and r["cameo_root"] == "04"]
+    assert rows and rows[0]["actor1_country"] == first, rows
+    assert rows[0]["actor2_country"] == second
+
+
+@pytest.mark.parametrize("text, condemner, target", [
+    ("North Korea fired a ballistic missile into the sea on Thursday. South Korea's president condemned the launch.", "KOR", "PRK"),
+    ("Police in Harare arrested 30 opposition activists on Saturday. The European Union condemned the move.", "IGO", "ZWE"),
+    ("Russia expelled two Estonian diplomats on Monday. Estonia denounced the decision as unjustified.", "EST", "RUS"),
+])
+def test_a_condemned_act_is_aimed_at_who_did_it(text, condemner, target):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "11"]
+    assert rows and rows[0]["actor1_country"] == condemner, rows
+    assert rows[0]["actor2_country"] == target
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Members of the Barrio 18 gang stormed a cell block in a prison near Tegucigalpa.", "HND"),
+    ("MS-13 gang members killed two bus drivers in San Salvador on Monday.", "SLV"),
+    ("Suspected members of MS-13 shot dead a shopkeeper in Guatemala City.", "GTM"),
+])
+def test_a_gang_of_several_countries_is_of_the_country_where_it_acts(text, country):
+    rows = rows_for(text)
+    assert rows and all(r["actor1_country"] == country for r in rows if r["actor1_sector"] == "CRM"), \
+        [(r["cameo_code"], r["actor1_code"]) for r in rows]
+    assert any(r["actor1_code"] == country + "CRM" for r in rows)
+
+
+@pytest.mark.parametrize("text", [
+    "Houthi rebels fired a missile at a ship in the Red Sea.",
+    "The Houthis attacked a tanker in the Gulf of Aden.",
+    "Iranian and Russian warships held drills in the Gulf of Oman.",
+])
+def test_a_country_named_in_a_sea_is_no_actor(text):
+    rows = rows_for(text)
+    assert rows and not {r["actor2_country"] for r in rows} & {"EGY", "PNG", "OMN", "SDN"}, \
+        [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows]

@@ -105,3 +105,37 @@ def test_a_town_the_tagger_reads_as_a_group_is_still_a_place(gaz, text, town, is
 def test_a_nationality_after_a_preposition_is_not_a_place(gaz):
     names = [name for name, _ in resolved("The ministry handed the files to Sudanese officials in Khartoum.", gaz)]
     assert "Sudanese" not in names
+
+
+@pytest.mark.parametrize("text, admin2", [
+    ("Rebels shot dead two soldiers in an ambush in Intan Jaya regency on Sunday.", "Intan Jaya"),
+    ("Floods displaced villagers in Nduga regency while separatists attacked a post in Puncak regency.", "Puncak"),
+    ("Separatist fighters burned a school in Intan Jaya Regency, Central Papua, police said.", "Intan Jaya"),
+])
+def test_an_indonesian_regency_is_its_kabupaten(gaz, text, admin2):
+    rows = [r for r in code_text(text, doc_date=date(2023, 3, 6)) if r["cameo_root"] in {"18", "19"} or r["cameo_code"] == "1712"]
+    assert rows and admin2 in (rows[-1]["location_name"] or ""), [(r["cameo_code"], r["location_name"]) for r in rows]
+    assert rows[-1]["country_iso3"] == "IDN"
+
+
+@pytest.mark.parametrize("text, where, not_where", [
+    ("Separatist rebels in Indonesia's Papua region shot dead two soldiers in an ambush in Intan Jaya regency on Sunday.",
+     "Intan Jaya", "Papua"),
+    ("Gunmen from Zamfara killed five villagers in Sokoto state on Sunday.", "Sokoto", "Zamfara"),
+    ("Troops based in Kharkiv region shelled Russian positions near Vovchansk.", "Vovchansk", "Kharkiv"),
+])
+def test_where_the_action_happened_beats_where_its_actor_is_from(gaz, text, where, not_where):
+    rows = [r for r in code_text(text, doc_date=date(2024, 3, 6)) if r["cameo_root"] in {"18", "19"}]
+    assert rows and where in (rows[0]["location_name"] or "") + (rows[0]["admin1"] or ""), \
+        [(r["cameo_code"], r["location_name"], r["admin1"]) for r in rows]
+    assert not_where not in (rows[0]["location_name"] or "")
+
+
+@pytest.mark.parametrize("text, water_word", [
+    ("Houthi rebels fired a missile at a cargo ship in the Red Sea on Tuesday.", "Red Sea"),
+    ("Pirates seized a fishing vessel in the Gulf of Aden.", "Aden"),
+    ("Iranian and Russian warships held drills in the Gulf of Oman.", "Oman"),
+])
+def test_a_sea_is_not_the_land_division_of_its_name(gaz, text, water_word):
+    names = [name for name, _loc in resolved(text, gaz)]
+    assert not any(water_word in (n or "") for n in names), names
