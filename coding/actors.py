@@ -34,6 +34,7 @@ ALLIANCE_NOUNS = {"alliance", "coalition", "umbrella", "federation", "bloc", "gr
 DEFINITE_GROUP_NOUNS = {"group", "movement", "militia", "organisation", "organization", "faction", "insurgency"}
 # A party to talks named again by its noun alone: "the delegation" is the delegation named before with its owner
 REPEATED_PARTY_NOUNS = {"delegation", "mission", "team", "contingent", "envoy", "negotiator", "negotiators", "delegate", "delegates"}
+SINGULAR_THING_PRONOUNS = {"it", "its", "itself"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 GROUP_NOUNS = {"group", "unit", "member", "members", "faction", "camp", "side", "source", "sources", "movement", "wing",
                "patrol", "convoy", "position", "positions", "post", "checkpoint", "column", "base", "outpost", "vehicle",
@@ -360,6 +361,8 @@ class StoryActors:
                              for g in c.children if g.dep_ == "pobj"):
                     return self._resolve(pobj)
             return actor
+        if low in COUNT_NOUNS and head.dep_ == "nsubj" and head.head.dep_ == "relcl" and head.head.head.pos_ in {"NOUN", "PROPN"}:
+            return self._resolve(head.head.head)  # "Security forces, some in plain clothes, beat ...": some of the forces
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS:
             return self._antecedent(head)
         start_char, end_char = self._np_span(head)
@@ -476,6 +479,9 @@ class StoryActors:
         for i, actor in sorted((h for h in self.history if h[0] < pronoun.i), key=lambda h: -h[0]):
             if self._own_subject(pronoun, i):
                 continue  # "fighters dispersed them": an object pronoun is never its own verb's subject
+            if pronoun.lower_ in SINGULAR_THING_PRONOUNS and self.doc[i].tag_ in {"NNS", "NNPS"}:
+                continue  # "the border service said Kyrgyz troops fired on its posts": 'its' is no troops'
+
             if actor.is_person == wants_person and not is_location_mention(self.doc[i]) \
                     and (actor.country or actor.org_code or self._group_in_clause(pronoun, i, actor)):
                 found = (i, actor)

@@ -118,6 +118,7 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
             if key not in best or row["confidence"] > best[key]["confidence"]:
                 best[key] = row
         rows = drop_untargeted_twins(sorted(best.values(), key=lambda r: (r["evidence_start"], r["cameo_code"])))
+        rows = drop_own_toll(rows)
         deaths = lambda: context.of_sentence(index, "deaths", lambda: deaths_in_sentence(sent))  # noqa: E731
         if last_attack is not None and index - last_attack[0] <= TOLL_SENTENCES:
             rows = fold_toll(rows, deaths, last_attack[1], updated=is_toll_update(sent.text), text=sent.text,
@@ -249,6 +250,34 @@ def toll_verb(noun: Token) -> Token | None:
     return verb if verb.lemma_.lower() in CASUALTY_LEMMAS else None
 
 
+SIDE_NOUNS = {"country", "side", "neighbour", "neighbor", "nation", "party", "government", "army", "rival", "foe", "enemy"}
+
+
+def both_sides(trigger: Token) -> bool:
+    """The event's subject is 'the two countries', 'both sides', 'the two armies': the story's two sides. For a
+    noun, the subject of the verb it is the object of ('the two countries agreed a ceasefire')."""
+    verb = trigger.head if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ == "dobj" else trigger
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subj.lower_ == "both" and not any(c.dep_ == "prep" for c in subj.children):
+            return True
+        if subj.lemma_.lower() in SIDE_NOUNS and subj.tag_ == "NNS" and any(
+                (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in {"det", "predet"} and c.lower_ == "both") for c in subj.children):
+            return True
+    return False
+
+
+def told_attack_as_subject(verb: Token, lex: Lexicon) -> bool:
+    """The verb's subject is a definite attack noun ('the strikes', 'the attack', 'these raids'): an attack the
+    story has told already, now with its toll."""
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        # any violent sense of the noun: 'the strikes' that killed are air strikes, not labour strikes
+        senses = lex.noun_index.get(subj.lemma_.lower(), ())
+        if any(rule.cameo.startswith(VIOLENT_PREFIXES) for _words, rule in senses) \
+                and any(c.dep_ == "det" and c.lower_ in {"the", "these", "this", "those"} for c in subj.children):
+            return True
+    return False
+
+
 KILLING_RULES = {"assault.kill_generic"}  # a killing told by its verb alone: no weapon, no kind of attack
 
 
@@ -317,6 +346,15 @@ def drop_untargeted_twins(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     targeted = {(r["cameo_code"][:3], r["actor1_code"], r["modality"]) for r in rows if r["actor2_code"]}
     return [r for r in rows if r["actor2_code"] or not r["actor1_code"]
             or (r["cameo_code"][:3], r["actor1_code"], r["modality"]) not in targeted]
+
+
+def drop_own_toll(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """'Two people were killed when police opened fire on protesters': a killing with no killer beside a violent
+    act of a named actor in the same sentence is that act's toll (``attach_fatalities`` gives it the count),
+    not an event of its own."""
+    acts = [r for r in rows if r["cameo_code"].startswith(VIOLENT_PREFIXES + (REPRESSION_CODE,)) and not _bare_casualty(r)
+            and r["actor1_code"] and r["modality"] == "asserted"]
+    return [r for r in rows if not (acts and _bare_casualty(r))]
 
 
 TOLL_SENTENCES = 3  # a toll reported up to three sentences after its attack (a short event note), with no other attack between
@@ -528,6 +566,18 @@ class StoryContext:
             self._dyad = tuple(c for c, n in counts.most_common(2) if n >= 2 and c in armed)
         return self._dyad
 
+    def two_sides(self, index: int) -> tuple[str, ...]:
+        """The sides 'the two countries' or 'both sides' of sentence ``index`` mean: the story's armed dyad, else
+        the two countries named most often up to that sentence (first named first where counts tie)."""
+        if len(self.dyad()) == 2:
+            return self.dyad()
+        counts: Counter[str] = Counter()
+        for sent in self.sentences[:index + 1]:
+            for _tok, country in self.story.countries_in(sent):
+                counts[country] += 1
+        top = counts.most_common(2)
+        return tuple(c for c, _n in top) if len(top) == 2 else ()
+
     def _armed(self, mention: Token) -> bool:
         """Whether a country's mention names a side in a fight: its forces ('Russian troops', 'Israel's
         army'), or the country itself attacking or attacked ('Russia shelled', 'an attack on Ukraine')."""
@@ -728,6 +778,15 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
                 target = placed_in(ctx.story.resolve(victims, register=False), where)
             if source is None and killer is not None:
                 source = placed_in(ctx.story.resolve(killer, register=False), where)
+    sides = ctx.two_sides(index) if source is None and target is None and both_sides(cand.trigger) else ()
+    if len(sides) == 2:
+        # "the two countries agreed a ceasefire", "both sides exchanged fire": the story's two sides
+        first, second = sides
+        source = Actor("", first, None, cand.trigger.idx, cand.trigger.idx)
+        target = Actor("", second, None, cand.trigger.idx, cand.trigger.idx)
+    if source is None and cand.form == "verb" and code.root in FORCE_ROOTS and ctx.last_violence is not None \
+            and told_attack_as_subject(cand.trigger, ctx.story.lex):
+        source = ctx.last_violence  # "Turkish jets struck bases ... The strikes killed 11 civilians": the strikes' side
     if cand.form != "noun" and code.root in FORCE_ROOTS and target is None:
         outcome = killing_outcome(cand.trigger)  # "detonated a bomb as a patrol passed, killing two officers"
         victims = next(iter(victim_phrases(outcome)), None) if outcome is not None else None
@@ -784,6 +843,14 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             how = "context"
     if code.code.startswith(VIOLENT_PREFIXES + ("1712",)) and ctx.of_sentence(index, "cause", lambda: not_a_political_cause(sent, ctx.story.lex)):
         return None  # "a tsunami killed 222 people", "killed in a plane crash": a disaster, not an event
+    if code.root in {"11", "12"} and cand.form == "verb" and cand.trigger.dep_ == "conj" and source is not None \
+            and target is not None and source.country and source.country == target.country and not source.is_person:
+        # "Kyrgyzstan said Tajik forces had shelled Batken, and accused Dushanbe of ...": parsed as the shellers'
+        # second verb; nobody accuses their own capital, the speaker does
+        speaker = speaker_of(cand.trigger)
+        said_by = ctx.story.resolve(speaker, register=False) if speaker is not None else None
+        if said_by is not None and said_by.country and said_by.country != target.country:
+            source = said_by
     condemned = condemned_actor(cand.trigger, ctx, source) if code.root in CONDEMNING_ROOTS else None
     if condemned is not None:
         target, how = condemned, "condemned"  # the object was an event: the condemnation is of its actor

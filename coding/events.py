@@ -1314,6 +1314,13 @@ def _conjoined_subjects(verb: Token, story: StoryActors, first: Actor) -> list[A
                 actor = story.resolve(conj)
                 if actor is not None and actor.code != first.code and actor not in out:
                     out.append(actor)
+            # "Indian and Pakistani troops clashed": one noun, the countries of its conjoined adjectives
+            for adj in (c for c in subject.children if c.dep_ in {"amod", "compound"}):
+                for conj in adj.conjuncts:
+                    entry = story.entry_at(conj)
+                    if entry is not None and entry.kind in {"adjective", "country"} and entry.country \
+                            and entry.country != first.country and all(a.country != entry.country for a in out):
+                        out.append(replace(first, name=f"{conj.text} {subject.text}", country=entry.country))
             return out
         if verb.dep_ not in {"xcomp", "conj", "advcl"} or verb.head.i == verb.i:
             return []

@@ -46,7 +46,8 @@ VICTIMS = (r"(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Za-z\-]+\s+){0,2}?(?:people|person
            r"personnel|guards|rangers|marines|children|women|men|residents|villagers|protesters|demonstrators|others|"
            r"members|gunmen|bandits|worshippers|pilgrims|students|passengers|workers|farmers|migrants|"
            r"policemen|servicemen|attackers|assailants|bodies|child|woman|man|boy|girl|officer|villager|resident|farmer|"
-           r"student|worker|passenger|militant|fighter|rebel|protester|policeman|guard|teacher|trader|"
+           r"student|worker|passenger|militant|fighter|rebel|protester|policeman|guard|teacher|trader|journalists|journalist|"
+           r"reporters|reporter|doctors|doctor|nurses|nurse|officials|official|drivers|driver|"
            # a force named by its acronym, uninflected ("seven VDP", "3 FAMa", "two SNA"), never a weapon's
            r"(?-i:(?!(?:IED|VBIED|UAV|RPG|MLRS|APC)\b)[A-Z]{2,}a?)(?![A-Za-z])))?")
 DEATH_VERBS = r"(?:killing|killed|kills|kill|murdering|murdered|massacring|massacred|executing|executed|slaying|slew|slain)"
@@ -126,11 +127,13 @@ _GROUP = rf"{QUALIFIER}(?:{NUMBER}|an?){_NAMED_VICTIMS}"
 # "15 civilians and 2 soldiers were killed", "three police officers, two soldiers and a child died": the groups add up
 CONJOINED = re.compile(rf"\b(?P<all>{_GROUP}(?:\s*,\s*{_GROUP})*,?\s+and\s+{_GROUP})\s+(?:(?:were|was|have been|had been)\s+)?"
                        rf"(?:killed|dead|died|lost their lives|perished|murdered|slain|{NEUTRALISED})\b", re.I)
+# "killed 11 civilians and a journalist", "shot dead two soldiers and a police officer"
+CONJOINED_ACTIVE = re.compile(rf"\b(?:{DEATH_VERBS}|{MANNER_KILLED})\s+(?P<all>{_GROUP}(?:\s*,\s*{_GROUP})*,?\s+and\s+{_GROUP})(?![A-Za-z])", re.I)
 _ONE_GROUP = re.compile(rf"{QUALIFIER}(?P<n>{NUMBER}|an?){_NAMED_VICTIMS}", re.I)
 
 
 def _conjoined(text: str) -> tuple[int, int, int] | None:
-    m = CONJOINED.search(text)
+    m = CONJOINED.search(text) or CONJOINED_ACTIVE.search(text)
     if m is None:
         return None
     values = [number_value(g.group("n")) for g in _ONE_GROUP.finditer(m.group("all"))]

@@ -60,6 +60,9 @@ def _standing_description(tok: Token) -> bool:
     return tok.tag_ == "VBN" and len(auxes) == 1 and auxes[0].dep_ == "auxpass" and auxes[0].tag_ in PRESENT_TAGS
 
 
+RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when"}
+
+
 def _past_description(tok: Token) -> bool:
     """A non-restrictive relative clause in the past on a clause's subject that gives no day describes
     the subject's history, not an event of the story: "the United States, which brokered a short-lived truce", "the insurgents,
@@ -70,6 +73,8 @@ def _past_description(tok: Token) -> bool:
         return False
     if tok.head.dep_ not in {"nsubj", "nsubjpass"} and not (tok.head.dep_ == "conj" and tok.head.head.dep_ in {"nsubj", "nsubjpass"}):
         return False  # "fired by militants, who fired several shells": on a participant, the clause goes on with the story
+    if not any(t.lower_ in RELATIVE_WORDS for t in tok.doc[start:tok.i]):
+        return False  # "Security forces, some in plain clothes, beat demonstrators": no 'who' or 'which', a misparse of the main clause
     auxes = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
     past = tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in auxes))
     if not past or any(a.lower_ in {"will", "would", "is", "are", "was", "were", "be"} and a.dep_ == "aux" for a in auxes):

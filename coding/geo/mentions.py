@@ -24,7 +24,7 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from coding.dates import MONTHS, WEEKDAYS
-from coding.vocabulary import FACILITY_NOUNS, PLACE_PREPOSITIONS, WATER_NOUNS
+from coding.vocabulary import ACCUSATION_VERBS, FACILITY_NOUNS, PLACE_PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS, WATER_NOUNS
 
 TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "port", "settlement", "locality", "hamlet", "municipality",
                         "suburb", "township"})
@@ -302,6 +302,16 @@ def _descriptions(sent: Span, story: StoryLike, named_anchors: set[int]) -> list
     return out
 
 
+def _speaks_for_government(head: Token, story: StoryLike) -> bool:
+    """A capital that is the subject of a saying or accusing verb, or the object of an accusation."""
+    entry = story.entry_at(head)
+    if entry is None or entry.kind != "capital":
+        return False
+    verb = head.head.lemma_.lower()
+    return (head.dep_ == "nsubj" and verb in REPORTING_VERBS | ACCUSATION_VERBS | STANCE_VERBS) or \
+        (head.dep_ == "dobj" and verb in ACCUSATION_VERBS)
+
+
 def find_mentions(sent: Span, story: StoryLike) -> list[Mention]:
     """Place mentions of a sentence, in text order, each linked to the admin-1 mentions that qualify it."""
     mentions: list[Mention] = []
@@ -309,6 +319,8 @@ def find_mentions(sent: Span, story: StoryLike) -> list[Mention]:
     for head, start in heads:
         if head.lower_ in WATER_NOUNS or (head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in WATER_NOUNS):
             continue  # "the Red Sea", "the Gulf of Aden": water, not the governorate or the port of the same name
+        if _speaks_for_government(head, story):
+            continue  # "Moscow said", "accused Dushanbe of ...": the capital is its government, not a place
         context = _place_context(head)
         if context is None:
             continue

@@ -146,3 +146,100 @@ def test_striking_a_named_place(text, source, target):
 ])
 def test_a_place_hit_by_no_actor_is_no_attack(text):
     assert not [r for r in rows_for(text) if r["cameo_root"] in {"18", "19"}]
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("Two people were killed and dozens injured in Kathmandu on Friday when police opened fire on royalist protesters.", 2),
+    ("Three civilians were killed when militants attacked a bus near Gao.", 3),
+    ("Police fired live rounds at demonstrators in Nairobi, and four people were killed, witnesses said.", 4),
+])
+def test_a_killing_without_a_killer_beside_a_named_act_is_its_toll(text, deaths):
+    rows = rows_for(text)
+    violent = [r for r in rows if r["cameo_code"].startswith(("145", "175", "18", "19", "20"))]
+    assert len(violent) == 1 and violent[0]["actor1_code"], brief(rows)
+    assert violent[0]["fatalities"] == deaths, brief(rows)
+
+
+def test_a_killing_beside_an_arrest_stays_its_own_event():
+    rows = rows_for("Five people were killed in Kano and police arrested 20 suspects.")
+    assert {r["cameo_root"] for r in rows} == {"18", "17"}, brief(rows)
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Armenian and Azerbaijani troops exchanged fire on the border on Monday.", "ARM", "AZE"),
+    ("Indian and Pakistani troops clashed in Kashmir.", "IND", "PAK"),
+    ("Kyrgyz and Tajik border guards clashed along the frontier.", "KGZ", "TJK"),
+])
+def test_conjoined_nationalities_on_one_noun_are_two_sides(text, first, second):
+    pairs = {(r["actor1_country"], r["actor2_country"]) for r in rows_for(text) if r["cameo_root"] == "19"}
+    assert pairs == {(first, second), (second, first)}, pairs
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Armenian and Azerbaijani troops exchanged fire on the border on Monday. Both sides accused each other of starting it.",
+     {"ARM", "AZE"}),
+    ("Indian and Pakistani troops clashed in Kashmir. The two countries agreed to a ceasefire on Saturday.", {"IND", "PAK"}),
+    ("Ethiopia and Eritrea fought a war in 1998. The two countries signed a peace deal in Riyadh on Sunday.", {"ETH", "ERI"}),
+])
+def test_the_two_countries_are_the_story_s_two_sides(text, sides):
+    rows = [r for r in rows_for(text) if r["sentence_index"] == 1]
+    assert rows and {rows[0]["actor1_country"], rows[0]["actor2_country"]} == sides, brief(rows)
+
+
+@pytest.mark.parametrize("text, source, deaths", [
+    ("Turkish warplanes struck militant bases in northern Syria on Sunday. The strikes killed 11 civilians and a journalist "
+     "near Kobani, a monitor said.", "TUR", 12),
+    ("Russian forces shelled Kherson on Monday. The attack killed three people, officials said.", "RUS", 3),
+    ("Al-Shabaab fighters attacked a base in Lower Shabelle. The assault killed nine soldiers.", "SOM", 9),
+])
+def test_a_told_attack_that_kills_is_its_side_s(text, source, deaths):
+    """The toll is the told attack's (folded into it) or, at another place, a killing by the same side."""
+    rows = [r for r in rows_for(text) if r["cameo_root"] in {"18", "19"} and r["fatalities"] == deaths]
+    assert rows and all(r["actor1_country"] == source for r in rows), brief(rows_for(text))
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("The strikes killed 11 civilians and a journalist near Kobani.", 12),
+    ("Gunmen shot dead two soldiers and a police officer in Bauchi.", 3),
+    ("The attack killed three police officers, two soldiers and a child.", 6),
+])
+def test_conjoined_victims_after_the_verb_add_up(text, deaths):
+    from coding.fatalities import fatalities_in
+
+    assert fatalities_in(text)[0] == deaths
+
+
+@pytest.mark.parametrize("text", [
+    "President Andry Rajoelina dismissed the energy minister on Friday.",
+    "The junta dismissed the army chief of staff on Monday.",
+    "The governor dismissed three officials over the scandal.",
+])
+def test_dismissing_an_official_is_no_rejection(text):
+    assert not [r for r in rows_for(text) if r["cameo_root"] == "12"]
+
+
+def test_dismissing_a_proposal_is_a_rejection():
+    assert any(r["cameo_root"] == "12" for r in rows_for("Israel dismissed the proposal as unrealistic."))
+
+
+@pytest.mark.parametrize("text", [
+    "Tens of thousands demanded accountability for the collapse of a railway station canopy that killed 15 people.",
+    "A bridge collapse killed 12 people in Mumbai.",
+    "The collapse of a gold mine killed 30 miners in Kayes.",
+])
+def test_a_collapse_is_an_accident(text):
+    assert not [r for r in rows_for(text) if r["cameo_root"] in {"18", "19", "20"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Several people were injured when supporters of the president threw objects at the marchers.",
+    "Fans hurled chairs at police after the match in Cairo.",
+    "Ruling party supporters threw stones at opposition marchers in Tbilisi.",
+])
+def test_throwing_things_at_people_is_violence(text):
+    assert any(r["cameo_code"] == "145" for r in rows_for(text))
+
+
+def test_security_forces_some_in_plain_clothes_are_the_forces():
+    rows = rows_for("Security forces, some in plain clothes, beat demonstrators with batons in Lome, witnesses said.")
+    assert [(r["cameo_root"], r["actor1_code"]) for r in rows] == [("17", "TGOCOP")], brief(rows)

@@ -180,7 +180,8 @@ def test_neutralised_things_are_no_deaths(text):
 
 @pytest.mark.parametrize("text, expected", [
     ("Four VDP and 9 militants died in the fighting.", 13),  # a force named by its acronym
-    ("The attack killed 3 FAMa soldiers and 2 civilians.", 3),  # a list after one verb stays the first count
+    ("The attack killed 3 FAMa soldiers and 2 civilians.", 5),  # the groups a killing verb lists add up (ACLED counts all)
+    ("The attack killed 3 FAMa soldiers and wounded 2 civilians.", 3),  # the wounded never count
     ("Five SNA and two AMISOM were killed.", 7),
 ])
 def test_forces_named_by_acronym_are_counted(text, expected):

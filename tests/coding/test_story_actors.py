@@ -585,3 +585,28 @@ def test_a_country_named_in_a_sea_is_no_actor(text):
     rows = rows_for(text)
     assert rows and not {r["actor2_country"] for r in rows} & {"EGY", "PNG", "OMN", "SDN"}, \
         [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Tajikistan's border service said Kyrgyz troops had fired on its posts with mortars.", "TJK"),
+    ("The Ukrainian navy said Russian jets had bombed its base near Odesa.", "UKR"),
+    ("Niger's army said jihadists had attacked its positions near Tillaberi.", "NER"),
+])
+def test_its_is_never_a_plural_noun(text, target):
+    rows = [r for r in rows_for(text) if r["cameo_root"] in {"18", "19"}]
+    assert rows and rows[0]["actor2_country"] == target, [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, accuser, accused", [
+    ("Kyrgyzstan said Tajik forces had shelled the town of Batken, and accused Dushanbe of carrying out an invasion.",
+     "KGZ", "TJK"),
+    ("Armenia said Azerbaijani troops had fired on its villages and accused Baku of provoking a war.", "ARM", "AZE"),
+])
+def test_nobody_accuses_their_own_capital(text, accuser, accused):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "11"]
+    assert rows and (rows[0]["actor1_country"], rows[0]["actor2_country"]) == (accuser, accused), rows
+
+
+def test_a_capital_that_speaks_is_no_event_place():
+    rows = rows_for("Kyrgyzstan said Tajik forces had shelled the town of Batken, and accused Dushanbe of carrying out an invasion.")
+    assert all(r["location_name"] != "Dushanbe" for r in rows), [(r["cameo_code"], r["location_name"]) for r in rows]
