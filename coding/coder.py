@@ -102,6 +102,7 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
     counted: dict[int, set[str]] = {}  # id of a row -> the victims' nouns of the counts in its toll
     for index, sent in enumerate(sentences):
         best: dict[tuple, dict[str, Any]] = {}
+        causes: list[tuple[int, int]] = []  # spans (in the sentence's text) of clauses giving a cause, not a toll
         cands = list(extract(sent, story, lex))
         framed = framed_killings(cands)
         for cand in cands:
@@ -114,12 +115,18 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
                 continue  # "Baerbock's visit follows ...": the story's earlier report of the same visit
             if _bare_casualty(row) and is_period_total(cand.trigger):
                 continue  # "300 soldiers have been killed since January": a running total, no event of its own
+            if row["actor1_code"] is None and row["cameo_code"].startswith(VIOLENT_PREFIXES) and is_cause_clause(cand.trigger):
+                # "protested after a shopkeeper was murdered": the protest's cause, no killer, no day; its dead are no toll
+                clause = cand.trigger
+                causes.append((clause.left_edge.idx - sent.start_char,
+                               clause.right_edge.idx + len(clause.right_edge.text) - sent.start_char))
+                continue
             key = (row["cameo_root"], row["actor1_country"], row["actor2_country"], row["modality"])
             if key not in best or row["confidence"] > best[key]["confidence"]:
                 best[key] = row
         rows = drop_untargeted_twins(sorted(best.values(), key=lambda r: (r["evidence_start"], r["cameo_code"])))
         rows = drop_own_toll(rows)
-        deaths = lambda: context.of_sentence(index, "deaths", lambda: deaths_in_sentence(sent))  # noqa: E731
+        deaths = lambda: _outside(context.of_sentence(index, "deaths", lambda: deaths_in_sentence(sent)), causes)  # noqa: E731
         if last_attack is not None and index - last_attack[0] <= TOLL_SENTENCES:
             rows = fold_toll(rows, deaths, last_attack[1], updated=is_toll_update(sent.text), text=sent.text,
                              counted=counted.setdefault(id(last_attack[1]), set()))
@@ -417,6 +424,23 @@ def is_circumstance(trigger: Token) -> bool:
     return (trigger.dep_ == "pobj" and trigger.head.lower_ in {"in", "during", "amid"}
             and trigger.head.head.pos_ == "VERB" and trigger.head.head.dep_ in {"ROOT", "conj"}
             and trigger.head.head.lemma_.lower() not in CASUALTY_LEMMAS)  # "killed in an airstrike": the strike is it
+
+
+def _outside(found: tuple[int, int, int] | None, spans: list[tuple[int, int]]) -> tuple[int, int, int] | None:
+    """A sentence's death count unless it lies inside one of ``spans`` (a cause clause's dead are no toll)."""
+    if found is None or any(start <= found[1] < end for start, end in spans):
+        return None
+    return found
+
+
+CAUSE_MARKS = {"after", "since", "because"}
+
+
+def is_cause_clause(trigger: Token) -> bool:
+    """'residents protested after a shopkeeper was murdered', 'traders struck because a colleague was killed':
+    a clause giving the reported event's cause (a subordinate clause with 'after', 'since' or 'because'),
+    not an event the sentence reports."""
+    return trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKS for c in trigger.children)
 
 
 def is_background(trigger: Token) -> bool:

@@ -275,15 +275,31 @@ def _phrase(tok: Token) -> str:
 def _time_phrases(tok: Token) -> list[str]:
     """Time phrases attached to ``tok``: 'on Saturday', 'Saturday', 'in July', 'last week', 'overnight'."""
     out = []
+    bare = []  # 'overnight' beside a day ('Overnight on 7 August', 'overnight on Sunday') is that day's night
     for child in tok.children:
         if child.dep_ == "prep":
             if child.lower_ in TIME_PREPS:
                 out.extend(_phrase(p) for p in child.children if p.dep_ == "pobj")
+        elif child.dep_ == "advmod" and child.lower_ in {"overnight", "yesterday", "today", "tonight"}:
+            if any(c.dep_ == "prep" for c in child.children):
+                out.append(_phrase(child))  # 'Overnight on 1 June 2024' parsed as one phrase: the day it names
+            else:
+                bare.append(child.text)
         elif child.dep_ in {"npadvmod", "tmod"} or child.ent_type_ in {"DATE", "TIME"}:
             out.append(_phrase(child))
-        elif child.dep_ == "advmod" and child.lower_ in {"overnight", "yesterday", "today", "tonight"}:
-            out.append(child.text)
-    return out
+    return out + bare
+
+
+def _fronted_phrases(speech: Token, clause: Token) -> list[str]:
+    """Time phrases the parser hung on a reporting verb that stand before the clause it reports ('Late on
+    Tuesday, militants killed 18 villagers, the administrator said on Wednesday'): a fronted adverbial
+    dates the reported clause, not the saying. Only when the saying trails the clause: in 'On Monday, police
+    said gunmen had killed 3', the phrase dates the saying."""
+    start = clause.left_edge.i
+    if clause.i > speech.i:
+        return []
+    return [_phrase(p) for c in speech.children if c.dep_ == "prep" and c.lower_ in TIME_PREPS and c.right_edge.i < start
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def event_date(trigger: Token, doc_date: date | None, modality: str | None = None,
@@ -297,17 +313,23 @@ def event_date(trigger: Token, doc_date: date | None, modality: str | None = Non
     chain = [trigger]
     head = trigger.head
     # The trigger's own clause, and for a nominal trigger the verb that governs it (not a reporting verb).
+    speech = None
     for _ in range(2):
-        if head.i == chain[-1].i or head.lemma_ in REPORTING_VERBS:
+        if head.i == chain[-1].i:
+            break
+        if head.lemma_ in REPORTING_VERBS:
+            speech = head
             break
         chain.append(head)
         head = head.head
     future = modality == "future"
-    for tok in chain:
-        for phrase in _time_phrases(tok):
-            resolved = resolve_expression(phrase, reference, future, clamp)
-            if resolved:
-                return resolved
+    phrases = [p for tok in chain for p in _time_phrases(tok)]
+    if speech is not None:
+        phrases += _fronted_phrases(speech, chain[-1])
+    for phrase in phrases:
+        resolved = resolve_expression(phrase, reference, future, clamp)
+        if resolved:
+            return resolved
     return reference, "day"
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from coding.actors import ALLIANCE_NOUNS, COUNT_NOUNS, Actor, StoryActors
 from coding.lexicon import EventRule, Lexicon
+from coding.modality import hedged_identity
 from coding.petrarch.verbs import NounPhrase, is_petrarch, word_forms
 from coding.periods import long_ago
 from coding.vocabulary import ACCUSATION_VERBS, CONTINUATION_VERBS, FACILITY_NOUNS, GATHERING_PURPOSES, PLACE_PREPOSITIONS, PROTEST_PARTICIPANTS, REPORTING_VERBS, STANCE_VERBS
@@ -772,8 +773,8 @@ def _misparsed_main_verb(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ != "acl" or head.pos_ not in {"NOUN", "PROPN"} or tok.i < head.i or not any(c.dep_ == "dobj" for c in tok.children):
         return False
-    if head.dep_ == "ROOT":
-        return True
+    if head.dep_ == "ROOT" or hedged_identity(tok) is not None:
+        return True  # also "gunmen suspected to be bandits abducted 20 passengers": hung on the identity
     # "... killed 20 people in an attack, officials said": the noun hung on the reporting verb as a second subject
     speech = head.head
     return (head.dep_ == "nsubj" and speech.lemma_.lower() in REPORTING_VERBS
@@ -874,6 +875,9 @@ def _subject_of(verb: Token, story: StoryActors, depth: int = 0) -> Actor | None
         return _subject_of(verb.head, story, depth + 1)
     if _misparsed_main_verb(verb):  # "Separatist fighters killed 20 people" parsed with 'fighters' as the root
         return _resolve_phrase(verb.head, story)
+    hedged = hedged_identity(verb) if depth == 0 else None
+    if hedged is not None:  # "gunmen suspected to be OLA members killed ..." parsed with 'suspected' as the root
+        return _resolve_phrase(hedged, story)
     if depth < 3 and verb.dep_ in {"acl"}:  # "Kyiv's claim to have entered": the noun's possessor
         for child in verb.head.children:
             if child.dep_ == "poss":

@@ -21,6 +21,7 @@ import re
 from spacy.tokens import Span, Token
 
 from coding.periods import is_period_total
+from coding.vocabulary import PERSON_NOUNS
 
 UNITS = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -37,7 +38,7 @@ DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?![\d,]))"
 NUMBER = (r"(?:" + DIGITS + r"|an (?:unspecified|unknown|undisclosed|unconfirmed) number|a dozen|a few|dozens|tens|hundreds|thousands|several|scores|" + _TENS +
           r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
           r"|eighteen|nineteen)")
-QUALIFIER = (r"(?:(?:at least|at most|some|about|around|nearly|almost|more than|over|up to|an estimated|approximately"
+QUALIFIER = (r"(?:(?:all|at least|at most|some|about|around|nearly|almost|more than|over|up to|an estimated|approximately"
              r"|roughly|as many as|no fewer than|no less than|a total of|between)\s+)?")
 # A range gives its lowest figure: "10 to 15", "10-15", "three or four", "between 10 and 15".
 RANGE = rf"(?:\s*(?:-|–|to|or|and)\s*(?P<m>{NUMBER}))?"
@@ -51,15 +52,15 @@ VICTIMS = (r"(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Za-z\-]+\s+){0,2}?(?:people|person
            # a force named by its acronym, uninflected ("seven VDP", "3 FAMa", "two SNA"), never a weapon's
            r"(?-i:(?!(?:IED|VBIED|UAV|RPG|MLRS|APC)\b)[A-Z]{2,}a?)(?![A-Za-z])))?")
 DEATH_VERBS = r"(?:killing|killed|kills|kill|murdering|murdered|massacring|massacred|executing|executed|slaying|slew|slain)"
-# the manner before the victims: "shot dead two soldiers", "hacked to death 12 villagers"
-MANNER_KILLED = (r"(?:(?:shot|shooting|shoots|shoot)\s+dead|(?:hacked|hacking|stabbed|stabbing|beaten|beating|beat|burned|burning|"
-                 r"burnt|stoned|stoning|clubbed|clubbing)\s+to\s+death)")
-ALSO = r"(?:(?:also|reportedly|allegedly|later|subsequently)\s+)?"  # "3 attackers were also killed"
+# A manner of killing put before its victims: "shot dead nine demonstrators", "hacked to death at least 18 villagers"
+MANNER_FIRST = (r"(?:shot|shooting|shoots|shoot|hacked|hacking|stabbed|stabbing|beat|beaten|beating|burned|burnt|burning|"
+                r"stoned|stoning|clubbed|clubbing)\s+(?:dead|to death)")
+ALSO = r"(?:(?:also|reportedly|allegedly|later|subsequently|reported|confirmed)\s+)?"  # "3 attackers were also killed", "were reported killed"
 NEUTRALISED = r"(?:neutrali[sz](?:ed|ing|es|e))"  # armies' word for enemies killed; only ever of people
 
 _PATTERNS = [
     # "killing at least 12", "killed 30 civilians", "left two dead", "leaving one person dead"
-    re.compile(rf"\b(?:{DEATH_VERBS}|{MANNER_KILLED}|left|leaving|leaves)\s+{QUALIFIER}(?P<n>{NUMBER}){RANGE}{VICTIMS}(?P<tail>\s+(?:dead|killed))?", re.I),
+    re.compile(rf"\b(?:{DEATH_VERBS}|{MANNER_FIRST}|left|leaving|leaves)\s+{QUALIFIER}(?P<n>{NUMBER}){RANGE}{VICTIMS}(?P<tail>\s+(?:dead|killed))?", re.I),
     # "two people were killed", "a dozen people died", "12 dead", "at least five soldiers lost their lives"
     re.compile(rf"\b{QUALIFIER}(?P<n>{NUMBER}){RANGE}{VICTIMS}\s+(?:(?:were|was|have been|has been|had been|are|being|got)\s+)?{ALSO}"
                rf"(?:(?:shot|gunned|beaten|hacked|burned|stabbed)\s+(?:to death|dead|down)|killed|dead|died|lost their lives|"
@@ -128,7 +129,7 @@ _GROUP = rf"{QUALIFIER}(?:{NUMBER}|an?){_NAMED_VICTIMS}"
 CONJOINED = re.compile(rf"\b(?P<all>{_GROUP}(?:\s*,\s*{_GROUP})*,?\s+and\s+{_GROUP})\s+(?:(?:were|was|have been|had been)\s+)?"
                        rf"(?:killed|dead|died|lost their lives|perished|murdered|slain|{NEUTRALISED})\b", re.I)
 # "killed 11 civilians and a journalist", "shot dead two soldiers and a police officer"
-CONJOINED_ACTIVE = re.compile(rf"\b(?:{DEATH_VERBS}|{MANNER_KILLED})\s+(?P<all>{_GROUP}(?:\s*,\s*{_GROUP})*,?\s+and\s+{_GROUP})(?![A-Za-z])", re.I)
+CONJOINED_ACTIVE = re.compile(rf"\b(?:{DEATH_VERBS}|{MANNER_FIRST})\s+(?P<all>{_GROUP}(?:\s*,\s*{_GROUP})*,?\s+and\s+{_GROUP})(?![A-Za-z])", re.I)
 _ONE_GROUP = re.compile(rf"{QUALIFIER}(?P<n>{NUMBER}|an?){_NAMED_VICTIMS}", re.I)
 
 
@@ -225,10 +226,7 @@ def _victim_count(victim: Token) -> int | None:
     return None
 
 
-HUMAN_NOUNS = {"man", "victim", "person", "body", "individual", "driver", "elder", "motorist", "passer-by", "bystander",
-               # kin: 'a farmer and his son', 'the chief and his wife'
-               "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "nephew", "niece", "cousin",
-               "grandson", "granddaughter", "grandfather", "grandmother", "uncle", "aunt"}  # people words that name no sector
+HUMAN_NOUNS = PERSON_NOUNS  # people words that name no sector (vocabulary.yaml: vocab.person_nouns)
 
 
 def _agent_noun(tok: Token) -> bool:

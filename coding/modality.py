@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from coding.vocabulary import (ACCUSATION_VERBS, ANTICIPATION_HEADS, ANTICIPATION_MODIFIERS, COMMITMENT_VERBS,
+from coding.vocabulary import (ACCUSATION_VERBS, ANTICIPATION_HEADS, ANTICIPATION_MODIFIERS, COMMITMENT_VERBS, IDENTITY_HEDGES,
                                DEPLOYMENT_VERBS, HABITUAL_ADVERBS, HABITUAL_VERBS, KIND_MODIFIERS, REPORTING_VERBS, REPUTATION_WORDS,
                                SCHEDULE_WORDS, SPECULATION_MODIFIERS, STRIVING_VERBS)
 
@@ -152,6 +152,30 @@ def _simple_present_state(trigger: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ not in {"it", "this", "that"} for c in trigger.children)
 
 
+def identity_hedge(tok: Token) -> Token | None:
+    """'gunmen suspected to be OLA members', 'men believed to be ISWAP fighters': a participle hedging who
+    someone is (vocab.identity_hedges) with its 'to be' complement. Returns the 'to be' verb (whose
+    attribute names the identity), or None. The hedge is on the actor's identity, not on the event."""
+    if tok.lemma_.lower() not in IDENTITY_HEDGES or tok.tag_ not in {"VBN", "VBD"} or any(c.dep_ in {"aux", "auxpass"} for c in tok.children):
+        return None
+    return next((c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() == "be"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+
+
+def hedged_identity(verb: Token) -> Token | None:
+    """The phrase naming the actor of an event verb whose subject the parser hid under an identity hedge:
+    'gunmen suspected to be OLA members killed' ('killed' hung on 'suspected': 'members', else 'gunmen'),
+    'gunmen suspected to be bandits abducted' ('abducted' hung on 'bandits': 'bandits')."""
+    head = verb.head
+    if verb.dep_ == "ccomp" and (be := identity_hedge(head)) is not None:
+        named = next((c for c in be.children if c.dep_ in {"attr", "nsubj"} and c.i < verb.i), None)
+        return named if named is not None else next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ == "acl" and head.dep_ == "attr" and head.head.lemma_.lower() == "be" and head.head.dep_ == "xcomp" \
+            and identity_hedge(head.head.head) is not None:
+        return head
+    return None
+
+
 def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> str:
     """One of asserted, claimed, negated, future, hypothetical.
 
@@ -255,7 +279,9 @@ def _walk(trigger: Token, cameo: str) -> str:
             if child.dep_ in {"mark", "advmod"} and low in {"if", "unless", "whether"}:
                 return "hypothetical"
         lemma = tok.lemma_.lower()
-        if not first:
+        if not first and identity_hedge(tok) is not None and came_from in {"ccomp", "xcomp"}:
+            pass  # "gunmen suspected to be OLA members killed ...": the identity is hedged, the killing reported
+        elif not first:
             if lemma in UNCONFIRMED_NOUNS and any(c.lower_ == "no" or c.dep_ == "neg" for c in tok.children):
                 return "claimed"
             if tok.pos_ == "NOUN" and (lemma in CLAIM_NOUNS or tok.lower_ in CLAIM_NOUNS):

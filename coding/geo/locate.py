@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from coding.geo.gazetteer import Gazetteer, load_gazetteer
 from coding.geo.resolve import NEAR, Location, Resolved, StoryPlaces, from_country
+from coding.vocabulary import COMPASS_WORDS
 
 EMPTY = Location(None, None)
 MATERIAL_QUADS = (2, 4)
@@ -86,6 +87,21 @@ def _person_key(actor: ActorLike | None) -> str | None:
     return actor.name.split()[-1]
 
 
+def is_reference_point(anchor: Token) -> bool:
+    """'south-east of Tripoli', '40 km north of Baghdad': the place a bearing is taken from, outside which the event
+    lies (vocab.compass_words). 'In the north of Mali' (with an article) is a part of Mali, not a bearing."""
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of":
+        bearing = anchor.head.head
+    elif any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):
+        bearing = anchor  # the mention anchored on its bearing word ('east' of 'south-east of Tripoli')
+    else:
+        return False
+    words = {bearing.lower_, bearing.lemma_.lower()}
+    if bearing.i >= 2 and bearing.doc[bearing.i - 1].text == "-":  # 'south-east' split into three tokens
+        words.add(f"{bearing.doc[bearing.i - 2].lower_}-{bearing.lower_}")
+    return bool(words & COMPASS_WORDS) and not any(c.dep_ in {"det", "poss"} for c in bearing.children)
+
+
 def choose(resolved: list[Resolved], trigger: Token, target_place: Token | None) -> Location | None:
     """The sentence's place for this trigger: attached to it first, else the nearest one named."""
     if not resolved:
@@ -98,6 +114,8 @@ def choose(resolved: list[Resolved], trigger: Token, target_place: Token | None)
     towns = [r for r in resolved if r.location.precision is not None and r.mention.border is None] \
         or [r for r in resolved if r.location.precision is not None]
     countries = [r for r in resolved if r.location.precision is None]
+    # a bearing's reference point ('near Tarhuna, south-east of Tripoli') only when no other place is named
+    towns = [r for r in towns if not is_reference_point(r.mention.anchor)] or towns
     attached = [r for r in towns if _in_arguments(r.mention.anchor, trigger, target_place)]
     # 'rebels in Papua region shot two soldiers in an ambush in Intan Jaya regency': a place in the subject's
     # phrase says where the actor is; a place of the action's own phrases, where it happened

@@ -186,8 +186,8 @@ def _misread_as_group(tok: Token, story: StoryLike) -> bool:
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS:
         return True
-    # 'in Apurimac region', 'the region of Apurimac': a division noun says it is a place
-    if tok.dep_ == "compound" and _noun_kind(_lemma(tok.head)) == "admin1":
+    # 'in Apurimac region', 'Masisi territory', 'the region of Apurimac': a division noun says it is a place
+    if tok.dep_ == "compound" and (_noun_kind(_lemma(tok.head)) == "admin1" or _division_of(tok.head) is not None):
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and _noun_kind(_lemma(tok.head.head)) == "admin1"
 
@@ -209,7 +209,18 @@ def _is_name_token(tok: Token, story: StoryLike) -> bool:
         if tok.is_sent_start or not (before_division or (tok.pos_ in {"NOUN", "ADV", "X"} and tok.dep_ == "pobj")):
             return False
     entry = story.entry_at(tok)
-    return entry is None or entry.kind not in ACTOR_KINDS
+    return entry is None or entry.kind not in ACTOR_KINDS or _names_a_division(tok)
+
+
+def _names_a_division(tok: Token) -> bool:
+    """A word in the name of a division ('Dera Ismail Khan district', 'Sheikh Othman district'): the chain of
+    compounds it starts ends on a district or region word, so a person's name inside it is part of the place."""
+    head = tok
+    for _ in range(4):
+        if head.dep_ != "compound" or head.head.i == head.i:
+            break
+        head = head.head
+    return head is not tok and _division_of(head) is not None
 
 
 def _is_person(head: Token, start: int, story: StoryLike) -> bool:

@@ -136,3 +136,32 @@ def test_a_notes_first_date_written_as_a_range_is_its_middle_day(text, expected)
     assert full_date(text) == expected
     rows = [r for r in code_text(text) if r["acled_event_type"]]
     assert rows and rows[0]["event_date"] == expected
+
+
+@pytest.mark.parametrize("text, word, doc_date, expected", [
+    # 'overnight' beside a day is that day's night (Cameroon, Niger, Pakistan)
+    ("Overnight on 7 August 2023, Boko Haram fighters attacked Kolofata.", "attacked", date(2023, 8, 9), date(2023, 8, 7)),
+    ("Overnight on Sunday, gunmen attacked a police post in Bannu.", "attacked", date(2024, 6, 5), date(2024, 6, 2)),
+    ("Jihadists attacked an army post near Ouallam overnight on 3 May.", "attacked", date(2024, 5, 9), date(2024, 5, 3)),
+    # alone it is the night before the report
+    ("Gunmen attacked Kumbo overnight.", "attacked", date(2024, 6, 5), date(2024, 6, 4)),
+])
+def test_overnight_on_a_day_is_that_day(text, word, doc_date, expected):
+    assert event_date(_trigger(text, word), doc_date) == (expected, "day")
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # a fronted time phrase dates the reported clause when the saying trails it (DR Congo, Cameroon, Yemen)
+    ("Late on Tuesday, ADF militants hacked to death 18 villagers in Mambasa, the administrator said on Wednesday.",
+     "hacked", date(2024, 6, 4)),
+    ("Early on Sunday, gunmen killed five villagers in Kumbo, the mayor said on Tuesday.", "killed", date(2024, 6, 2)),
+    ("On Monday, Houthi forces shelled Taiz, local officials said on Wednesday.", "shelled", date(2024, 6, 3)),
+])
+def test_a_fronted_time_phrase_dates_the_reported_clause(text, word, expected):
+    assert event_date(_trigger(text, word), date(2024, 6, 5)) == (expected, "day")
+
+
+def test_a_time_phrase_before_the_saying_dates_the_saying():
+    # 'On Monday, police said gunmen had killed 3': Monday is when police spoke; the killing takes the report's date
+    assert event_date(_trigger("On Monday, police said gunmen had killed 3 people in Beni.", "killed"),
+                      date(2024, 6, 5)) == (date(2024, 6, 5), "day")

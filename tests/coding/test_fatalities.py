@@ -284,3 +284,59 @@ def test_victim_nouns():
     assert victim_nouns("2 soldiers and 5 militants died") == {"soldier", "militant"}
     assert victim_nouns("A farmer was killed") == {"farmer"}
     assert victim_nouns("killing at least 12") == {""}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a manner of killing before its victims (Sudan, DR Congo, Colombia, Haiti)
+    ("Security forces shot dead nine demonstrators in Omdurman.", 9),
+    ("ADF militants hacked to death at least 18 villagers near Oicha.", 18),
+    ("Gunmen shot dead three police officers at a checkpoint in Tumaco.", 3),
+    ("A mob stoned to death two suspected thieves in Port-au-Prince.", 2),
+])
+def test_a_killing_manner_before_its_victims_counts_them(text, expected):
+    found = fatalities_in(text)
+    assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "all N" in a list of sides (Pakistan, Nigeria, Burkina Faso)
+    ("Four policemen and all six attackers were killed in the gunfight.", 10),
+    ("Two soldiers and all 12 assailants were killed when the base in Monguno was attacked.", 14),
+    ("All three gunmen and a guard died in the shootout near Djibo.", 4),
+])
+def test_all_of_a_side_counts_in_a_list_of_dead(text, expected):
+    found = fatalities_in(text)
+    assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "were reported killed / confirmed dead" (DR Congo, Cameroon, Myanmar)
+    ("Several civilians were reported killed in Kitshanga.", 3),
+    ("Five villagers were confirmed dead after the raid on Kumbo.", 5),
+    ("At least 7 people were reported killed when the market in Monywa was bombed.", 7),
+])
+def test_reported_and_confirmed_deaths_count(text, expected):
+    found = fatalities_in(text)
+    assert found is not None and found[0] == expected
+
+
+@pytest.mark.parametrize("sentence, count", [
+    # one person named by a role or trade that names no sector (Mexico, Nigeria, Colombia, Cameroon)
+    ("Armed men shot dead a municipal council candidate in Celaya.", 1),
+    ("Suspected militiamen hacked to death a herder near Mangu.", 1),
+    ("A pastor was killed by gunmen in Bamenda.", 1),
+    ("Unknown assailants murdered a shopkeeper and his son in Tumaco.", 2),
+])
+def test_a_person_named_by_a_role_counts_one(sentence, count):
+    from coding.fatalities import deaths_in_sentence
+    from coding.nlp import load_nlp
+
+    found = deaths_in_sentence(next(load_nlp()(sentence).sents))
+    assert found is not None and found[0] == count
+
+
+def test_person_nouns_come_from_the_vocabulary():
+    from coding.fatalities import HUMAN_NOUNS
+    from coding.vocabulary import words
+
+    assert HUMAN_NOUNS == words("person_nouns") and {"candidate", "herder", "pastor"} <= HUMAN_NOUNS
