@@ -81,6 +81,11 @@ def test_the_packaged_lexicon_has_the_parties_next_to_the_organisations():
     assert lex.actors["ANC"].id == "org.anc"
     assert lex.actors["Hezbollah"].code == "LBNREB"  # an armed group stays one
     assert lex.actors["Sandinistas"].id == "party.nic.fsln"  # the parties win over the PETRARCH fallbacks
+    # a longer name holding a shorter party of another country is listed itself, so the short one does not match in it
+    assert lex.actors["Democratic Alliance"].country == "ZAF"
+    assert lex.actors["National Democratic Alliance"].country == "IND"  # the BJP-led alliance
+    assert lex.actors["National Resistance Movement"].country == "UGA"
+    assert lex.actors["Mozambique National Resistance Movement"].id == "org.renamo"
 
 
 def test_a_party_name_that_an_organisation_codes_otherwise_is_an_error(tmp_path: Path):
@@ -100,7 +105,7 @@ LEFT_OUT = ["APC", "PTI", "PPP", "BNP", "PAN", "PT", "PL", "PDP", "PP", "MAS", "
             "Law and Justice", "National Front", "Patriotic Front", "Broad Front", "Colorado Party", "Baath Party",
             "Socialist Party", "Social Democratic Party", "People's Party", "Liberal Party", "Freedom Party",
             "Forward", "Move Forward", "Renaissance", "Together", "Change", "Alliance", "Liberal", "Green", "Greens",
-            "Vox", "Hirak", "Jubilee", "Jamaat-e-Islami", "Unity Party", "Good Party"]
+            "Vox", "Hirak", "Jubilee", "Jamaat-e-Islami", "Unity Party", "Good Party", "Liberal Democrats"]
 
 
 @pytest.mark.parametrize("name", LEFT_OUT)
