@@ -105,7 +105,8 @@ LEFT_OUT = ["APC", "PTI", "PPP", "BNP", "PAN", "PT", "PL", "PDP", "PP", "MAS", "
             "Law and Justice", "National Front", "Patriotic Front", "Broad Front", "Colorado Party", "Baath Party",
             "Socialist Party", "Social Democratic Party", "People's Party", "Liberal Party", "Freedom Party",
             "Forward", "Move Forward", "Renaissance", "Together", "Change", "Alliance", "Liberal", "Green", "Greens",
-            "Vox", "Hirak", "Jubilee", "Jamaat-e-Islami", "Unity Party", "Good Party", "Liberal Democrats"]
+            "Vox", "Hirak", "Jubilee", "Jamaat-e-Islami", "Unity Party", "Good Party", "Liberal Democrats",
+            "Podemos", "NDP"]
 
 
 @pytest.mark.parametrize("name", LEFT_OUT)
