@@ -431,6 +431,8 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         load_countries(directory / "countries.tsv", lex)
     if (directory / "organizations.tsv").exists():
         load_organizations(directory / "organizations.tsv", lex)
+    if (directory / "parties.tsv").exists():  # political parties and movements, after (and disjoint from) the organisations
+        load_organizations(directory / "parties.tsv", lex)
     if (directory / "people.tsv").exists():
         load_people(directory / "people.tsv", lex)
     if (directory / "petrarch" / "verbs.tsv").exists():

@@ -43,7 +43,7 @@ def test_iso3_list_covers_every_country_the_lexicons_use():
     assert len(iso3) > 240 and {"UKR", "RUS", "USA", "XKX"} <= iso3
     assert not iso3 & set(SPECIAL_COUNTRIES)
     used = set()
-    for name, column in (("countries.tsv", "iso3"), ("organizations.tsv", "country"), ("people.tsv", "country")):
+    for name, column in (("countries.tsv", "iso3"), ("organizations.tsv", "country"), ("parties.tsv", "country"), ("people.tsv", "country")):
         with (LEXICONS / name).open(encoding="utf-8", newline="") as fh:
             used |= {r[column] for r in csv.DictReader(fh, delimiter="\t") if r.get(column)}
     assert used - set(actor_countries()) == set()
