@@ -115,6 +115,9 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
                 continue  # "Baerbock's visit follows ...": the story's earlier report of the same visit
             if _bare_casualty(row) and is_period_total(cand.trigger):
                 continue  # "300 soldiers have been killed since January": a running total, no event of its own
+            if cand.form == "noun" and not row["actor1_code"] and (toll := toll_verb(cand.trigger)) is not None \
+                    and is_period_total(toll):
+                continue  # "fighting has killed more than 6,000 people since 2017": nobody's event, the conflict's total
             if row["actor1_code"] is None and row["cameo_code"].startswith(VIOLENT_PREFIXES) and is_cause_clause(cand.trigger):
                 # "protested after a shopkeeper was murdered": the protest's cause, no killer, no day; its dead are no toll
                 clause = cand.trigger
@@ -187,6 +190,16 @@ def _seized_place(trigger: Token, story: StoryActors) -> bool:
 
 SETTLEMENT_NOUNS = {"town", "city", "village", "district", "province", "region", "territory", "area", "airport", "base", "hill",
                     "capital"}
+
+
+EXPEL_CODE = "1663"  # the lexicon's reduce.expel
+LEAVING_LEMMAS = {"leave", "quit", "depart", "exit"}
+
+
+def ordered_out(trigger: Token) -> bool:
+    """'ordered the diplomats to leave the country', 'told the envoy to leave within 72 hours'."""
+    return any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in LEAVING_LEMMAS for c in trigger.children) \
+        and any(c.dep_ == "dobj" for c in trigger.children)
 
 
 SHOW_OF_FORCE_CODE = "150"
@@ -326,6 +339,9 @@ def protest_people(noun: Token, story: StoryActors) -> Actor | None:
     return None
 
 
+PROTEST_SITES = {"blockade", "barricade", "roadblock", "camp", "encampment", "sit-in"}  # "cleared a blockade": its protesters
+
+
 def repressed_protest(trigger: Token, lex: Lexicon) -> Token | None:
     """The protest a repressive act is done to: its object ('dispersed the rally'), or the object of its
     purpose ('used tear gas to disperse a demonstration')."""
@@ -333,7 +349,7 @@ def repressed_protest(trigger: Token, lex: Lexicon) -> Token | None:
     for verb in verbs:
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             rules = lex.noun_index.get(obj.lemma_.lower(), ())
-            if any(rule.cameo.startswith(PROTEST_ROOT) for _words, rule in rules):
+            if any(rule.cameo.startswith(PROTEST_ROOT) for _words, rule in rules) or obj.lemma_.lower() in PROTEST_SITES:
                 return obj
     return None
 
@@ -709,13 +725,18 @@ def story_country(earlier: list[list[Any]], dateline: str | None) -> str | None:
 
 
 HISTORY_YEARS = 2  # "in 2021" in a 2023 story; last year's events ("in 2022" in January 2023) may still be news
+HISTORY_MONTHS = 3  # "in September" in a December story; "last month" or "in October" may still be news
 
 
 def history(when: date | None, precision: str | None, doc_date: date | None) -> bool:
-    """An event dated only by a year well before the report's year is the story's background, not its news
-    (PETRARCH and ACLED leave such sentences uncoded)."""
-    return (when is not None and doc_date is not None and precision == "year"
-            and doc_date.year - when.year >= HISTORY_YEARS)
+    """An event dated only by a year well before the report's year, or only by a month some months before the
+    report's, is the story's background, not its news (PETRARCH and ACLED leave such sentences uncoded)."""
+    if when is None or doc_date is None:
+        return False
+    if precision == "month":
+        # "protests erupted in September" in a December story: the background of the news
+        return (doc_date.year - when.year) * 12 + doc_date.month - when.month >= HISTORY_MONTHS
+    return precision == "year" and doc_date.year - when.year >= HISTORY_YEARS
 
 
 def home_country_of_state_side(source: Actor | None, target: Actor | None) -> str | None:
@@ -737,17 +758,21 @@ def condemned_actor(trigger: Token, ctx: StoryContext, condemner: Actor | None =
     """Who a condemnation of an event is aimed at: the event noun's own source ("condemned the RSF's
     shelling of the market"), else the source of the story's latest violent event ("the UN condemned the
     attack" after the attack was reported); an act named by a general noun ("condemned the launch",
-    "denounced the move") is the story's latest act by another country than the condemner's."""
+    "denounced the move") is aimed at whoever did the story's latest act, unless that was the condemner itself."""
     for obj in (c for c in trigger.children if c.dep_ in {"dobj", "pobj"} or (c.dep_ == "prep" and c.lower_ in {"of", "over"})):
         noun = next((g for g in obj.children if g.dep_ == "pobj"), None) if obj.dep_ == "prep" else obj
         if noun is None:
             continue
         hit = match_noun(noun, ctx.story.lex)
+        definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"} for c in noun.children)
         if hit is not None and hit[0].cameo.startswith(VIOLENT_PREFIXES):
-            return noun_source(noun, ctx.story) or ctx.last_violence
-        if noun.lemma_.lower() in ACT_NOUNS and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
+            found = noun_source(noun, ctx.story) or ctx.last_violence
+            if found is not None or not definite:
+                return found
+        if definite and (noun.lemma_.lower() in ACT_NOUNS or (hit is not None and hit[0].cameo[:2] not in VERBAL_ROOTS)):
+            # "condemned the launch", "denounced the expulsions": an act the story told, by whoever did it
             act = noun_source(noun, ctx.story) or ctx.last_act
-            if act is not None and (condemner is None or act.country != condemner.country):
+            if act is not None and (condemner is None or act.code != condemner.code):
                 return act
     return None
 
@@ -783,6 +808,13 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     if where is None and code.root == "17" and source is not None and source.sector in STATE_COERCERS:
         where = source.country  # "a Tunisian court jailed a journalist": a state coerces people in its own country
     target = placed_in(cand.target, where)
+    if code.root == PROTEST_ROOT and source is not None and not (source.country or source.org_code or source.is_person) and where:
+        source = replace(source, country=where)  # "Indigenous groups blocked roads across Guatemala": people of the place
+    if code.root == PROTEST_ROOT and source is None and cand.form != "noun" and where and any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in cand.trigger.children):
+        # "Indigenous groups blocked roads across Guatemala": people no lexicon names protest where they are
+        subj = next(c for c in cand.trigger.children if c.dep_ == "nsubj")
+        source = Actor(subj.text, where, PROTESTER_SECTOR, subj.idx, subj.idx + len(subj.text))
     if code.root == PROTEST_ROOT and source is None and cand.form == "noun":
         source = placed_in(protest_people(cand.trigger, ctx.story), where)  # "a rally of opposition supporters"
     if code.root == PROTEST_ROOT and source is None and cand.form != "noun" and counted_crowd(cand.trigger):
@@ -811,6 +843,16 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     if source is None and cand.form == "verb" and code.root in FORCE_ROOTS and ctx.last_violence is not None \
             and told_attack_as_subject(cand.trigger, ctx.story.lex):
         source = ctx.last_violence  # "Turkish jets struck bases ... The strikes killed 11 civilians": the strikes' side
+    if cand.form == "noun" and cand.trigger.dep_ == "pobj" and cand.trigger.head.lower_ == "under" \
+            and cand.trigger.head.head.pos_ == "VERB":
+        # "placed the president under house arrest", "put the region under siege": the verb's object undergoes it
+        verb = cand.trigger.head.head
+        obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if target is None and obj is not None:
+            target = placed_in(ctx.story.resolve(obj, register=False), where)
+        if source is None and subj is not None:
+            source = placed_in(ctx.story.resolve(subj, register=False), where)
     if cand.form != "noun" and code.root in FORCE_ROOTS and target is None:
         outcome = killing_outcome(cand.trigger)  # "detonated a bomb as a patrol passed, killing two officers"
         victims = next(iter(victim_phrases(outcome)), None) if outcome is not None else None
@@ -900,6 +942,10 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             target is None or how != "explicit" or not (target.country or target.org_code or target.is_person)):
         # "fired a ballistic missile into the sea": a launch that hits nobody shows force, it attacks no one
         code, refinement, target = cameo_table()[SHOW_OF_FORCE_CODE], "into water", None
+    elif code.root == "10" and cand.form == "verb" and ordered_out(cand.trigger) and source is not None and target is not None \
+            and target.country and target.country != source.country:
+        # "ordered 45 Russian diplomats to leave the country": an expulsion, not a demand
+        code, refinement = cameo_table()[EXPEL_CODE], "expel"
     elif fire_on_crowd(code.code, source, target, protesting_object(cand.trigger, ctx.story.lex)):
         code, refinement = cameo_table()[REPRESSION_CODE], "repression"
     elif code.root in {"18", "19"} and _protesters(source):

@@ -19,7 +19,7 @@ from coding.lexicon import EventRule, Lexicon
 from coding.modality import hedged_identity
 from coding.petrarch.verbs import NounPhrase, is_petrarch, word_forms
 from coding.periods import long_ago
-from coding.vocabulary import ACCUSATION_VERBS, CONTINUATION_VERBS, FACILITY_NOUNS, GATHERING_PURPOSES, PLACE_PREPOSITIONS, PROTEST_PARTICIPANTS, REPORTING_VERBS, STANCE_VERBS
+from coding.vocabulary import PERSON_NOUNS, ACCUSATION_VERBS, CONTINUATION_VERBS, FACILITY_NOUNS, GATHERING_PURPOSES, PLACE_PREPOSITIONS, PROTEST_PARTICIPANTS, REPORTING_VERBS, STANCE_VERBS
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -134,6 +134,8 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
     objects = {c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}}
     if _actor_strikes_place(tok, lex):
         objects.add(PLACE_OBJECT)
+    if any(c.dep_ in {"dobj", "nsubjpass"} and _names_people(c, lex) for c in tok.children):
+        objects.add(PERSON_OBJECT)
     for extra, rule in options:
         if (rule.intransitive and has_object) or (rule.transitive and not has_object):
             continue
@@ -231,7 +233,15 @@ def _match_petrarch(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str, list
     return None
 
 
+RELATIVE_PRONOUN_WORDS = {"who", "whom", "whose", "which", "that"}
+CROSSING_LEMMAS = {"enter", "cross", "penetrate", "breach", "invade"}  # "drones entered its airspace": no advance
 PLACE_OBJECT = "<place>"  # object_in: a named place as the object ("Russia struck Kyiv")
+PERSON_OBJECT = "<person>"  # object_in: people as the object ("hanged a man", "two protesters were hanged")
+
+
+def _names_people(tok: Token, lex: Lexicon) -> bool:
+    lemma = tok.lemma_.lower()
+    return tok.ent_type_ == "PERSON" or lemma in PERSON_NOUNS or lemma in lex.agent_index or tok.lower_ in PERSON_NOUNS
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 ACTOR_ENTS = {"GPE", "NORP", "ORG"}
 
@@ -254,6 +264,8 @@ def _subject_lemmas(verb: Token) -> set[str]:
     out: set[str] = set()
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in RELATIVE_PRONOUN_WORDS and verb.dep_ == "relcl":
+                child = verb.head  # "drones that entered its airspace": the drones
             for noun in _object_nouns(child):
                 out.add(noun.lemma_.lower())
                 out.update(f"{c.lower_} {noun.lemma_.lower()}" for c in noun.lefts if c.dep_ in {"compound", "amod"})
@@ -1177,7 +1189,10 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
             source = _fired_from(tok, story)
         if source is None and is_petrarch(rule):
             continue  # a PETRARCH pattern codes what a named actor does to another (both checked below)
-        if source is None and form == "verb" and rule.target_from_place and _thing_moves(tok, story):
+        if form == "verb" and rule.target_from_place and (
+                _thing_moves(tok, story) if source is None
+                else tok.lemma_.lower() in CROSSING_LEMMAS and bool(_subject_lemmas(tok) & WEAPON_SUBJECTS)):
+            # "drones entered its airspace": a weapon crossing is no advance
             continue  # "trucks carrying aid entered Gaza": a vehicle or goods moving is no advance
         sides = _between_parties(tok, story, None) if form == "noun" and rule.reciprocal and source is None else []
         if len(sides) == 1 and _one_kind_of_sides(tok):
@@ -1209,6 +1224,13 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
                 if actor is not None and actor != source:
                     target = actor
                     break
+        if target is None and form == "verb" and tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"} \
+                and not any(c.dep_ in {"dobj", "nsubjpass"} for c in tok.children) \
+                and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUN_WORDS for c in tok.children):
+            # "lawmakers it accused of undermining democracy": the noun the clause describes is its object
+            head_actor = story.resolve(tok.head, register=False)
+            if head_actor is not None and head_actor != source:
+                target = head_actor
         if target is None and rule.clause_target:
             target = _clause_subject(tok, story, source)
             if target is None and rule.transitive:

@@ -51,7 +51,7 @@ VICTIMS = (r"(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Za-z\-]+\s+){0,2}?(?:people|person
            r"reporters|reporter|doctors|doctor|nurses|nurse|officials|official|drivers|driver|"
            # a force named by its acronym, uninflected ("seven VDP", "3 FAMa", "two SNA"), never a weapon's
            r"(?-i:(?!(?:IED|VBIED|UAV|RPG|MLRS|APC)\b)[A-Z]{2,}a?)(?![A-Za-z])))?")
-DEATH_VERBS = r"(?:killing|killed|kills|kill|murdering|murdered|massacring|massacred|executing|executed|slaying|slew|slain)"
+DEATH_VERBS = r"(?:killing|killed|kills|kill|murdering|murdered|massacring|massacred|executing|executed|slaying|slew|slain|hanged)"
 # A manner of killing put before its victims: "shot dead nine demonstrators", "hacked to death at least 18 villagers"
 MANNER_FIRST = (r"(?:shot|shooting|shoots|shoot|hacked|hacking|stabbed|stabbing|beat|beaten|beating|burned|burnt|burning|"
                 r"stoned|stoning|clubbed|clubbing)\s+(?:dead|to death)")
@@ -195,7 +195,8 @@ def _sides_total(sides: list[tuple[int, int, int, str]], text: str) -> tuple[int
 PART_OF = re.compile(r"\b(?:including|among them|among whom|of them|of whom|incl\.)\s*(?:at least\s+|some\s+)?$", re.I)
 
 
-DEATH_LEMMAS = {"kill", "murder", "slay", "execute", "behead", "assassinate", "lynch", "die", "massacre", "neutralise", "neutralize"}
+DEATH_LEMMAS = {"kill", "murder", "slay", "execute", "behead", "assassinate", "lynch", "die", "massacre", "neutralise", "neutralize",
+                "hang"}  # 'hanged a man'; 'hung banners' names no victim
 DEATH_MANNER_LEMMAS = {"shoot", "gun", "beat", "hack", "stab", "burn", "club", "stone"}  # "... dead", "... to death"
 SINGULAR_PRONOUNS = {"he", "him", "she", "her"}
 
@@ -259,11 +260,29 @@ def _counted_over_period(sent: Span, found: tuple[int, int, int]) -> bool:
     return any(is_period_total(v) for v in verbs)
 
 
+CHARGE_LEMMAS = {"accuse", "charge", "convict", "suspect", "indict", "sentence", "blame", "try", "prosecute", "jail"}
+
+
+def _counted_in_charge(sent: Span, found: tuple[int, int, int]) -> bool:
+    """Whether the count lies in what someone is charged with ('convicted of killing two members of the security
+    forces', 'accused of murdering five villagers'): a past killing alleged, not this event's toll."""
+    _count, start, _end = found
+    first = next((t for t in sent if t.idx - sent.start_char >= start), None)
+    if first is None:
+        return False
+    for tok in [first, *first.ancestors]:
+        if tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "for"} and tok.head.head.lemma_.lower() in CHARGE_LEMMAS:
+            return True
+    return False
+
+
 def deaths_in_sentence(sent: Span) -> tuple[int, int, int] | None:
     """(count, start, end) of the sentence's death count, offsets within the sentence text: the written
     count when there is one ('at least 12 were killed'), else the victims of a killing read from the
     parse, so that singular reports count one ('a farmer was killed', 'the victim died', 'shot him dead')."""
     found = fatalities_in(sent.text)
+    if found is not None and _counted_in_charge(sent, found):
+        found = None  # "hanged a man convicted of killing two policemen": the charge's dead, not this event's
     if found is not None:
         return None if _counted_over_period(sent, found) else found
     for tok in sent:

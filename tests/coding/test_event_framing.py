@@ -243,3 +243,93 @@ def test_throwing_things_at_people_is_violence(text):
 def test_security_forces_some_in_plain_clothes_are_the_forces():
     rows = rows_for("Security forces, some in plain clothes, beat demonstrators with batons in Lome, witnesses said.")
     assert [(r["cameo_root"], r["actor1_code"]) for r in rows] == [("17", "TGOCOP")], brief(rows)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Moldova ordered 45 Russian diplomats and embassy staff to leave the country on Wednesday.", "MDA", "RUS"),
+    ("Niger's junta ordered the French ambassador to leave within 48 hours.", "NER", "FRA"),
+    ("Burkina Faso ordered two French diplomats to leave the country within 48 hours.", "BFA", "FRA"),
+])
+def test_ordering_foreigners_out_is_an_expulsion(text, source, target):
+    rows = rows_for(text)
+    assert [(r["cameo_code"], r["actor1_country"], r["actor2_country"]) for r in rows if r["cameo_root"] in {"10", "16"}] \
+        == [("1663", source, target)], brief(rows)
+
+
+def test_ordering_one_s_own_army_out_is_no_expulsion():
+    assert not [r for r in rows_for("The president ordered the army to leave the capital.") if r["cameo_root"] == "16"]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Mutinous army officers in Gabon said they had placed President Ali Bongo under house arrest.", "GAB", "GAB"),
+    ("Police in Dhaka placed the opposition leader under house arrest on Monday.", "BGD", "BGD"),
+    ("Soldiers in Conakry put the former prime minister under house arrest.", "GIN", "GIN"),
+])
+def test_placed_under_arrest_is_an_arrest_of_the_object(text, source, target):
+    rows = [r for r in rows_for(text) if r["cameo_code"] == "173"]
+    assert rows and rows[0]["actor2_country"] == target and rows[0]["actor1_sector"] in {"MIL", "COP"}, rows
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("Iran publicly hanged a man on Monday who was convicted of killing two members of the security forces.", 1),
+    ("Saudi Arabia hanged two Pakistani drug smugglers in Riyadh.", 2),
+    ("Two protesters were hanged in Karaj on Saturday, the judiciary said.", 2),
+])
+def test_hanging_people_is_a_killing(text, deaths):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "18"]
+    assert rows and rows[0]["fatalities"] == deaths, brief(rows_for(text))
+
+
+def test_hanging_banners_is_no_killing():
+    assert not rows_for("Protesters hung banners on the bridge in Belgrade.")
+
+
+@pytest.mark.parametrize("text", [
+    "Police cleared a blockade on the highway near Totonicapan, using tear gas.",
+    "Riot police dismantled a protest camp outside parliament in Tbilisi.",
+    "Soldiers removed barricades set up by farmers near La Paz.",
+])
+def test_clearing_a_blockade_represses_its_protesters(text):
+    rows = rows_for(text)
+    assert any(r["cameo_code"] == "175" and r["actor2_country"] for r in rows), brief(rows)
+    assert not any(r["cameo_code"].startswith("191") for r in rows), brief(rows)
+
+
+@pytest.mark.parametrize("text", [
+    "Jordan's air force shot down dozens of Iranian drones that entered its airspace overnight.",
+    "Two Russian missiles crossed into Polish airspace on Wednesday.",
+])
+def test_weapons_crossing_into_airspace_take_no_territory(text):
+    assert not [r for r in rows_for(text) if r["cameo_code"] == "192"], brief(rows_for(text))
+
+
+def test_troops_entering_a_town_still_take_it():
+    assert any(r["cameo_code"] == "192" for r in rows_for("Russian troops entered the town of Kupiansk on Monday."))
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The African Union's Peace and Security Council suspended Gabon's membership on Thursday.", "GAB"),
+    ("ECOWAS suspended Niger's membership after the coup.", "NER"),
+])
+def test_suspending_a_member_reduces_relations(text, target):
+    rows = rows_for(text)
+    assert any(r["cameo_root"] == "16" and r["actor2_country"] == target for r in rows), brief(rows)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The United States imposed visa restrictions on 100 Guatemalan lawmakers it accused of undermining democracy.", "GTM"),
+    ("Ukraine sanctioned dozens of Russian officials it blamed for deportations of children.", "RUS"),
+])
+def test_the_noun_a_relative_clause_describes_is_its_object(text, target):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "11"]
+    assert rows and rows[0]["actor2_country"] == target, brief(rows_for(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Separatists attacked a village in the Northwest region on Sunday. Fighting in the English-speaking regions has killed "
+    "more than 6,000 people since 2017, according to the International Crisis Group.",
+    "Gunmen attacked a bus near Gao on Monday. The conflict has killed thousands of civilians since 2012.",
+])
+def test_a_conflict_s_running_total_is_no_event(text):
+    rows = rows_for(text)
+    assert [r["sentence_index"] for r in rows if r["cameo_root"] in {"18", "19"}] == [0], brief(rows)
