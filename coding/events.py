@@ -113,7 +113,8 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
     lemma = _known_lemma(tok, lex.verb_lemmas)  # the lexicon's verbs, also where the lemmatizer misses
     # Light verbs: "hold talks", "launch an offensive", "sent an array of arms".
     naming = lemma in CALLING_VERBS and any(c.dep_ == "oprd" for c in tok.children)  # "called the strike a war crime"
-    for obj in (c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass"} and not naming):  # "sanctions were imposed"
+    # "sanctions were imposed"; "held staff hostage" (the parser's object predicate)
+    for obj in (c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass", "oprd"} and not naming):
         for noun in _object_nouns(obj):
             rule = lex.light_index.get((lemma, noun.lemma_.lower())) or lex.light_index.get((lemma, noun.lower_))
             if rule is not None:

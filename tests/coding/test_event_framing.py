@@ -333,3 +333,12 @@ def test_the_noun_a_relative_clause_describes_is_its_object(text, target):
 def test_a_conflict_s_running_total_is_no_event(text):
     rows = rows_for(text)
     assert [r["sentence_index"] for r in rows if r["cameo_root"] in {"18", "19"}] == [0], brief(rows)
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters tore down a statue of the late President Hugo Chavez in the town of Coro.",
+    "Crowds toppled a monument to the former dictator in Tirana.",
+    "Students defaced a statue of the colonial governor in Cape Town.",
+])
+def test_crowds_pulling_down_statues_riot(text):
+    assert any(r["cameo_code"] == "145" for r in rows_for(text)), brief(rows_for(text))
