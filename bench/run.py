@@ -427,7 +427,8 @@ def main(argv: list[str] | None = None) -> int:
     names = {"place": "geocode (place)", "code": "code (rules, actors; excl. geocode and date)",
              "parse (ahead)": "parse, in the parser processes or thread (overlaps the stages below; summed over "
                               "processes)",
-             "parse (here)": "parse, in the coder's process while the parser processes start",
+             "parse (here)": "parse, in the coder's process (while the parser processes start, and batches it "
+                             "takes instead of waiting for them)",
              "parse (receive)": "parsed docs rebuilt from the parser processes' DocBin bytes",
              "parse": "parse: the coder waiting for the parser",
              "code (wall)": "coding step wall time (parse + code + geocode + date + shard + task overhead)"}
