@@ -11,6 +11,12 @@ Every batch is the same ``batch_size`` texts that ``nlp.pipe`` would have batche
 parsed by the same model loaded the same way (``coding.nlp.load_nlp``), so the docs, and the
 rows, are the same as with the plain parse (tests compare them).
 
+While the next batch is still in a child, the caller does not wait: it parses the next unread
+batch itself (the coder's core is otherwise idle for most of a stream: coding takes about a
+quarter of the parse time), so the parse has the coder's core too, and the children are sent
+the batches after it. Measured on 2 CPUs, 2,000 documents: the library path went from 0.89 to
+about 1.1 of spaCy alone (cold children), the coder's wait from 7 s to under 1 s.
+
 Children: one per usable CPU but one, the coder's (at least one, at most four;
 ``EVENTCODER_PARSERS`` sets the number), each sent the next batch when it has fewer than
 ``DEPTH`` waiting. They start with the ``spawn`` method (safe with Prefect's and GX's threads,
@@ -221,6 +227,22 @@ class ParserProcess:
                 return
             except queue.Full:
                 continue
+
+    def poll(self, key: Any) -> bool:
+        """Whether batch ``key`` has come back (without waiting); results of abandoned streams are dropped."""
+        while key not in self._early:
+            message = self._get(block=False)
+            if message is None:
+                return False
+            got, payload, seconds = message
+            if got == "ready":
+                self.ready = True
+                if isinstance(payload, _Failure):
+                    raise payload.exc
+                continue
+            if got[0] == key[0]:
+                self._early[got] = (payload, seconds)
+        return True
 
     def forget(self) -> None:
         """Drop results kept for earlier streams (a new stream starts)."""
@@ -465,10 +487,27 @@ def pipe_process(nlp: Language, pairs: Iterable[tuple[str, Any]], batch_size: in
                 docs = list(nlp.pipe(first[0], batch_size=batch_size))
             pending.appendleft((None, None, docs, first[1]))
 
+    def steal() -> bool:
+        """Parse the next unread batch here (the coder would only wait); False when none is left."""
+        chunk = read()
+        if chunk is None:
+            return False
+        with timing.stage("parse (here)"):
+            docs = list(nlp.pipe(chunk[0], batch_size=batch_size))
+        pending.append((None, None, docs, chunk[1]))  # after every batch read before it: input order
+        fill()  # the children get the batches after it
+        return True
+
     try:
         fill()
         while pending:
-            server, key, docs, contexts = pending.popleft()
+            server, key, docs, contexts = pending[0]
+            if docs is None:
+                # While a child still parses the next batch, this process parses a later one instead
+                # of waiting: the parse then has this core too whenever coding leaves it idle.
+                while not finished and not server.poll(key) and steal():
+                    pass
+            pending.popleft()
             if docs is None:
                 docs = _receive(server, key, nlp)
             fill()  # the children go on with the next batches before this one is coded

@@ -42,6 +42,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -464,6 +465,53 @@ def write_dataset(table: pa.Table, out_dir: Path, run_id: str | None = None,
     no row then loses its old rows too, and the index records its content hash so that the
     next run can skip it (:func:`plan_documents`).
     """
+    return stage_dataset(table, out_dir, run_id, replace_docs, documents).commit()
+
+
+class StagedDataset:
+    """A new version of the dataset, written and flushed to disk but not yet what ``events`` shows.
+
+    :func:`stage_dataset` builds it under ``.events/.building-<name>`` holding the writer lock;
+    :meth:`commit` renames it and swaps the ``events`` link (the one atomic step), :meth:`discard`
+    removes it. Either releases the lock. A process killed in between leaves a ``.building-``
+    folder, which the next writer removes (``_recover``): the dataset is never half-written.
+    """
+
+    def __init__(self, out_dir: Path, lock: Any, building: Path | None, name: str,
+                 current: Path | None, written: list[tuple[int, int, str]]) -> None:
+        self.out_dir, self._lock, self.building, self.name = out_dir, lock, building, name
+        self.current, self.written = current, written
+
+    def commit(self) -> list[Path]:
+        """Make the staged version the dataset; the partition files written."""
+        try:
+            if self.building is None:
+                return []
+            return _swap(self.out_dir, self.building, self.name, self.current, self.written)
+        finally:
+            self.building = None
+            self._release()
+
+    def discard(self) -> None:
+        """Drop the staged version: the dataset stays as it was."""
+        try:
+            if self.building is not None:
+                shutil.rmtree(self.building, ignore_errors=True)
+        finally:
+            self.building = None
+            self._release()
+
+    def _release(self) -> None:
+        lock, self._lock = self._lock, None
+        if lock is not None:
+            _unlock(lock)
+
+
+def stage_dataset(table: pa.Table, out_dir: Path, run_id: str | None = None,
+                  replace_docs: Iterable[str] | None = None,
+                  documents: Iterable[Document] | None = None) -> StagedDataset:
+    """The first half of :func:`write_dataset`: the new version built and flushed, the writer lock
+    held until the returned :class:`StagedDataset` is committed or discarded."""
     out_dir = Path(out_dir)
     run_id = run_id or new_run_id()
     documents = list(documents or ())
@@ -471,13 +519,37 @@ def write_dataset(table: pa.Table, out_dir: Path, run_id: str | None = None,
     docs = set(table.column("doc_id").to_pylist()) | {d.doc_id for d in documents}
     if replace_docs is not None:
         docs |= set(replace_docs)
-    with writer_lock(out_dir):
+    lock = _lock(out_dir)
+    try:
         _recover(out_dir)
-        return _write_version(table, out_dir, run_id, docs, documents)
+        return StagedDataset(out_dir, lock, *_build_version(table, out_dir, run_id, docs, documents))
+    except BaseException:
+        _unlock(lock)
+        raise
 
 
-def _write_version(table: pa.Table, out_dir: Path, run_id: str, docs: set[str],
-                   documents: list[Document]) -> list[Path]:
+def _lock(out_dir: Path) -> Any:
+    """Open and flock ``out_dir/.lock`` (see :func:`writer_lock`)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    fh = open(out_dir / LOCK_FILE, "a+b")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+    except BaseException:
+        fh.close()
+        raise
+    return fh
+
+
+def _unlock(fh: Any) -> None:
+    try:
+        fcntl.flock(fh, fcntl.LOCK_UN)
+    finally:
+        fh.close()
+
+
+def _build_version(table: pa.Table, out_dir: Path, run_id: str, docs: set[str], documents: list[Document]
+                   ) -> tuple[Path | None, str, Path | None, list[tuple[int, int, str]]]:
+    """(building folder or None when nothing changes, version name, current version, files written)."""
     current = current_version(out_dir)
     old_index = read_doc_index(out_dir)
     if current is not None and not (current / DOC_INDEX).is_file():
@@ -487,12 +559,12 @@ def _write_version(table: pa.Table, out_dir: Path, run_id: str, docs: set[str],
     indexed = dict(zip(old_index.column("doc_id").to_pylist(), old_index.column("partitions").to_pylist()))
     for doc in docs & indexed.keys():  # the index knows where every stored document's rows are
         affected |= {_parse_label(p) for p in indexed[doc].split(";") if p}
+    name = new_run_id()
     if not affected and not documents:
-        return []
+        return None, name, current, []
 
     versions = _versions(out_dir)
     versions.mkdir(parents=True, exist_ok=True)
-    name = new_run_id()
     building = versions / f"{BUILDING_PREFIX}{name}"
     (building / DATA_DIR).mkdir(parents=True)
     written: list[tuple[int, int, str]] = []
@@ -523,7 +595,18 @@ def _write_version(table: pa.Table, out_dir: Path, run_id: str, docs: set[str],
         for folder in {building / DATA_DIR / f"{YEAR}={y}" / f"{MONTH}={m}" for y, m, _ in written}:
             _fsync(folder)
         _fault("staged")
-        final = versions / name
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)  # nothing was swapped: the dataset is untouched
+        raise
+    return building, name, current, written
+
+
+def _swap(out_dir: Path, building: Path, name: str, current: Path | None,
+          written: list[tuple[int, int, str]]) -> list[Path]:
+    """Rename the built version to its name and point ``events`` at it (the one atomic step)."""
+    versions = _versions(out_dir)
+    final = versions / name
+    try:
         os.rename(building, final)
         _fsync(versions)
     except BaseException:

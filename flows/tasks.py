@@ -8,6 +8,8 @@ one worth caching, is in ``flows.batches``.
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +21,8 @@ from prefect.tasks import exponential_backoff
 
 from coding.document import Document, Rejected
 from coding.ingest import read_documents
-from coding.store import (DocumentPlan, dataset_stats, rejected_record, write_dataset, write_quarantine,
-                          write_rejected)
+from coding.store import (DocumentPlan, StagedDataset, dataset_stats, rejected_record, stage_dataset, write_dataset,
+                          write_quarantine, write_rejected)
 from schemas.quality import load_quality
 from schemas.summary import build_summary, render_summary
 from schemas.validation import ValidationOutcome, validate_rows, validation_results
@@ -77,12 +79,66 @@ def validate(table: pa.Table, reports_dir: Path, run_id: str, documents: int | N
     return outcome
 
 
+class StagedWrite(threading.Thread):
+    """The new dataset version built with every row of the run (``coding.store.stage_dataset``) in a
+    thread, while Great Expectations validates the same rows.
+
+    Rows normally all pass: then the writer only swaps the staged version in (:meth:`take`).
+    When some rows fail, the staged version is discarded and the passed rows are written as
+    before, so the dataset holds exactly the rows that passed either way. The staged version is
+    not visible until committed; a crash leaves a ``.building-`` folder the next write removes.
+    The writer lock is held from the staging to the commit or discard (:meth:`close`).
+    """
+
+    def __init__(self, table: pa.Table, output_dir: Path, run_id: str, documents: list[Document],
+                 removed: list[str] | None = None) -> None:
+        super().__init__(name="eventcoder-stage-dataset", daemon=True)
+        self.table, self.output_dir, self.run_id = table, output_dir, run_id
+        self.documents, self.removed = documents, removed
+        self.staged: StagedDataset | None = None
+        self.error: BaseException | None = None
+        self.seconds: float | None = None
+        self.start()
+
+    def run(self) -> None:
+        started = time.perf_counter()
+        try:
+            self.staged = stage_dataset(self.table, self.output_dir, self.run_id, self.removed, self.documents)
+            self.seconds = time.perf_counter() - started
+        except BaseException as exc:  # noqa: BLE001 - the writer then writes the rows itself (and raises there)
+            self.error = exc
+
+    def take(self, passed: pa.Table) -> StagedDataset | None:
+        """The staged version when ``passed`` is every staged row (no row failed), else None."""
+        self.join()
+        staged, self.staged = self.staged, None
+        if staged is None:
+            return None
+        if passed.num_rows == self.table.num_rows and passed.equals(self.table):
+            return staged
+        staged.discard()
+        return None
+
+    def close(self) -> None:
+        """Discard a staged version nobody took (the run failed before its write)."""
+        self.join()
+        staged, self.staged = self.staged, None
+        if staged is not None:
+            staged.discard()
+
+
 @task(name="write outputs", **_OPTS, **_IO_RETRIES)
 def write_outputs(outcome: ValidationOutcome, documents: list[Document], rejected: list[Rejected],
-                  output_dir: Path, run_id: str, removed: list[str] | None = None) -> dict[str, Any]:
+                  output_dir: Path, run_id: str, removed: list[str] | None = None,
+                  staging: StagedWrite | None = None) -> dict[str, Any]:
     """Dataset, quarantine and rejected files; every coded document's old rows are replaced,
-    and the rows of ``removed`` documents (mirror runs) dropped."""
-    files = write_dataset(outcome.passed, output_dir, run_id=run_id, documents=documents, replace_docs=removed)
+    and the rows of ``removed`` documents (mirror runs) dropped. ``staging``: the dataset built
+    while the rows were validated, committed when every row passed."""
+    staged = staging.take(outcome.passed) if staging is not None else None
+    if staged is not None:
+        files = staged.commit()
+    else:
+        files = write_dataset(outcome.passed, output_dir, run_id=run_id, documents=documents, replace_docs=removed)
     quarantine = write_quarantine(outcome.failed, output_dir, run_id=run_id)
     rejected_file = write_rejected(rejected, output_dir, run_id=run_id)
     get_run_logger().info("wrote %d partition files under %s", len(files), output_dir / "events")

@@ -99,6 +99,35 @@ def test_a_killed_child_is_an_error_with_its_code_and_the_next_stream_starts_a_n
     assert parser_process.current_pid() not in {None, child.pid}
 
 
+def test_while_the_child_is_busy_this_process_parses_later_batches_in_input_order(child, monkeypatch):
+    """The coder does not wait for the child: it parses the next unread batch itself, same docs, same order."""
+    texts = [f"{d.text} ({i})" for i, d in enumerate(STORIES * 8)]
+    nlp = load_nlp()
+    plain = [doc.to_json() for doc in nlp.pipe(texts, batch_size=2)]
+    polls = []
+    real_poll = parser_process.ParserProcess.poll
+
+    def slow_child(self, key):  # as if the child had not finished: every second look says "not yet"
+        polls.append(key)
+        return len(polls) % 2 == 0 and real_poll(self, key)
+
+    monkeypatch.setattr(parser_process.ParserProcess, "poll", slow_child)
+    here = []
+    real_pipe = nlp.pipe
+
+    def counting_pipe(batch, **kwargs):
+        here.append(len(batch))
+        return real_pipe(batch, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", counting_pipe)
+    got = [(doc.to_json(), i) for doc, i in parser_process.pipe_process(nlp, ((t, i) for i, t in enumerate(texts)),
+                                                                         batch_size=2)]
+    assert [i for _, i in got] == list(range(len(texts)))
+    assert [j for j, _ in got] == plain
+    assert polls and len(here) > 1  # the first batch and at least one taken while the child was busy
+    assert parser_process.current_pid() == child.pid
+
+
 def test_an_error_in_the_input_comes_after_the_documents_before_it(child):
     def broken():
         for d in STORIES:

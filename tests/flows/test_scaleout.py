@@ -61,6 +61,7 @@ def resumed(inputs: list[Path], tmp_path_factory: pytest.TempPathFactory) -> dic
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(flows.tasks, "write_dataset", broken_write)
+        patch.setattr(flows.tasks, "stage_dataset", broken_write)  # the write staged while validating, too
         with pytest.raises(RuntimeError, match="simulated failure"):
             run_flow(inputs, out, chunk_size=2)
     shards = sorted((out / CACHE_DIR / "shards").glob("*.parquet"))
