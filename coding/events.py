@@ -1107,6 +1107,8 @@ def _is_back_reference(tok: Token, story: StoryActors) -> bool:
         return True  # "after months of fighting": background, not an event of the story's day
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PAST_FRAME_NOUNS:
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"to", "of"} and tok.head.head.lemma_.lower() in ENDING_NOUNS:
+        return True  # "called for an end to the attacks": the attacks go on; ending them is what is asked
     if tok.dep_ == "pobj" and tok.head.lower_ in {"to", "for"} and tok.head.head.lemma_.lower() in RESPONSE_NOUNS:
         return True  # "struck Houthi targets in response to the group's attacks": the earlier event is the reason
     if tok.lemma_.lower() in RESPONSE_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
@@ -1114,6 +1116,7 @@ def _is_back_reference(tok: Token, story: StoryActors) -> bool:
     return has_definite and not _own_argument(tok, story)
 
 
+ENDING_NOUNS = {"end", "halt", "stop", "cessation", "suspension"}
 # "in response to", "in retaliation for", "in revenge for": the object is an earlier event the action answers
 RESPONSE_NOUNS = {"response", "retaliation", "revenge", "reprisal", "reaction", "retribution"}
 

@@ -84,13 +84,21 @@ def _past_description(tok: Token) -> bool:
     return all(t.like_num and len(t.text) == 4 and t.text.isdigit() for t in times)
 
 
+AIDING_PURPOSES = {"support", "help", "assist", "back", "aid", "reinforce", "defend", "protect"}
+FORCE_VERBS_OF_AID = {"strike", "bomb", "shell", "hit", "attack", "pound", "fire", "launch", "carry", "conduct"}
+
+
 def _purpose_of_deployment(tok: Token) -> bool:
     """'troops deployed to fight jihadists', 'flew to Doha to attend talks': the purpose of sending or
     moving people is an intention, not a reported event; so is the aim of an effort ('battling the
     militants to regain control of the town')."""
     head = tok.head.lemma_.lower()
-    deployment = tok.dep_ == "advcl" and head in DEPLOYMENT_VERBS
+    # "a clan travelling to attack a rival clan": a participle of moving has its purpose as xcomp
+    deployment = (tok.dep_ == "advcl" or (tok.dep_ == "xcomp" and tok.head.tag_ == "VBG")) and head in DEPLOYMENT_VERBS
     striving = tok.dep_ in {"advcl", "xcomp"} and head in STRIVING_VERBS
+    aiding = tok.dep_ == "advcl" and tok.lemma_.lower() in AIDING_PURPOSES and tok.head.lemma_.lower() in FORCE_VERBS_OF_AID
+    if aiding and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return True  # "warplanes struck rebel positions to support government forces": the strike's aim
     return ((deployment or striving) and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children))
 

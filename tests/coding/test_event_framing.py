@@ -342,3 +342,30 @@ def test_a_conflict_s_running_total_is_no_event(text):
 ])
 def test_crowds_pulling_down_statues_riot(text):
     assert any(r["cameo_code"] == "145" for r in rows_for(text)), brief(rows_for(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey called for an end to the attacks on civilians in Aleppo.",
+    "The UN demanded a halt to the shelling of Kharkiv.",
+    "Egypt urged a cessation of the fighting in Khartoum.",
+])
+def test_what_an_appeal_asks_to_end_is_no_new_event(text):
+    assert not [r for r in rows_for(text) if r["cameo_root"] in {"18", "19"}], brief(rows_for(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Russian warplanes struck rebel positions near Aleppo to support Syrian government forces.",
+    "Iranian drones attacked Kurdish bases in Iraq to help allied militias.",
+])
+def test_the_aim_of_a_strike_is_no_cooperation_event(text):
+    rows = rows_for(text)
+    assert rows and not [r for r in rows if r["cameo_root"] in {"03", "04", "05", "06", "07"}], brief(rows)
+
+
+@pytest.mark.parametrize("text", [
+    "The victims were members of a clan travelling to attack a rival clan near Wabag.",
+    "Fighters heading to raid a village were stopped by the army near Djibo.",
+])
+def test_where_people_were_going_to_attack_is_no_attack(text):
+    assert not [r for r in rows_for(text) if r["cameo_code"] in {"180", "190"} and "attack" in r["trigger"].lower()
+                or r["trigger"].lower().startswith("raid")], brief(rows_for(text))
