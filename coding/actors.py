@@ -35,6 +35,9 @@ DEFINITE_GROUP_NOUNS = {"group", "movement", "militia", "organisation", "organiz
 # A party to talks named again by its noun alone: "the delegation" is the delegation named before with its owner
 REPEATED_PARTY_NOUNS = {"delegation", "mission", "team", "contingent", "envoy", "negotiator", "negotiators", "delegate", "delegates"}
 SINGULAR_THING_PRONOUNS = {"it", "its", "itself"}
+# Words that make a region of a country's name when they come first and no lexicon name starts with them
+# ("Latin American", "North America"; "South African" and "North Korean" are names of their own)
+REGION_QUALIFIERS = {"Latin", "North", "South", "Central", "Native", "Pan", "Sub-Saharan", "Anglo", "Western", "Eastern"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 GROUP_NOUNS = {"group", "unit", "member", "members", "faction", "camp", "side", "source", "sources", "movement", "wing",
                "patrol", "convoy", "position", "positions", "post", "checkpoint", "column", "base", "outpost", "vehicle",
@@ -171,6 +174,9 @@ class StoryActors:
                 entry = self._dated(actors.get(tok.text.capitalize()), doc[i:i + 1])
                 if entry is not None and entry.kind in {"country", "capital", "adjective"}:
                     found = (i, i + 1, entry)
+            if found and found[2].kind in {"country", "adjective"} and i > 0 and doc[i - 1].text in REGION_QUALIFIERS \
+                    and doc[i - 1].whitespace_:
+                found = None  # "Latin American countries", "North America": a region, not the country of that name
             if found:
                 for k in range(found[0], found[1]):
                     self.mention_at[k] = found

@@ -632,3 +632,22 @@ def test_a_condemned_told_act_is_aimed_at_its_actor(text, condemner, target):
 def test_protesting_groups_are_of_the_place(text, country):
     rows = [r for r in rows_for(text) if r["cameo_root"] == "14"]
     assert rows and rows[0]["actor1_country"] == country, rows
+
+
+@pytest.mark.parametrize("text, not_country", [
+    ("Nine Latin American countries called on Caracas to publish the vote count.", "USA"),
+    ("North American and European diplomats met in Geneva on Monday.", "USA"),
+    ("South American leaders condemned the coup in La Paz.", "USA"),
+])
+def test_a_region_named_after_a_country_is_not_that_country(text, not_country):
+    rows = rows_for(text)
+    assert not_country not in {r["actor1_country"] for r in rows}, [(r["cameo_code"], r["actor1_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("South African police arrested 12 protesters in Durban.", "ZAF"),
+    ("North Korean troops fired artillery near the border.", "PRK"),
+    ("American troops struck a base in Syria.", "USA"),
+])
+def test_country_names_that_start_like_regions_still_name_the_country(text, country):
+    assert country in {r["actor1_country"] for r in rows_for(text)}
