@@ -765,13 +765,16 @@ def condemned_actor(trigger: Token, ctx: StoryContext, condemner: Actor | None =
             continue
         hit = match_noun(noun, ctx.story.lex)
         definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"} for c in noun.children)
+        own = noun_source(noun, ctx.story)
+        if own is not None and condemner is not None and own.code == condemner.code:
+            own = None  # "Kyiv called the strike a war crime": the verb's subject is the condemner, not the striker
         if hit is not None and hit[0].cameo.startswith(VIOLENT_PREFIXES):
-            found = noun_source(noun, ctx.story) or ctx.last_violence
+            found = own or ctx.last_violence
             if found is not None or not definite:
                 return found
         if definite and (noun.lemma_.lower() in ACT_NOUNS or (hit is not None and hit[0].cameo[:2] not in VERBAL_ROOTS)):
             # "condemned the launch", "denounced the expulsions": an act the story told, by whoever did it
-            act = noun_source(noun, ctx.story) or ctx.last_act
+            act = own or ctx.last_act
             if act is not None and (condemner is None or act.code != condemner.code):
                 return act
     return None

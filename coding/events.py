@@ -112,9 +112,10 @@ def _known_lemma(tok: Token, known: set[str] | frozenset[str]) -> str:
 def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
     lemma = _known_lemma(tok, lex.verb_lemmas)  # the lexicon's verbs, also where the lemmatizer misses
     # Light verbs: "hold talks", "launch an offensive", "sent an array of arms".
-    naming = lemma in CALLING_VERBS and any(c.dep_ == "oprd" for c in tok.children)  # "called the strike a war crime"
+    # "called the strike a war crime": what it is called, not what is called (no strike is called)
+    naming = lemma in CALLING_VERBS and any(_names_what(c) for c in tok.children)
     # "sanctions were imposed"; "held staff hostage" (the parser's object predicate)
-    for obj in (c for c in tok.children if c.dep_ in {"dobj", "attr", "nsubjpass", "oprd"} and not naming):
+    for obj in (c for c in tok.children if (_names_what(c) if naming else c.dep_ in {"dobj", "attr", "nsubjpass", "oprd"})):
         for noun in _object_nouns(obj):
             rule = lex.light_index.get((lemma, noun.lemma_.lower())) or lex.light_index.get((lemma, noun.lower_))
             if rule is not None:
@@ -611,12 +612,18 @@ TALK_NOUNS = {"talk", "talks", "negotiation", "negotiations", "discussion", "con
               "conference", "debate"}
 
 
+def _names_what(tok: Token) -> bool:
+    """The predicate noun of a calling verb: 'called the strike a war crime' (oprd), 'branded the attack a
+    massacre' (which the parser may attach as npadvmod); not a time ('called Monday')."""
+    return tok.dep_ in {"oprd", "npadvmod"} and tok.pos_ == "NOUN" and tok.ent_type_ not in {"DATE", "TIME"}
+
+
 def _characterises(tok: Token) -> bool:
     """'in what the president called a massacre', 'condemned the arrests as an attack on democracy': a
     noun that names what a speaker calls an event already told is a judgment, not a second event."""
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return False
-    if tok.dep_ in {"oprd", "attr"} and tok.head.lemma_.lower() in CALLING_VERBS:
+    if (tok.dep_ == "attr" or _names_what(tok)) and tok.head.lemma_.lower() in CALLING_VERBS:
         return True
     if tok.dep_ != "pobj" or tok.head.lower_ != "as":
         return False

@@ -369,3 +369,13 @@ def test_the_aim_of_a_strike_is_no_cooperation_event(text):
 def test_where_people_were_going_to_attack_is_no_attack(text):
     assert not [r for r in rows_for(text) if r["cameo_code"] in {"180", "190"} and "attack" in r["trigger"].lower()
                 or r["trigger"].lower().startswith("raid")], brief(rows_for(text))
+
+
+@pytest.mark.parametrize("text, speaker, target", [
+    ("Russian missiles hit a hospital in Kharkiv on Monday. Kyiv called the strike a war crime.", "UKR", "RUS"),
+    ("Israeli jets bombed a school in Gaza on Sunday. Hamas branded the attack a massacre.", "PSE", "ISR"),
+    ("Chinese coast guard ships rammed a Philippine vessel. Manila called the incident a provocation.", "PHL", "CHN"),
+])
+def test_calling_an_act_a_crime_denounces_its_actor(text, speaker, target):
+    rows = [r for r in rows_for(text) if r["sentence_index"] == 1]
+    assert [(r["cameo_root"], r["actor1_country"], r["actor2_country"]) for r in rows] == [("11", speaker, target)], brief(rows)
