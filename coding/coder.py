@@ -856,6 +856,11 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             target = placed_in(ctx.story.resolve(obj, register=False), where)
         if source is None and subj is not None:
             source = placed_in(ctx.story.resolve(subj, register=False), where)
+    if cand.form == "noun" and code.root in FORCE_ROOTS and target is None and cand.trigger.dep_ == "dobj":
+        outcome = killing_outcome(cand.trigger.head)  # "carried out air strikes on a village, killing 14 civilians"
+        victims = next(iter(victim_phrases(outcome)), None) if outcome is not None else None
+        if victims is not None:
+            target = placed_in(ctx.story.resolve(victims, register=False), where)
     if cand.form != "noun" and code.root in FORCE_ROOTS and target is None:
         outcome = killing_outcome(cand.trigger)  # "detonated a bomb as a patrol passed, killing two officers"
         victims = next(iter(victim_phrases(outcome)), None) if outcome is not None else None

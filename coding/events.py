@@ -1091,7 +1091,8 @@ def _own_argument(tok: Token, story: StoryActors) -> bool:
         if child.dep_ in {"poss", "amod", "compound", "nmod"} and (story.entry_at(child) is not None or child.ent_type_ == "PERSON"):
             return True
         if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "of", "against", "on", "with", "between"}:
-            if any(story.entry_at(p) is not None or story.agent_sector(p) for p in child.children if p.dep_ == "pobj"):
+            if any((story.entry_at(p) is not None or story.agent_sector(p)) and p.lower_ not in MEDIUM_NOUNS
+                   for p in child.children if p.dep_ == "pobj"):
                 return True
     return False
 
@@ -1123,6 +1124,8 @@ def _is_back_reference(tok: Token, story: StoryActors) -> bool:
     return has_definite and not _own_argument(tok, story)
 
 
+# Where something is said, not who is hit: "denounced the attack on social media", "on state television"
+MEDIUM_NOUNS = {"media", "television", "tv", "radio", "twitter", "facebook", "telegram", "website", "x", "broadcaster"}
 ENDING_NOUNS = {"end", "halt", "stop", "cessation", "suspension"}
 # "in response to", "in retaliation for", "in revenge for": the object is an earlier event the action answers
 RESPONSE_NOUNS = {"response", "retaliation", "revenge", "reprisal", "reaction", "retribution"}

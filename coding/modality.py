@@ -115,6 +115,9 @@ def anticipated(noun: Token) -> str | None:
         return "future"
     if noun.dep_ == "pobj" and noun.head.lower_ in {"of", "to", "for"} and noun.head.head.lower_ in ANTICIPATION_HEADS:
         return "future"
+    if noun.dep_ in {"nsubj", "nsubjpass"} and (noun.head.lower_ in SCHEDULE_WORDS or any(
+            c.dep_ in {"acomp", "xcomp"} and (c.lower_ in SCHEDULE_WORDS or c.lemma_.lower() in SCHEDULE_WORDS) for c in noun.head.children)):
+        return "future"  # "talks are due to resume next month", "the vote is scheduled for June"
     return None
 
 
@@ -184,6 +187,31 @@ def hedged_identity(verb: Token) -> Token | None:
     return None
 
 
+DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+             "overnight", "tonight", "morning", "afternoon", "evening", "night"}
+
+
+def _ongoing_campaign(trigger: Token) -> bool:
+    """'has been fighting the army', 'have been clashing for weeks': the present perfect progressive tells an
+    activity that goes on, not an event of a day; one with a day ('have been clashing since Monday') still reports."""
+    if trigger.tag_ != "VBG":
+        return False
+    auxes = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
+    if "been" not in auxes or not auxes & {"has", "have", "'ve", "'s"}:
+        return False
+    return not any(t.lower_ in DAY_WORDS for t in trigger.subtree)
+
+
+def _standing_allegation(trigger: Token) -> bool:
+    """'The RSF have been accused of ethnically targeted killings': a charge that stands, by nobody named, is
+    no accusation made in the story ('Sudan accused the RSF of ...' is one)."""
+    if trigger.lemma_.lower() not in ACCUSATION_VERBS or trigger.tag_ != "VBN":
+        return False
+    deps = {(c.dep_, c.lower_) for c in trigger.children}
+    perfect = ("auxpass", "been") in deps and bool({("aux", "has"), ("aux", "have")} & deps)
+    return perfect and not any(c.dep_ == "agent" for c in trigger.children)
+
+
 def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> str:
     """One of asserted, claimed, negated, future, hypothetical.
 
@@ -199,6 +227,8 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
         return "claimed"
     if _simple_present_state(trigger) and not cameo.startswith(SELF_MODAL_PREFIXES):
         return "hypothetical"
+    if _ongoing_campaign(trigger) or _standing_allegation(trigger):
+        return "hypothetical"  # "the group has been fighting the army for control of coca-growing areas"
     found = _walk(trigger, cameo)
     if found in {"future", "asserted"} and not cameo.startswith(SELF_MODAL_PREFIXES) and _unsaid_condition(trigger):
         return "hypothetical"  # "if talks fail, the army will resume its offensive": nobody said so

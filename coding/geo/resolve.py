@@ -216,6 +216,7 @@ class StoryPlaces:
         self.main_country = self.dateline.iso3 if self.dateline else (self.countries.most_common(1)[0][0] if self.countries else None)
         self._last_town: Location | None = None
         self._last_region: Location | None = None
+        self._named_regions: dict[str, Location] = {}  # town name -> the region a sentence placed it in (no such town known)
         self.coded: Location | None = None  # the place the report says it is coded to
         self.by_sentence: list[list[Resolved]] = []
         for mentions in self.mentions:
@@ -406,6 +407,7 @@ class StoryPlaces:
                     trace.why = f"no town {name} inside {describe(area)}, named beside it, but its division {own[0].name}"
                     return from_admin2(own[0])
                 trace.why = f"no {name} in the gazetteer inside {describe(area)}, named beside it: that division"
+                self._named_regions[name.lower()] = from_area(area)
                 return from_area(area)
         elif not m.country and self.named_countries:
             # a place abroad must be a city, unless the story names its region ('Vovchansk near the border between
@@ -422,6 +424,15 @@ class StoryPlaces:
             return division
         if not places:
             return self._no_place(m, name, sentence_admin1s)
+        region = None if areas or m.country else self._named_home_region(places, sentence_admin1s)
+        if region is not None:
+            trace.why = f"no {name} in the gazetteer in the story's countries; the region the sentence names: {region.name}"
+            self._named_regions[name.lower()] = from_area(region)
+            return from_area(region)
+        if not areas and not m.country and name.lower() in self._named_regions:
+            # "a police station in Kani" after "the town of Kani in the Sagaing region": the same town as before
+            trace.why = "the region an earlier sentence placed this town in"
+            return self._named_regions[name.lower()]
 
         def rank(p: Place) -> tuple:
             a1 = p.admin1.id if p.admin1 else None
@@ -432,6 +443,19 @@ class StoryPlaces:
         if not trace.why or trace.why.endswith("; "):
             trace.why += self._why_ranked(best, places, rank)
         return from_place(best, near=near)
+
+    def _named_home_region(self, places: list[Place], sentence_admin1s: set[int]) -> Admin1 | None:
+        """'near the town of Kani in the Sagaing region' with no Kani of Myanmar in the gazetteer: a region of the
+        story's countries named in the sentence, when every candidate lies abroad and none in a region named."""
+        home = [a for a in (self.gaz.admin1(i) for i in sorted(sentence_admin1s)) if a is not None and a.iso3 in self.countries]
+        if len(home) != 1:
+            return None
+        # a candidate in a region named, in the named region's country, or a city of another country the story is
+        # about ('Ukrainian drones hit Moscow' beside 'Kharkiv region') is the place itself
+        if any((p.admin1 is not None and p.admin1.id in sentence_admin1s) or p.iso3 == home[0].iso3
+               or (p.iso3 in self.countries and p.population >= CITY_POPULATION) for p in places):
+            return None
+        return home[0]
 
     def _why_ranked(self, best: Place, places: list[Place], rank) -> str:
         if len(places) == 1:

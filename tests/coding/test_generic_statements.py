@@ -1051,3 +1051,50 @@ def test_ramming_is_an_attack(text):
 def test_what_a_protest_supports_is_its_aim(text):
     rows = rows_for(text, keep=False)
     assert rows and not [r for r in rows if r["cameo_root"] in {"05", "03"}], [(r["cameo_code"], r["rule_id"]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "The Estado Mayor Central has been fighting the army and rival groups for control of coca-growing areas.",
+    "Gangs have been kidnapping travellers on the road for years.",
+    "The two militias have been clashing over grazing land in the region.",
+])
+def test_an_activity_that_has_been_going_on_is_no_event(text):
+    assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] in {"18", "19"}]
+
+
+def test_an_activity_going_on_since_a_day_is_news():
+    assert any(r["cameo_root"] == "19" for r in rows_for("Rebels have been shelling the town since Monday.", keep=False))
+
+
+@pytest.mark.parametrize("text", [
+    "Talks between the government and the rebels are due to resume in Caracas next month.",
+    "Negotiations between the two sides are scheduled to restart in Doha.",
+    "A summit of regional leaders is set to take place in Addis Ababa in June.",
+])
+def test_scheduled_talks_are_no_asserted_event(text):
+    assert not [r for r in rows_for(text, keep=False) if r["modality"] == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels attacked a police station in Suarez on Monday. President Gustavo Petro denounced the attack on social media.",
+    "Gunmen attacked a church in Kaduna. The governor condemned the attack on state television.",
+])
+def test_where_a_condemnation_was_said_is_no_target_of_a_new_attack(text):
+    assert len([r for r in rows_for(text, keep=False) if r["cameo_root"] == "18"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The RSF and allied Arab militias have been accused of ethnically targeted killings in West Darfur.",
+    "Both sides have been accused of war crimes.",
+    "The gang has been blamed for dozens of kidnappings.",
+])
+def test_a_standing_allegation_by_nobody_is_no_accusation(text):
+    assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] == "11" and r["modality"] == "asserted"]
+
+
+@pytest.mark.parametrize("text, accuser", [
+    ("Sudan's army accused the RSF of killing civilians in El Geneina.", "SDN"),
+    ("The militia has been accused by the UN of recruiting children.", "IGO"),
+])
+def test_an_accusation_by_someone_named_is_coded(text, accuser):
+    assert any(r["cameo_root"] == "11" and r["actor1_country"] == accuser for r in rows_for(text, keep=False))

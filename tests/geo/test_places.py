@@ -139,3 +139,27 @@ def test_where_the_action_happened_beats_where_its_actor_is_from(gaz, text, wher
 def test_a_sea_is_not_the_land_division_of_its_name(gaz, text, water_word):
     names = [name for name, _loc in resolved(text, gaz)]
     assert not any(water_word in (n or "") for n in names), names
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Myanmar's military carried out air strikes on a village near the town of Kani in the Sagaing region on Monday.",
+     "Sagaing"),
+    ("Gunmen attacked the village of Kearny in Nigeria's Zamfara state, killing five people.", "Zamfara"),
+    ("Jihadists raided the hamlet of Kani in Mali's Mopti region overnight.", "Mopti"),
+])
+def test_an_unknown_town_in_a_named_region_is_not_a_namesake_abroad(gaz, text, region):
+    rows = [r for r in code_text(text, doc_date=date(2024, 4, 16)) if r["cameo_root"] in {"18", "19"}]
+    assert rows and region in (rows[0]["admin1"] or ""), [(r["cameo_code"], r["location_name"], r["admin1"]) for r in rows]
+
+
+def test_the_same_unknown_town_later_in_the_story_stays_in_its_region(gaz):
+    text = ("Myanmar's military carried out air strikes near the town of Kani in the Sagaing region on Monday. "
+            "On Sunday, fighters had overrun a police station in Kani and seized weapons.")
+    rows = [r for r in code_text(text, doc_date=date(2024, 4, 16)) if r["sentence_index"] == 1]
+    assert rows and all("Sagaing" in (r["admin1"] or "") for r in rows), [(r["cameo_code"], r["location_name"]) for r in rows]
+
+
+def test_a_foreign_city_beside_a_home_region_is_still_the_city(gaz):
+    rows = code_text("Ukrainian drones hit Moscow on Sunday, while Russian shelling hit the Kharkiv region.",
+                     doc_date=date(2024, 4, 16))
+    assert "Moscow" in {r["location_name"] for r in rows}, [(r["cameo_code"], r["location_name"]) for r in rows]
