@@ -270,6 +270,8 @@ def toll_verb(noun: Token) -> Token | None:
     return verb if verb.lemma_.lower() in CASUALTY_LEMMAS else None
 
 
+ENEMY_SECTORS = {"REB", "INS", "UAF", "SEP"}  # whom a state's forces fight
+STATE_SPEAKERS = {"GOV", "MIL", "COP", "SPY"}
 SIDE_NOUNS = {"country", "side", "neighbour", "neighbor", "nation", "party", "government", "army", "rival", "foe", "enemy"}
 
 
@@ -759,12 +761,19 @@ def condemned_actor(trigger: Token, ctx: StoryContext, condemner: Actor | None =
     shelling of the market"), else the source of the story's latest violent event ("the UN condemned the
     attack" after the attack was reported); an act named by a general noun ("condemned the launch",
     "denounced the move") is aimed at whoever did the story's latest act, unless that was the condemner itself."""
-    for obj in (c for c in trigger.children if c.dep_ in {"dobj", "pobj"} or (c.dep_ == "prep" and c.lower_ in {"of", "over"})):
+    objects = [c for c in trigger.children if c.dep_ in {"dobj", "pobj"} or (c.dep_ == "prep" and c.lower_ in {"of", "over"})]
+    named: set[int] = set()
+    for called in (c for c in trigger.children if c.dep_ == "ccomp" and any(g.lower_ == "what" for g in c.children)):
+        # "condemned what it called a cowardly attack": the attack (told already, so as good as definite)
+        found = [g for g in called.children if g.dep_ in {"oprd", "npadvmod", "attr"} and g.pos_ == "NOUN"]
+        objects += found
+        named |= {g.i for g in found}
+    for obj in objects:
         noun = next((g for g in obj.children if g.dep_ == "pobj"), None) if obj.dep_ == "prep" else obj
         if noun is None:
             continue
         hit = match_noun(noun, ctx.story.lex)
-        definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"} for c in noun.children)
+        definite = noun.i in named or any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"} for c in noun.children)
         own = noun_source(noun, ctx.story)
         if own is not None and condemner is not None and own.code == condemner.code:
             own = None  # "Kyiv called the strike a war crime": the verb's subject is the condemner, not the striker
@@ -837,6 +846,12 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
                 target = placed_in(ctx.story.resolve(victims, register=False), where)
             if source is None and killer is not None:
                 source = placed_in(ctx.story.resolve(killer, register=False), where)
+    if source is None and code.root in FORCE_ROOTS and target is not None and target.sector in ENEMY_SECTORS:
+        speaker = speaker_of(cand.trigger) or (speaker_of(cand.trigger.head) if cand.trigger.dep_ in {"nsubj", "dobj"} else None)
+        said_by = ctx.story.resolve(speaker, register=False) if speaker is not None else None
+        if said_by is not None and said_by.country and said_by.sector in STATE_SPEAKERS and not said_by.org_code:
+            # "the junta said air strikes had killed 15 militants": a state reporting strikes on its enemies reports its own
+            source = Actor("", said_by.country, "MIL", cand.trigger.idx, cand.trigger.idx)
     sides = ctx.two_sides(index) if source is None and target is None and both_sides(cand.trigger) else ()
     if len(sides) == 2:
         # "the two countries agreed a ceasefire", "both sides exchanged fire": the story's two sides

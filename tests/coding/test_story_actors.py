@@ -651,3 +651,37 @@ def test_a_region_named_after_a_country_is_not_that_country(text, not_country):
 ])
 def test_country_names_that_start_like_regions_still_name_the_country(text, country):
     assert country in {r["actor1_country"] for r in rows_for(text)}
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The Nigerian army said air strikes killed 20 Boko Haram fighters near Lake Chad.", "NGA"),
+    ("Burkina Faso's junta said air strikes had killed 15 militants near Djibo.", "BFA"),
+    ("Pakistan's military said drone strikes killed six insurgents in North Waziristan.", "PAK"),
+])
+def test_a_state_reporting_strikes_on_its_enemies_reports_its_own(text, source):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "19"]
+    assert rows and rows[0]["actor1_country"] == source, [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows]
+
+
+def test_strikes_on_a_state_s_own_civilians_are_not_its_own():
+    rows = [r for r in rows_for("Ukraine said air strikes had killed five civilians in Kherson.") if r["cameo_root"] == "19"]
+    assert rows and rows[0]["actor1_country"] != "UKR"
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Gunmen attacked an army post near Djibo on Sunday. The junta condemned what it called a cowardly attack.", "BFA"),
+    ("Militants bombed a market in Mogadishu. The president condemned what he called a barbaric act of terrorism.", "SOM"),
+])
+def test_what_a_condemner_calls_an_attack_is_the_attack(text, target):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "11"]
+    assert rows and rows[0]["actor2_country"] == target, rows
+
+
+@pytest.mark.parametrize("text", [
+    "Officers rescued eight of the captives after a gunfight with the kidnappers near Gusau.",
+    "Troops killed two militants in a firefight near Bannu.",
+    "A gun battle between police and gang members left three dead in Port-au-Prince.",
+])
+def test_gunfights_are_fights_between_their_sides(text):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "19"]
+    assert rows and rows[0]["actor1_code"] and rows[0]["actor2_code"], rows
