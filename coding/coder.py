@@ -741,6 +741,27 @@ def history(when: date | None, precision: str | None, doc_date: date | None) -> 
     return precision == "year" and doc_date.year - when.year >= HISTORY_YEARS
 
 
+def _year(tok: Token) -> int | None:
+    return int(tok.text) if tok.like_num and len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2100 else None
+
+
+def old_years(trigger: Token, doc_date: date | None) -> bool:
+    """Years the date reader leaves out that still date the trigger's own clause well before the report:
+    'killed thousands between 1999 and 2003', 'since 2012, when jihadists hijacked an uprising' (the year the
+    'when' clause describes). Only the trigger's own time phrases count, not those of clauses inside it."""
+    if doc_date is None:
+        return False
+    years = [_year(trigger.head)] if trigger.dep_ == "relcl" and any(c.lower_ == "when" for c in trigger.children) else []
+    toll = toll_verb(trigger)  # "fighting killed thousands between 1999 and 2003"
+    heads = [trigger] + ([toll] if toll is not None else [])
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "dobj"]  # the parser may hang the time on the object
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"between", "in", "during", "from"}):
+            years += [_year(t) for t in prep.subtree]
+    years = [y for y in years if y is not None]
+    return bool(years) and all(doc_date.year - y >= HISTORY_YEARS for y in years)
+
+
 def home_country_of_state_side(source: Actor | None, target: Actor | None) -> str | None:
     """The country of the one state force or government in an event whose other side is named by its
     sector alone ("Iranian security forces clashed with protesters", "Ethiopian police arrested
@@ -1016,7 +1037,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     with timing.stage("date"):
         story_date = None if document.doc_date else ctx.story_date(sent.doc)
         evt_date, precision = event_date(cand.trigger, document.doc_date, modality, story_date)
-    if history(evt_date, precision, document.doc_date):
+    if history(evt_date, precision, document.doc_date) or old_years(cand.trigger, document.doc_date):
         return None  # "peace talks collapsed in 2017", "pledged allegiance to IS in 2019": the story's background
     with timing.stage("place"):
         geo = locate(cand.trigger, cand.target_place, index, ctx, document.dateline_place, source, target, code.quad_class)

@@ -227,6 +227,9 @@ def modality_of(trigger: Token, cameo: str, source_is_party: bool = False) -> st
         return "claimed"
     if _simple_present_state(trigger) and not cameo.startswith(SELF_MODAL_PREFIXES):
         return "hypothetical"
+    if trigger.tag_ in PRESENT_TAGS and any(c.dep_ == "dobj" and c.tag_ == "NNS" and any(
+            a.dep_ == "amod" and a.lower_ in KIND_MODIFIERS for a in c.children) for c in trigger.children):
+        return "hypothetical"  # "gangs launch frequent raids on villages": a habit told in the present
     if _ongoing_campaign(trigger) or _standing_allegation(trigger):
         return "hypothetical"  # "the group has been fighting the army for control of coca-growing areas"
     found = _walk(trigger, cameo)

@@ -22,7 +22,9 @@ RUNNING_ADVERBS = {("so", "far"), ("thus", "far"), ("to", "date")}
 
 
 def _perfect(verb: Token) -> bool:
-    return any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() == "have" for c in verb.children)
+    """'has killed', and a conjoined verb sharing it ('has displaced millions and killed 10,000')."""
+    heads = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+    return any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() == "have" for h in heads for c in h.children)
 
 
 def _span_of_period(noun: Token) -> bool:
@@ -42,6 +44,9 @@ def long_ago(tok: Token) -> bool:
     return tok.like_num and len(tok.text) == 4 and tok.text.isdigit()
 
 
+# A whole conflict as the subject of a perfect killing verb: its toll is a running total
+CONFLICT_NOUNS = {"insurgency", "war", "conflict", "violence", "unrest", "crisis", "uprising", "rebellion", "insurrection",
+                  "civil war", "fighting"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -62,4 +67,7 @@ def is_period_total(verb: Token) -> bool:
         if child.dep_ in {"npadvmod", "tmod"} and child.lemma_.lower() in PERIOD_UNITS:
             if _perfect(verb) and any(c.lower_ == "this" for c in child.children):
                 return True  # "had been killed this week"; not "killed three militants last week"
+    subjects = [c for h in ([verb] + ([verb.head] if verb.dep_ == "conj" else [])) for c in h.children]
+    if _perfect(verb) and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in CONFLICT_NOUNS for c in subjects):
+        return True  # "the insurgency has killed more than 6,000 people": the conflict's toll, not one event's
     return _perfect(verb) and _running_adverb(verb)

@@ -1098,3 +1098,34 @@ def test_a_standing_allegation_by_nobody_is_no_accusation(text):
 ])
 def test_an_accusation_by_someone_named_is_coded(text, accuser):
     assert any(r["cameo_root"] == "11" and r["actor1_country"] == accuser for r in rows_for(text, keep=False))
+
+
+@pytest.mark.parametrize("text", [
+    "The insurgency, which erupted in October 2017, has killed more than 6,000 people, according to a monitoring group.",
+    "The war has killed tens of thousands of civilians.",
+    "The conflict has displaced millions and killed at least 10,000 people.",
+])
+def test_a_conflict_s_toll_is_a_running_total(text):
+    assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] in {"18", "19", "20"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Its remnants still carry out sporadic attacks in the rugged areas of Kirkuk.",
+    "Gangs launch frequent raids on villages along the highway.",
+    "Militants stage regular ambushes on army convoys in the region.",
+])
+def test_frequent_attacks_are_a_habit(text):
+    assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] in {"18", "19"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting between the two communities killed thousands of people between 1999 and 2003.",
+    "Mali has been battling an insurgency since 2012, when jihadists hijacked a separatist uprising in the north.",
+])
+def test_years_well_before_the_report_date_the_clause_as_background(text):
+    assert not [r for r in rows_for(text, keep=False) if r["cameo_root"] in {"18", "19"}]
+
+
+def test_a_year_inside_a_clause_about_someone_does_not_date_the_event():
+    rows = rows_for("Police arrested a man on Monday who had fled the country in 2019.", keep=False)
+    assert any(r["cameo_code"] == "173" for r in rows)
