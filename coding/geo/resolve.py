@@ -390,6 +390,11 @@ class StoryPlaces:
             else:
                 trace.why = f"no {name} in the gazetteer within {HUB_KM:.0f} km of {describe(hub)}, named beside it: near it"
                 return from_place(hub, near=True)
+        if areas and not linked and self._big_city_elsewhere(places, areas):
+            # "Makhachkala, Republic of Dagestan" read as 'Republic' (a county in Kansas): a city of 100,000 or more
+            # outside every country the qualifier could name is the place, the qualifier a misreading
+            trace.why = "a city too big to be misplaced, outside every country its qualifier could name: the qualifier is ignored; "
+            groups, areas = [], []
         if areas:
             trace.qualifier = ", ".join(q.name for q in m.qualifiers if q.name) or ", ".join(a.name for a in linked)
             found = self._inside(places, groups)
@@ -443,6 +448,12 @@ class StoryPlaces:
         if not trace.why or trace.why.endswith("; "):
             trace.why += self._why_ranked(best, places, rank)
         return from_place(best, near=near)
+
+    @staticmethod
+    def _big_city_elsewhere(places: list[Place], areas: list[Area]) -> bool:
+        countries = {a.iso3 for a in areas}
+        big = [p for p in places if p.population >= CITY_POPULATION]
+        return bool(big) and not any(p.iso3 in countries for p in places)
 
     def _named_home_region(self, places: list[Place], sentence_admin1s: set[int]) -> Admin1 | None:
         """'near the town of Kani in the Sagaing region' with no Kani of Myanmar in the gazetteer: a region of the

@@ -163,3 +163,13 @@ def test_a_foreign_city_beside_a_home_region_is_still_the_city(gaz):
     rows = code_text("Ukrainian drones hit Moscow on Sunday, while Russian shelling hit the Kharkiv region.",
                      doc_date=date(2024, 4, 16))
     assert "Moscow" in {r["location_name"] for r in rows}, [(r["cameo_code"], r["location_name"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("On 25 September 2022, several hundred people gathered in Makhachkala, Republic of Dagestan, to protest.", "Makhachkala"),
+    ("On 24 April 2023, thousands marched in Brasília, Federal District, against the land bill.", "Brasília"),
+    ("On 3 May 2024, police dispersed a rally in Lagos, Republic of Nigeria, with tear gas.", "Lagos"),
+])
+def test_a_big_city_outside_every_country_its_qualifier_could_name_is_the_place(gaz, text, city):
+    rows = code_text(text, doc_date=date(2024, 5, 4))
+    assert rows and rows[0]["location_name"] == city, [(r["cameo_code"], r["location_name"]) for r in rows]
