@@ -31,7 +31,7 @@ TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "port", "settlemen
 ADMIN_NOUNS = frozenset({"region", "oblast", "province", "governorate", "state", "prefecture", "krai", "county"})
 # Second-level division words: after a name they make it a district qualifier ("Gwoza LGA", "Izium raion").
 DISTRICT_NOUNS = frozenset({"district", "raion", "rayon", "lga", "municipality", "county", "department", "prefecture",
-                            "territory", "cercle", "commune", "hromada", "regency"})  # DRC territories, Mali cercles, Sahel communes, Indonesian regencies
+                            "territory", "cercle", "commune", "hromada", "regency", "zone"})  # DRC territories, Mali cercles, Sahel communes, Indonesian regencies
 QUALIFIER_OPENERS = frozenset({",", "("})
 # Lower-case words inside place names ('Duque de Caxias', 'Ras al Ain'): they join the capitalised words around them.
 NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "la", "las", "los", "el", "al", "ad", "ar",
@@ -261,6 +261,9 @@ def _place_context(head: Token) -> tuple[str | None, Token, bool] | None:
         return None, first, False  # "the shelling of Kharkiv", "the capture of Lyman"
     if first.dep_ == "pobj" and parent.lower_ == "of" and _lemma(parent.head) in FACILITY_NOUNS:
         return None, first, False  # "the town hall of San Miguel Totolapan", "the central market of Beledweyne"
+    if first.dep_ == "compound" and _lemma(parent) in FACILITY_NOUNS and parent.dep_ == "pobj" \
+            and parent.head.lower_ in PLACE_PREPOSITIONS:
+        return None, first, True  # "gathered near Herat University", "at Mitiga airport": at a facility of that town
     if first.dep_ == "poss" and (_lemma(parent) in FACILITY_NOUNS or _noun_kind(_lemma(parent)) == "part"):
         return None, first, _noun_kind(_lemma(parent)) == "part"  # "Lima's central square", "Kyiv's outskirts"
     if first.dep_ == "pobj" and parent.lower_ == "of" and _lemma(parent.head) in DWELLER_NOUNS:
@@ -323,6 +326,20 @@ def _speaks_for_government(head: Token, story: StoryLike) -> bool:
         (head.dep_ == "dobj" and verb in ACCUSATION_VERBS)
 
 
+def _qualified_by_division(head: Token) -> bool:
+    """'Debre Markos, East Gojjam zone, Amhara region': a name followed by a comma and a named division is a
+    place, whatever the tagger thinks of it."""
+    doc = head.doc
+    if head.i + 1 >= len(doc) or doc[head.i + 1].text != ",":
+        return False
+    for tok in doc[head.i + 2:min(len(doc), head.i + 7)]:
+        if tok.is_punct:
+            return False
+        if _lemma(tok) in ADMIN_NOUNS | DISTRICT_NOUNS:
+            return True
+    return False
+
+
 def find_mentions(sent: Span, story: StoryLike) -> list[Mention]:
     """Place mentions of a sentence, in text order, each linked to the admin-1 mentions that qualify it."""
     mentions: list[Mention] = []
@@ -342,7 +359,7 @@ def find_mentions(sent: Span, story: StoryLike) -> list[Mention]:
         entry = story.entry_at(head)
         named_area = anchor is not head and head.dep_ == "compound" and _lemma(anchor) in AREA_NOUNS | DISTRICT_NOUNS
         if kind is None and not (entry is not None and entry.kind in {"capital", "country"}) and not named_area \
-                and _is_person(head, start, story):
+                and not _qualified_by_division(head) and _is_person(head, start, story):
             continue  # a person's name, unless a place noun says otherwise ('the town of Lyman', 'Kurmin Doka area')
         name = sent.doc[start:head.i + 1].text  # not doc.text, which spaCy rebuilds from every token
         if entry is not None and entry.kind == "country":

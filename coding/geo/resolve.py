@@ -22,6 +22,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from coding.geo.gazetteer import Admin1, Admin2, Country, Gazetteer, Place
+from coding.vocabulary import FACILITY_NOUNS
 from coding.geo.mentions import ADMIN_NOUNS, DISTRICT_NOUNS, Mention, StoryLike, find_mentions, is_destination
 
 TOWN, NEAR, REGION = 1, 2, 3  # ACLED geo precision
@@ -360,6 +361,10 @@ class StoryPlaces:
         if not places and name.split()[-1].lower() in CITY_WORDS and " " in name:
             name = name.rsplit(" ", 1)[0]  # 'Himamaylan City', 'Kano Town': the town, when the gazetteer lacks the longer name
             places = list(self.gaz.places(name))
+        elif not places and " " in name and name.split()[-1].lower() in FACILITY_NOUNS:
+            name = name.rsplit(" ", 1)[0]  # 'near Herat University', 'at Mitiga Airport': at a facility of that town
+            places = list(self.gaz.places(name))
+            m = replace(m, near=True)
         near = m.near or label is not None
         if m.country:
             places = [p for p in places if p.iso3 == m.country]

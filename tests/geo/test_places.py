@@ -173,3 +173,23 @@ def test_a_foreign_city_beside_a_home_region_is_still_the_city(gaz):
 def test_a_big_city_outside_every_country_its_qualifier_could_name_is_the_place(gaz, text, city):
     rows = code_text(text, doc_date=date(2024, 5, 4))
     assert rows and rows[0]["location_name"] == city, [(r["cameo_code"], r["location_name"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("On 24 December 2022, about 20 women gathered near Herat University to protest the ban.", "Herāt"),
+    ("On 14 August 2023, militiamen clashed at Kandahar Airport after a commander was detained.", "Kandah"),
+    ("On 3 March 2024, students rallied outside Kabul University against the ban.", "Kabul"),
+])
+def test_a_facility_named_after_its_town_is_at_that_town(gaz, text, city):
+    rows = code_text(text, doc_date=date(2024, 5, 4))
+    assert rows and city in (rows[0]["location_name"] or ""), [(r["cameo_code"], r["location_name"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, town", [
+    ("On 8 February 2024, Fano militiamen and ENDF forces fought in and around Debre Markos, East Gojjam zone, Amhara region.",
+     "Debre Mark"),
+    ("On 2 March 2024, Fano fighters attacked a police station in Dessie, South Wollo zone, Amhara region.", "Dessie"),
+])
+def test_a_name_followed_by_a_named_division_is_a_place_not_a_person(gaz, text, town):
+    rows = code_text(text, doc_date=date(2024, 5, 4))
+    assert rows and town in (rows[0]["location_name"] or ""), [(r["cameo_code"], r["location_name"]) for r in rows]
