@@ -39,7 +39,7 @@ NUMBER = (r"(?:" + DIGITS + r"|an (?:unspecified|unknown|undisclosed|unconfirmed
           r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
           r"|eighteen|nineteen)")
 QUALIFIER = (r"(?:(?:all|at least|at most|some|about|around|nearly|almost|more than|over|up to|an estimated|approximately"
-             r"|roughly|as many as|no fewer than|no less than|a total of|between)\s+)?")
+             r"|roughly|as many as|no fewer than|no less than|a total of|between)\s+){0,2}")  # "a total of at least 30"
 # A range gives its lowest figure: "10 to 15", "10-15", "three or four", "between 10 and 15".
 RANGE = rf"(?:\s*(?:-|–|to|or|and)\s*(?P<m>{NUMBER}))?"
 VICTIMS = (r"(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Za-z\-]+\s+){0,2}?(?:people|persons|person|individuals|civilians|civilian|"
@@ -48,13 +48,15 @@ VICTIMS = (r"(?:\s+(?:of\s+(?:the\s+)?)?(?:[A-Za-z\-]+\s+){0,2}?(?:people|person
            r"members|gunmen|bandits|worshippers|pilgrims|students|passengers|workers|farmers|migrants|"
            r"policemen|servicemen|attackers|assailants|bodies|child|woman|man|boy|girl|officer|villager|resident|farmer|"
            r"student|worker|passenger|militant|fighter|rebel|protester|policeman|guard|teacher|trader|journalists|journalist|"
-           r"reporters|reporter|doctors|doctor|nurses|nurse|officials|official|drivers|driver|"
+           r"reporters|reporter|doctors|doctor|nurses|nurse|officials|official|drivers|driver|rioters|rioter|youths|youth|"
+           r"looters|mourners|inmates|prisoners|detainees|fishermen|herders|miners|"
            # a force named by its acronym, uninflected ("seven VDP", "3 FAMa", "two SNA"), never a weapon's
            r"(?-i:(?!(?:IED|VBIED|UAV|RPG|MLRS|APC)\b)[A-Z]{2,}a?)(?![A-Za-z])))?")
 DEATH_VERBS = r"(?:killing|killed|kills|kill|murdering|murdered|massacring|massacred|executing|executed|slaying|slew|slain|hanged)"
 # A manner of killing put before its victims: "shot dead nine demonstrators", "hacked to death at least 18 villagers"
 MANNER_FIRST = (r"(?:shot|shooting|shoots|shoot|hacked|hacking|stabbed|stabbing|beat|beaten|beating|burned|burnt|burning|"
                 r"stoned|stoning|clubbed|clubbing)\s+(?:dead|to death)")
+INCLUDING = r"(?:\s*,\s*(?:including|among them)\s[^,.;]*,)?"  # "30 people, including 11 civilians, were killed"
 ALSO = r"(?:(?:also|reportedly|allegedly|later|subsequently|reported|confirmed)\s+)?"  # "3 attackers were also killed", "were reported killed"
 NEUTRALISED = r"(?:neutrali[sz](?:ed|ing|es|e))"  # armies' word for enemies killed; only ever of people
 
@@ -62,7 +64,7 @@ _PATTERNS = [
     # "killing at least 12", "killed 30 civilians", "left two dead", "leaving one person dead"
     re.compile(rf"\b(?:{DEATH_VERBS}|{MANNER_FIRST}|left|leaving|leaves)\s+{QUALIFIER}(?P<n>{NUMBER}){RANGE}{VICTIMS}(?P<tail>\s+(?:dead|killed))?", re.I),
     # "two people were killed", "a dozen people died", "12 dead", "at least five soldiers lost their lives"
-    re.compile(rf"\b{QUALIFIER}(?P<n>{NUMBER}){RANGE}{VICTIMS}\s+(?:(?:were|was|have been|has been|had been|are|being|got)\s+)?{ALSO}"
+    re.compile(rf"\b{QUALIFIER}(?P<n>{NUMBER}){RANGE}{VICTIMS}{INCLUDING}\s+(?:(?:were|was|have been|has been|had been|are|being|got)\s+)?{ALSO}"
                rf"(?:(?:shot|gunned|beaten|hacked|burned|stabbed)\s+(?:to death|dead|down)|killed|dead|died|lost their lives|"
                rf"perished|murdered|massacred|executed|slain)\b", re.I),
     # "a death toll of 15", "the death toll rose to 20"

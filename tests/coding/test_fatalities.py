@@ -26,6 +26,11 @@ from coding.fatalities import fatalities_in, number_value
         ("The attack killed two and wounded seven.", 2),
         ("Several hundred people marched; hundreds were killed in the crackdown.", 100),
         ("Rebels massacred 40 villagers overnight.", 40),
+        # stacked qualifiers, a part named between the count and its verb, more kinds of victims
+        ("A total of at least 30 people, including 11 civilians, were killed over the three days.", 30),
+        ("At least 19 people, including 13 soldiers, were killed in the violence.", 19),
+        ("Police opened fire on the crowd and several rioters were killed.", 3),
+        ("Four inmates were killed when guards fired on the prison yard.", 4),
         # the manner before the victims
         ("Separatists shot dead three policemen at a checkpoint.", 3),
         ("Gunmen shot dead at least five worshippers in Kaduna.", 5),
