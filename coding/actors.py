@@ -17,14 +17,15 @@ from spacy.tokens import Doc, Span, Token
 
 from coding.lexicon import ActorEntry, Lexicon, PersonEntry, first_chunk
 from coding.petrarch.actors import DatedActorEntry
-from coding.vocabulary import FACILITY_NOUNS, LOCATION_PREPOSITIONS, SPEECH_VERBS, WATER_NOUNS
+from coding.vocabulary import FACILITY_NOUNS, LOCATION_PREPOSITIONS, NAME_PARTICLES, SPEECH_VERBS, WATER_NOUNS
 
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 THING_PRONOUNS = {"it", "they", "them", "its", "their"}
 LED_GROUPS = {"coalition", "alliance", "force", "forces", "mission", "operation", "campaign", "bloc"}
-BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "led", "held", "controlled", "occupied", "made", "supplied", "based"}
+BACKING_WORDS = {"backed", "sponsored", "supported", "allied", "aligned", "led", "held", "controlled", "occupied", "made", "supplied", "based",
+                 "linked", "affiliated", "inspired"}
 POSSESSIVE_MARKERS = {"'s", "’s", "'"}
 NON_STATE_ARMED = {"REB", "INS", "SEP", "UAF", "CRM"}
 # Counts of people that name nobody by themselves: "hundreds of protesters", "dozens of students"
@@ -177,6 +178,8 @@ class StoryActors:
             if found and found[2].kind in {"country", "adjective"} and i > 0 and doc[i - 1].text in REGION_QUALIFIERS \
                     and doc[i - 1].whitespace_:
                 found = None  # "Latin American countries", "North America": a region, not the country of that name
+            if found and i > 1 and doc[i - 1].text in NAME_PARTICLES and doc[i - 2].text[:1].isupper():
+                found = None  # "Mocímboa da Praia": the end of a longer name, not Cabo Verde's capital
             if found:
                 for k in range(found[0], found[1]):
                     self.mention_at[k] = found
@@ -272,13 +275,16 @@ class StoryActors:
                 return entry.country
         return None
 
-    @staticmethod
-    def _is_backing(tok: Token) -> bool:
-        """'Moscow-backed separatists' are not Russian: the country is their sponsor; but a 'Saudi-led coalition'
-        or a 'US-led force' is the leader's own forces with others."""
+    def _is_backing(self, tok: Token) -> bool:
+        """'Moscow-backed separatists' are not Russian: the country is their sponsor ('Islamic State-linked
+        insurgents' are not the Islamic State's central command either); but a 'Saudi-led coalition' or a 'US-led
+        force' is the leader's own forces with others."""
         head = tok.head
+        hit = self.mention_at.get(tok.i)
+        last = self.doc[hit[1] - 1] if hit else tok  # the name's last word: 'State' of 'Islamic State-linked'
         word = head if head.lower_ in BACKING_WORDS else (
-            tok.nbor(2) if tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(2).lower_ in BACKING_WORDS else None)
+            last.nbor(2) if last.i + 2 < len(tok.doc) and last.nbor(1).text == "-" and last.nbor(2).lower_ in BACKING_WORDS
+            else None)
         if word is None:
             return False
         if word.lower_ == "led" and word.head.lemma_.lower() in LED_GROUPS:

@@ -24,7 +24,7 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from coding.dates import MONTHS, WEEKDAYS
-from coding.vocabulary import ACCUSATION_VERBS, FACILITY_NOUNS, PLACE_PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS, WATER_NOUNS
+from coding.vocabulary import ACCUSATION_VERBS, FACILITY_NOUNS, NAME_PARTICLES, PLACE_PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS, WATER_NOUNS
 
 TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "port", "settlement", "locality", "hamlet", "municipality",
                         "suburb", "township"})
@@ -34,8 +34,7 @@ DISTRICT_NOUNS = frozenset({"district", "raion", "rayon", "lga", "municipality",
                             "territory", "cercle", "commune", "hromada", "regency", "zone"})  # DRC territories, Mali cercles, Sahel communes, Indonesian regencies
 QUALIFIER_OPENERS = frozenset({",", "("})
 # Lower-case words inside place names ('Duque de Caxias', 'Ras al Ain'): they join the capitalised words around them.
-NAME_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "di", "la", "las", "los", "el", "al", "ad", "ar",
-                            "ash", "ath", "ul", "bin", "ibn"})
+
 LIST_WORDS = frozenset({"and", "or", "&"})
 # A part of a place, or its surroundings: the event is near or in part of it (precision 2).
 PART_NOUNS = frozenset({"district", "neighbourhood", "neighborhood", "outskirts", "suburbs", "area", "part", "centre",

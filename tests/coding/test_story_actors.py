@@ -685,3 +685,27 @@ def test_what_a_condemner_calls_an_attack_is_the_attack(text, target):
 def test_gunfights_are_fights_between_their_sides(text):
     rows = [r for r in rows_for(text) if r["cameo_root"] == "19"]
     assert rows and rows[0]["actor1_code"] and rows[0]["actor2_code"], rows
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Islamic State-linked insurgents beheaded four civilians near Macomia in Cabo Delgado.", "MOZ"),
+    ("Al Qaeda-linked militants attacked an army post near Djibo.", "BFA"),
+    ("Islamic State-affiliated fighters ambushed a patrol near Menaka.", "MLI"),
+])
+def test_a_group_linked_to_an_organisation_is_of_the_country_where_it_acts(text, country):
+    rows = rows_for(text)
+    assert rows and rows[0]["actor1_country"] == country, [(r["cameo_code"], r["actor1_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, not_country", [
+    ("Insurgents raided a village near Mocímboa da Praia on Tuesday.", "CPV"),
+    ("Protesters marched through Duque de Caxias on Sunday.", "CAF"),
+])
+def test_a_known_name_at_the_end_of_a_longer_place_name_is_no_actor(text, not_country):
+    rows = rows_for(text)
+    assert not_country not in {r["actor1_country"] for r in rows} | {r["actor2_country"] for r in rows}
+
+
+def test_a_capital_named_alone_is_still_its_country():
+    rows = rows_for("Police arrested 12 protesters in Praia on Monday.")
+    assert rows and rows[0]["actor1_country"] == "CPV"
