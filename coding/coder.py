@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from coding import timing
 from coding.acled import acled_view
-from coding.actors import GROUP_NOUNS, STATELESS_SECTORS, Actor, StoryActors, is_location_mention, placed_in
+from coding.actors import FORCE_SECTORS, GROUP_NOUNS, STATELESS_SECTORS, Actor, StoryActors, is_location_mention, placed_in
 from coding.ahead import parse_stream
 from coding.dates import event_date, full_date
 from coding.document import Document
@@ -285,6 +285,22 @@ def both_sides(trigger: Token) -> bool:
         if subj.lemma_.lower() in SIDE_NOUNS and subj.tag_ == "NNS" and any(
                 (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in {"det", "predet"} and c.lower_ == "both") for c in subj.children):
             return True
+    return False
+
+
+ASSAULT_CODE, CONVENTIONAL_CODE = "180", "190"
+CONDUCTING_LEMMAS = {"conduct", "carry", "launch", "stage", "mount", "claim"}
+MILITARY_SITES = {"base", "barracks", "garrison", "outpost", "checkpoint", "post", "camp", "airbase"}
+
+
+def _at_military_site(trigger: Token) -> bool:
+    """The event happened at a military site with no owner named ('at the gate of a military base', 'at an army
+    checkpoint'): a site of the armed forces of the country where it is."""
+    verb = trigger.head if trigger.dep_ in {"nsubj", "nsubjpass"} else trigger
+    for prep in (c for c in [*trigger.children, *verb.children] if c.dep_ == "prep" and c.lower_ in {"at", "outside", "near"}):
+        for noun in (t for t in prep.subtree if t.pos_ == "NOUN"):
+            if noun.lemma_.lower() in MILITARY_SITES and any(c.lower_ in {"military", "army"} for c in noun.children):
+                return True
     return False
 
 
@@ -892,6 +908,15 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             target = placed_in(ctx.story.resolve(obj, register=False), where)
         if source is None and subj is not None:
             source = placed_in(ctx.story.resolve(subj, register=False), where)
+    if cand.form == "noun" and source is None:
+        # "an air strike it conducted on Sunday", "the raid that the army carried out": the relative clause says whose
+        for rel in (c for c in cand.trigger.children if c.dep_ == "relcl" and c.lemma_.lower() in CONDUCTING_LEMMAS):
+            subj = next((c for c in rel.children if c.dep_ == "nsubj" and c.lower_ not in {"that", "which"}), None)
+            if subj is not None:
+                source = placed_in(ctx.story.resolve(subj, register=False), where)
+    if target is None and code.root in FORCE_ROOTS and where and _at_military_site(cand.trigger):
+        # "a car bomb exploded at the gate of a military base near Afgoye": the forces of the country it is in
+        target = Actor("", where, "MIL", cand.trigger.idx, cand.trigger.idx)
     if cand.form == "noun" and code.root in FORCE_ROOTS and target is None and cand.trigger.dep_ == "dobj":
         outcome = killing_outcome(cand.trigger.head)  # "carried out air strikes on a village, killing 14 civilians"
         victims = next(iter(victim_phrases(outcome)), None) if outcome is not None else None
@@ -992,6 +1017,11 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         code, refinement = cameo_table()[EXPEL_CODE], "expel"
     elif fire_on_crowd(code.code, source, target, protesting_object(cand.trigger, ctx.story.lex)):
         code, refinement = cameo_table()[REPRESSION_CODE], "repression"
+    elif code.code == ASSAULT_CODE and source is not None and target is not None \
+            and source.sector in FORCE_SECTORS and target.sector in ENEMY_SECTORS:
+        # "special forces raided an al Shabaab hideout, killing 17 militants": a state's forces attacking an
+        # armed group use conventional force (19), not unconventional violence (18)
+        code, refinement = cameo_table()[CONVENTIONAL_CODE], "state force"
     elif code.root in {"18", "19"} and _protesters(source):
         # "protesters stormed parliament", "demonstrators attacked the police": a violent protest, not a battle
         code, refinement = cameo_table()[RIOT_CODE], "riot"

@@ -379,3 +379,37 @@ def test_where_people_were_going_to_attack_is_no_attack(text):
 def test_calling_an_act_a_crime_denounces_its_actor(text, speaker, target):
     rows = [r for r in rows_for(text) if r["sentence_index"] == 1]
     assert [(r["cameo_root"], r["actor1_country"], r["actor2_country"]) for r in rows] == [("11", speaker, target)], brief(rows)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The U.S. Africa Command said an air strike it conducted on Sunday near Kismayo had killed three al Shabaab fighters.",
+     "USA"),
+    ("Nigeria's air force said a raid that it carried out near Lake Chad killed 20 insurgents.", "NGA"),
+])
+def test_whose_strike_a_relative_clause_says(text, source):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "19"]
+    assert rows and rows[0]["actor1_country"] == source, brief(rows_for(text))
+
+
+@pytest.mark.parametrize("text, country", [
+    ("A car bomb exploded at the gate of a military base near Afgoye on Tuesday.", "SOM"),
+    ("Gunmen opened fire at an army checkpoint outside Maiduguri.", "NGA"),
+])
+def test_an_attack_at_a_military_site_hits_the_forces_where_it_is(text, country):
+    rows = [r for r in rows_for(text) if r["cameo_root"] in {"18", "19"}]
+    assert rows and (rows[0]["actor2_country"], rows[0]["actor2_sector"]) == (country, "MIL"), brief(rows_for(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Somali special forces raided an al Shabaab hideout near Beledweyne, killing 17 militants.",
+    "Nigerian troops attacked a Boko Haram camp in the Sambisa forest.",
+    "Malian soldiers assaulted a jihadist base near Menaka.",
+])
+def test_a_state_s_forces_attacking_an_armed_group_use_conventional_force(text):
+    rows = [r for r in rows_for(text) if r["cameo_root"] in {"18", "19"}]
+    assert rows and rows[0]["cameo_root"] == "19", brief(rows)
+
+
+def test_an_armed_group_attacking_soldiers_is_still_an_assault():
+    rows = [r for r in rows_for("Jihadists attacked an army post near Djibo.") if r["cameo_root"] in {"18", "19"}]
+    assert rows and rows[0]["cameo_code"] == "180", brief(rows)

@@ -11,7 +11,7 @@ from pathlib import Path
 from coding.evaluation.stories import score_stories
 
 STORIES = Path(__file__).resolve().parent.parent / "data" / "stories"
-FLOORS = {"required_recall": 0.81, "precision": 0.65}  # measured: 0.835 / 0.707 (155 stories)
+FLOORS = {"required_recall": 0.81, "precision": 0.65}  # measured: 0.842 / 0.712 (155 stories)
 # Five of the 165 negatives are still asserted: a party's own claim of a capture ("the rebels said they had
 # captured several towns"), an undated standing fact in a main clause ("has pledged allegiance to IS"), and three
 # from the twenty-second batch (written by a team member who does not read the coder, not yet worked on): a
