@@ -304,6 +304,13 @@ def _at_military_site(trigger: Token) -> bool:
     return False
 
 
+def said_by_whom(tok: Token, ctx: StoryContext, also: Token | None = None) -> Actor | None:
+    """The actor of the reporting verb whose complement holds ``tok`` ('X said Y did Z' -> X), or None; when
+    ``tok`` is in no reported clause, that of ``also``."""
+    speaker = speaker_of(tok) or (speaker_of(also) if also is not None else None)
+    return ctx.story.resolve(speaker, register=False) if speaker is not None else None
+
+
 def told_attack_as_subject(verb: Token, lex: Lexicon) -> bool:
     """The verb's subject is a definite attack noun ('the strikes', 'the attack', 'these raids'): an attack the
     story has told already, now with its toll."""
@@ -858,7 +865,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         where = source.country  # "a Tunisian court jailed a journalist": a state coerces people in its own country
     target = placed_in(cand.target, where)
     if code.root == PROTEST_ROOT and source is not None and not (source.country or source.org_code or source.is_person) and where:
-        source = replace(source, country=where)  # "Indigenous groups blocked roads across Guatemala": people of the place
+        source = replace(source, country=where)  # "student groups marched through Dhaka": protesters of the place
     if code.root == PROTEST_ROOT and source is None and cand.form != "noun" and where and any(
             c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in cand.trigger.children):
         # "Indigenous groups blocked roads across Guatemala": people no lexicon names protest where they are
@@ -884,8 +891,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             if source is None and killer is not None:
                 source = placed_in(ctx.story.resolve(killer, register=False), where)
     if source is None and code.root in FORCE_ROOTS and target is not None and target.sector in ENEMY_SECTORS:
-        speaker = speaker_of(cand.trigger) or (speaker_of(cand.trigger.head) if cand.trigger.dep_ in {"nsubj", "dobj"} else None)
-        said_by = ctx.story.resolve(speaker, register=False) if speaker is not None else None
+        # a noun's reporting verb is its verb's ("the army said air strikes killed ...")
+        said_by = said_by_whom(cand.trigger, ctx, cand.trigger.head if cand.trigger.dep_ in {"nsubj", "dobj"} else None)
         if said_by is not None and said_by.country and said_by.sector in STATE_SPEAKERS and not said_by.org_code:
             # "the junta said air strikes had killed 15 militants": a state reporting strikes on its enemies reports its own
             source = Actor("", said_by.country, "MIL", cand.trigger.idx, cand.trigger.idx)
@@ -982,8 +989,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             and target is not None and source.country and source.country == target.country and not source.is_person:
         # "Kyrgyzstan said Tajik forces had shelled Batken, and accused Dushanbe of ...": parsed as the shellers'
         # second verb; nobody accuses their own capital, the speaker does
-        speaker = speaker_of(cand.trigger)
-        said_by = ctx.story.resolve(speaker, register=False) if speaker is not None else None
+        said_by = said_by_whom(cand.trigger, ctx)
         if said_by is not None and said_by.country and said_by.country != target.country:
             source = said_by
     condemned = condemned_actor(cand.trigger, ctx, source) if code.root in CONDEMNING_ROOTS else None
@@ -1053,8 +1059,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         statement_kind = None
     threat = statement_kind is not None
     if modality == "asserted" and source is not None and source.country and code.code.startswith(CLAIMABLE_PREFIXES):
-        speaker = speaker_of(cand.trigger)
-        said_by = ctx.story.resolve(speaker, register=False) if speaker is not None else None
+        said_by = said_by_whom(cand.trigger, ctx)
         if said_by is not None and said_by.country == source.country and said_by.sector in PARTY_SECTORS:
             # A party to the conflict reporting its own side's military success: a claim, not a fact.
             modality = "claimed"

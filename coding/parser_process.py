@@ -234,15 +234,19 @@ class ParserProcess:
             message = self._get(block=False)
             if message is None:
                 return False
-            got, payload, seconds = message
-            if got == "ready":
-                self.ready = True
-                if isinstance(payload, _Failure):
-                    raise payload.exc
-                continue
-            if got[0] == key[0]:
-                self._early[got] = (payload, seconds)
+            self._keep(message, key)
         return True
+
+    def _keep(self, message: tuple[Any, Any, float], key: Any) -> None:
+        """File one message from the child: the ready signal (raising a start-up failure), or a batch of the
+        stream of ``key`` (older streams' results are thrown away)."""
+        got, payload, seconds = message
+        if got == "ready":
+            self.ready = True
+            if isinstance(payload, _Failure):
+                raise payload.exc
+        elif got[0] == key[0]:
+            self._early[got] = (payload, seconds)
 
     def forget(self) -> None:
         """Drop results kept for earlier streams (a new stream starts)."""
@@ -251,15 +255,7 @@ class ParserProcess:
     def receive(self, key: Any) -> tuple[Any, float]:
         """The payload and parse seconds of batch ``key``; results of abandoned streams are dropped."""
         while key not in self._early:
-            message = self._get(block=True)
-            got, payload, seconds = message
-            if got == "ready":
-                self.ready = True
-                if isinstance(payload, _Failure):
-                    raise payload.exc
-                continue
-            if got[0] == key[0]:  # this stream's; older streams' results are thrown away
-                self._early[got] = (payload, seconds)
+            self._keep(self._get(block=True), key)
         return self._early.pop(key)
 
     def stop(self, timeout: float = STOP_SECONDS) -> None:

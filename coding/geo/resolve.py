@@ -417,8 +417,8 @@ class StoryPlaces:
                     trace.why = f"no town {name} inside {describe(area)}, named beside it, but its division {own[0].name}"
                     return from_admin2(own[0])
                 trace.why = f"no {name} in the gazetteer inside {describe(area)}, named beside it: that division"
-                self._named_regions[name.lower()] = from_area(area)
-                return from_area(area)
+                located = self._named_regions[name.lower()] = from_area(area)
+                return located
         elif not m.country and self.named_countries:
             # a place abroad must be a city, unless the story names its region ('Vovchansk near the border between
             # Kharkiv region and Russia': Russia is named, and so is Vovchansk's region)
@@ -437,8 +437,8 @@ class StoryPlaces:
         region = None if areas or m.country else self._named_home_region(places, sentence_admin1s)
         if region is not None:
             trace.why = f"no {name} in the gazetteer in the story's countries; the region the sentence names: {region.name}"
-            self._named_regions[name.lower()] = from_area(region)
-            return from_area(region)
+            located = self._named_regions[name.lower()] = from_area(region)
+            return located
         if not areas and not m.country and name.lower() in self._named_regions:
             # "a police station in Kani" after "the town of Kani in the Sagaing region": the same town as before
             trace.why = "the region an earlier sentence placed this town in"
