@@ -599,8 +599,18 @@ class StoryContext:
         self._dyad: tuple[str, ...] | None = None
         self.last_violence: Actor | None = None  # the source of the latest violent event coded in the story
         self.last_act: Actor | None = None  # the source of the latest act (no statement) coded in the story
+        self.violence: list[tuple[str, Actor]] = []  # (rule id, source) of the story's violent events, as told
         self._per_sentence: dict[tuple[int, str], Any] = {}
         self._story_date: tuple[date | None] | None = None
+
+    def condemned_violence(self, rule_id: str, condemner: Actor | None) -> Actor | None:
+        """Whose violence 'the attack', 'the raid', 'the killings' a condemnation names: the first event the story
+        told of the same kind (the same rule: 'raided' ... 'denounced the raid'), else the story's first violent
+        event, its lead ('gunmen attacked a village ... soldiers clashed with them ... the UN condemned the
+        attack'); never the condemner's own. Else the latest violence, as before any event was listed."""
+        others = [(rid, src) for rid, src in self.violence if condemner is None or src.code != condemner.code]
+        same = next((src for rid, src in others if rid == rule_id), None)
+        return same or (others[0][1] if others else self.last_violence)
 
     def story_date(self, doc: Doc) -> date | None:
         """The story's first full date ("On 16 February 2024, ..."): the reference date of a document that
@@ -781,6 +791,8 @@ def old_years(trigger: Token, doc_date: date | None) -> bool:
     for head in heads:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"between", "in", "during", "from"}):
             years += [_year(t) for t in prep.subtree]
+        # a year naming the event or its object: "signed a 2019 peace deal", "the 2021 coup"
+        years += [_year(c) for c in head.children if c.dep_ in {"nummod", "compound", "amod", "npadvmod"} and c.i < head.i]
     years = [y for y in years if y is not None]
     return bool(years) and all(doc_date.year - y >= HISTORY_YEARS for y in years)
 
@@ -790,13 +802,16 @@ def home_country_of_state_side(source: Actor | None, target: Actor | None) -> st
     sector alone ("Iranian security forces clashed with protesters", "Ethiopian police arrested
     journalists"): with no place named, those people are the state's own, wherever the story was filed
     (a story from the Dubai bureau about Iran). With neither place nor dateline, they stay unnamed."""
-    if source is None or target is None or not source.country or source.org_code or source.sector not in STATE_COERCERS:
-        return None  # the state force acts: "the junta expelled the French ambassador" makes no junta French
+    if source is None or target is None or not source.country or source.org_code or source.is_person \
+            or source.sector not in STATE_COERCERS | {None}:
+        return None  # the state force acts ("Iran hanged a man": the country itself as the state); "the junta
+        # expelled the French ambassador" makes no junta French
     unnamed = not target.country and not target.org_code and target.sector and target.sector not in STATELESS_SECTORS
     return source.country if unnamed else None
 
 
 CONDEMNING_ROOTS = {"11"}
+TOLD = {"asserted", "claimed"}  # events a later sentence can refer back to ("denounced the raid")
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}  # statements, appeals, meetings: no act to condemn
 
 
@@ -822,7 +837,7 @@ def condemned_actor(trigger: Token, ctx: StoryContext, condemner: Actor | None =
         if own is not None and condemner is not None and own.code == condemner.code:
             own = None  # "Kyiv called the strike a war crime": the verb's subject is the condemner, not the striker
         if hit is not None and hit[0].cameo.startswith(VIOLENT_PREFIXES):
-            found = own or ctx.last_violence
+            found = own or ctx.condemned_violence(hit[0].id, condemner)
             if found is not None or not definite:
                 return found
         if definite and (noun.lemma_.lower() in ACT_NOUNS or (hit is not None and hit[0].cameo[:2] not in VERBAL_ROOTS)):
@@ -1115,6 +1130,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         "coder_version": coder_build(),
     }
     _add_acled_view(row, cand, rule, source, target, ctx, index, threat)
+    if source is not None and modality in TOLD and code.code.startswith(VIOLENT_PREFIXES):
+        ctx.violence.append((rule.id, source))
     if source is not None and modality == "asserted" and code.code.startswith(VIOLENT_PREFIXES):
         ctx.last_violence = source
     if source is not None and modality == "asserted" and code.root not in VERBAL_ROOTS:

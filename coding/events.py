@@ -15,11 +15,12 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from coding.actors import ALLIANCE_NOUNS, COUNT_NOUNS, Actor, StoryActors
+from coding.geo.mentions import PART_NOUNS
 from coding.lexicon import EventRule, Lexicon
 from coding.modality import hedged_identity
 from coding.petrarch.verbs import NounPhrase, is_petrarch, word_forms
 from coding.periods import long_ago
-from coding.vocabulary import PERSON_NOUNS, ACCUSATION_VERBS, CONTINUATION_VERBS, FACILITY_NOUNS, GATHERING_PURPOSES, PLACE_PREPOSITIONS, PROTEST_PARTICIPANTS, REPORTING_VERBS, STANCE_VERBS
+from coding.vocabulary import PERSON_NOUNS, ACCUSATION_VERBS, CHARGE_VERBS, CONTINUATION_VERBS, FACILITY_NOUNS, GATHERING_PURPOSES, PLACE_PREPOSITIONS, PROTEST_PARTICIPANTS, REPORTING_VERBS, STANCE_VERBS
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -117,6 +118,9 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
     # "sanctions were imposed"; "held staff hostage" (the parser's object predicate)
     for obj in (c for c in tok.children if (_names_what(c) if naming else c.dep_ in {"dobj", "attr", "nsubjpass", "oprd"})):
         for noun in _object_nouns(obj):
+            if obj.dep_ == "nsubjpass" and noun.pos_ == "PROPN" and noun.text[:1].isupper() and noun.i != noun.sent.start:
+                continue  # "Islamic State was declared defeated": a name as the passive subject is an actor, no light
+                # noun ('a state of emergency was declared'); a name as the object still is ('blocked the Pan-American Highway')
             rule = lex.light_index.get((lemma, noun.lemma_.lower())) or lex.light_index.get((lemma, noun.lower_))
             if rule is not None:
                 own = match_noun(noun, lex)
@@ -256,7 +260,14 @@ def _actor_strikes_place(verb: Token, lex: Lexicon) -> bool:
         entry = lex.actors.get(tok.text) if tok.pos_ == "PROPN" else None
         return tok.ent_type_ in PLACE_ENTS or (entry is not None and entry.kind in {"place", "country", "capital"})
 
-    if not any(c.dep_ == "dobj" and named_place(c) for c in verb.children):
+    def part_of_named_place(tok: Token) -> bool:  # "struck the centre of Kostiantynivka", "shelled Kharkiv's outskirts"
+        if tok.lemma_.lower() not in PART_NOUNS:
+            return False
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return any(named_place(o) or (o.pos_ == "PROPN" and o.ent_type_ not in {"NORP", "PERSON"}) for o in owners)
+
+    if not any(c.dep_ == "dobj" and (named_place(c) or part_of_named_place(c)) for c in verb.children):
         return False
     return any(c.dep_ == "nsubj" and (c.ent_type_ in ACTOR_ENTS or c.lemma_.lower() in lex.agent_index) for c in verb.children)
 
@@ -334,6 +345,7 @@ HAPPENING_LEMMAS = {"hold", "take", "erupt", "occur", "happen", "break", "contin
                     "rage", "intensify", "escalate", "turn", "go", "explode", "detonate"}  # "two car bombs exploded"
 CASUALTY_LEMMAS = {"kill", "injure", "wound", "die", "hurt", "destroy", "damage", "maim"}
 CAUSING_LEMMAS = {"leave", "kill", "injure", "wound", "claim", "destroy", "damage", "rock", "shake", "hit", "displace", "force"}
+PROVOKING_LEMMAS = {"fuel", "spark", "trigger", "provoke", "prompt", "ignite", "inflame"}  # what a told event caused
 TAKING_PLACE_LEMMAS = {"hold", "take", "occur", "happen", "erupt", "break"}
 PARTICIPATING_LEMMAS = {"participate", "take", "join", "attend", "lead", "organise", "organize", "stage", "hold", "launch",
                         "carry", "conduct", "mount", "call"}
@@ -363,6 +375,11 @@ def is_reported_happening(tok: Token) -> bool:
     if tok.dep_ in {"nsubj", "nsubjpass"}:
         if tok.dep_ == "nsubj" and lemma in CAUSING_LEMMAS:
             return True  # "gun attacks have left seven people dead", "the blast rocked the city"
+        if tok.dep_ == "nsubj" and head.lemma_.lower() in PROVOKING_LEMMAS:
+            return True  # "the arrest of the lawmaker had fuelled anger", "the killing sparked protests"
+        if tok.dep_ == "nsubjpass" and head.lemma_.lower() in (REPORTING_VERBS - {"allege", "claim"}) \
+                and any(c.dep_ == "agent" for c in head.children):
+            return True  # "the abduction of two drivers was reported by the transport union"
         return lemma in HAPPENING_LEMMAS
     return False
 
@@ -445,9 +462,25 @@ def _keep(hit: tuple, hits: dict, consumed: set[int]) -> bool:
         return False
     if _is_reduced_relative(hit[0]) or _is_consequence(hit[0], hits) or _is_protest_aim(hit, hits) or _is_long_state(hit[0]) \
             or _is_document_content(hit[0]) or _text_provides(hit[0]) or _characterises(hit[0]) or _describes_the_repressed(hit, hits) or _protest_as_purpose(hit, hits) \
-            or _describes_a_standing_actor(hit[0]) or _starts_a_period(hit[0]) or _gathering_for_something_else(hit):
+            or _describes_a_standing_actor(hit[0]) or _starts_a_period(hit[0]) or _gathering_for_something_else(hit) \
+            or _charged_with(hit[0]):
         return False
     return not _announces_coded_action(hit, hits)
+
+
+def _charged_with(tok: Token) -> bool:
+    """'charged a police chief with kidnapping', 'convicted of murder', 'jailed for the bombing': the act named as
+    a charge is an allegation or a past crime, not an event of the story (the charge itself is the event)."""
+    if tok.head.lower_ not in {"with", "of", "for"}:
+        return False
+    verb = tok.head.head
+    # a noun or a gerund ('convicted of killing two policemen'); what someone is accused of or blamed for stays
+    # their accuser's claim ('accused Turkey of shelling villages', 'blamed the rebels for the attack')
+    named = (tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj") or (tok.pos_ == "VERB" and tok.dep_ == "pcomp")
+    return named and verb.pos_ == "VERB" and verb.lemma_.lower() in CHARGE_VERBS - ALLEGING_VERBS
+
+
+ALLEGING_VERBS = {"accuse", "blame", "suspect"}  # charge verbs that allege rather than try or sentence
 
 
 def _announces_coded_action(hit: tuple, hits: dict) -> bool:
@@ -715,11 +748,15 @@ def _is_long_state(tok: Token) -> bool:
     if tok.pos_ in {"NOUN", "PROPN"}:
         # "have enforced a boycott of schools for years": the object of a verb that has lasted; "fighting has
         # displaced 300,000 people since October": the subject of one
+        if tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.pos_ in {"VERB", "AUX"}:
+            return _is_long_state(tok.head.head)  # "has been under house arrest since March"
         return tok.dep_ in {"dobj", "attr", "nsubj"} and tok.head.pos_ in {"VERB", "AUX"} and _is_long_state(tok.head)
     verbs = [tok] + ([tok.head] if tok.dep_ == "conj" else [])  # "controlled by Russia or shelled ... for months"
     perfect = any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() == "have" for v in verbs for c in v.children)
     if not perfect:  # "plans to impose restrictions for two years" is not a state that has lasted
         return False
+    if any(c.dep_ == "advmod" and c.lower_ == "since" for v in verbs for c in v.children):
+        return True  # "the junta, which seized power in 2023, has since ordered French troops out": a summary since then
     # "has deployed troops to fight crime since 2006": the span may hang on the purpose clause
     verbs += [c for v in verbs for c in v.children if c.dep_ in {"advcl", "xcomp"} and c.tag_ == "VB"]
     for verb in verbs:
@@ -790,15 +827,31 @@ def _misparsed_main_verb(tok: Token) -> bool:
     """'Separatist fighters killed 20 people in an attack' is sometimes parsed with the noun as the root (or
     as a second subject of a trailing 'officials said') and 'killed' as a participle describing it. A
     participle with a direct object on such a noun is the sentence's main verb and the noun its subject."""
+    return _misparsed_subject(tok) is not None
+
+
+def _misparsed_subject(tok: Token) -> Token | None:
+    """The subject of a main verb parsed as a participle (see ``_misparsed_main_verb``): the noun it hangs on,
+    or the noun that noun's preposition hangs on ('Gunmen on motorbikes killed 14 villagers, officials said':
+    'killed' parsed as describing the motorbikes)."""
     head = tok.head
     if tok.dep_ != "acl" or head.pos_ not in {"NOUN", "PROPN"} or tok.i < head.i or not any(c.dep_ == "dobj" for c in tok.children):
-        return False
-    if head.dep_ == "ROOT" or hedged_identity(tok) is not None:
-        return True  # also "gunmen suspected to be bandits abducted 20 passengers": hung on the identity
-    # "... killed 20 people in an attack, officials said": the noun hung on the reporting verb as a second subject
-    speech = head.head
-    return (head.dep_ == "nsubj" and speech.lemma_.lower() in REPORTING_VERBS
-            and any(c.dep_ == "nsubj" and c.i != head.i for c in speech.children))
+        return None
+    nouns = [head]
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in {"NOUN", "PROPN"}:
+        nouns.append(head.head.head)  # the noun a preposition phrase describes: 'gunmen on motorbikes'
+    for noun in nouns:
+        if noun.dep_ == "ROOT" or hedged_identity(tok) is not None:
+            return noun  # also "gunmen suspected to be bandits abducted 20 passengers": hung on the identity
+        # "... killed 20 people in an attack, officials said": the noun hung on the reporting verb as a subject,
+        # beside the reporters ('officials said') or with the reporters joined to it ('gunmen ..., a local official
+        # and a community leader said'), the report trailing the participle
+        speech = noun.head
+        if noun.dep_ == "nsubj" and speech.lemma_.lower() in REPORTING_VERBS and (
+                any(c.dep_ == "nsubj" and c.i != noun.i for c in speech.children)
+                or (speech.i > tok.i and any(c.dep_ == "conj" and c.i > tok.i for c in noun.children))):
+            return noun
+    return None
 
 
 def _misparsed_passive_conj(tok: Token) -> Token | None:
@@ -893,8 +946,9 @@ def _subject_of(verb: Token, story: StoryActors, depth: int = 0) -> Actor | None
     if depth < 3 and verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.i != verb.i:
         # "it is prepared to impose martial law": through the adjective to the subject of "is"
         return _subject_of(verb.head, story, depth + 1)
-    if _misparsed_main_verb(verb):  # "Separatist fighters killed 20 people" parsed with 'fighters' as the root
-        return _resolve_phrase(verb.head, story)
+    misparsed = _misparsed_subject(verb)
+    if misparsed is not None:  # "Separatist fighters killed 20 people" parsed with 'fighters' as the root
+        return _resolve_phrase(misparsed, story)
     hedged = hedged_identity(verb) if depth == 0 else None
     if hedged is not None:  # "gunmen suspected to be OLA members killed ..." parsed with 'suspected' as the root
         return _resolve_phrase(hedged, story)
@@ -926,6 +980,19 @@ def _agent_of(tok: Token, story: StoryActors) -> Actor | None:
                 if pobj.dep_ == "pobj":
                     return story.resolve(pobj)
     return None
+
+
+STATE_ACTORS = {"GOV", "COP", "MIL", "JUD", "SPY"}
+
+
+def _state_announcer(tok: Token, story: StoryActors) -> Actor | None:
+    """'The arrest of two men was announced by police': a state force announcing an act with nobody named
+    for it announces its own act. Only 'announce': who confirms or reports an attack is a witness."""
+    verb = tok.head
+    if tok.dep_ != "nsubjpass" or verb.lemma_.lower() != "announce":
+        return None
+    by = _agent_of(verb, story)
+    return by if by is not None and by.sector in STATE_ACTORS and not by.is_person else None
 
 
 def _accused(tok: Token, story: StoryActors) -> Actor | None:
@@ -976,6 +1043,9 @@ def noun_source(tok: Token, story: StoryActors, mutual: bool = False) -> Actor |
     by = _agent_of(tok, story)
     if by is not None:
         return by
+    announcer = _state_announcer(tok, story)
+    if announcer is not None:
+        return announcer
     accused = _accused(tok, story)
     if accused is not None:
         return accused
@@ -1121,7 +1191,22 @@ def _is_back_reference(tok: Token, story: StoryActors) -> bool:
         return True  # "struck Houthi targets in response to the group's attacks": the earlier event is the reason
     if tok.lemma_.lower() in RESPONSE_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
         return True  # "bombed Gaza in retaliation for ...": the frame of the verb's event, not a second one
+    if has_definite and (_dated_itself(tok) or (tok.dep_ == "nsubjpass" and is_reported_happening(tok))):
+        return False  # "the arrest of the lawmaker late on Monday had fuelled anger", "the abduction of two drivers
+        # was reported by the union": a new event told with its own day, or as reported news
     return has_definite and not _own_argument(tok, story)
+
+
+def _dated_itself(noun: Token) -> bool:
+    """Whether an event noun's own phrase dates it ('the arrest of X at his home late on Monday'), outside any
+    clause inside the phrase ('the attack that killed 20 on Monday' dates the clause, parsed either way)."""
+    stack = [c for c in noun.children if c.dep_ in {"prep", "npadvmod"}]
+    while stack:
+        tok = stack.pop()
+        if tok.ent_type_ in {"DATE", "TIME"} and not (tok.like_num and len(tok.text) == 4):
+            return True  # a day or a time of day, not a bare year ('the attack of 2019' is history)
+        stack += [c for c in tok.children if c.pos_ not in {"VERB", "AUX"}]
+    return False
 
 
 # Where something is said, not who is hit: "denounced the attack on social media", "on state television"

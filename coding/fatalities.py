@@ -21,7 +21,7 @@ import re
 from spacy.tokens import Span, Token
 
 from coding.periods import is_period_total
-from coding.vocabulary import PERSON_NOUNS
+from coding.vocabulary import CHARGE_VERBS, PERSON_NOUNS
 
 UNITS = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -262,9 +262,6 @@ def _counted_over_period(sent: Span, found: tuple[int, int, int]) -> bool:
     return any(is_period_total(v) for v in verbs)
 
 
-CHARGE_LEMMAS = {"accuse", "charge", "convict", "suspect", "indict", "sentence", "blame", "try", "prosecute", "jail"}
-
-
 def _counted_in_charge(sent: Span, found: tuple[int, int, int]) -> bool:
     """Whether the count lies in what someone is charged with ('convicted of killing two members of the security
     forces', 'accused of murdering five villagers'): a past killing alleged, not this event's toll."""
@@ -273,7 +270,7 @@ def _counted_in_charge(sent: Span, found: tuple[int, int, int]) -> bool:
     if first is None:
         return False
     for tok in [first, *first.ancestors]:
-        if tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "for"} and tok.head.head.lemma_.lower() in CHARGE_LEMMAS:
+        if tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "for"} and tok.head.head.lemma_.lower() in CHARGE_VERBS:
             return True
     return False
 

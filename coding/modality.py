@@ -69,9 +69,13 @@ def _past_description(tok: Token) -> bool:
     who pledged allegiance to Islamic State in 2019". One with a day still reports ("the rebels, who
     crossed from Libya on April 11")."""
     start = tok.left_edge.i
-    if tok.dep_ != "relcl" or start == 0 or tok.doc[start - 1].text != ",":
+    # "Dawlah Islamiyah, a small group that has pledged allegiance to ...": on an apposition of the subject,
+    # the apposition's own comma makes the clause as non-restrictive as one after a comma
+    on_apposition = tok.head.dep_ == "appos" and tok.head.head.dep_ in {"nsubj", "nsubjpass"}
+    if tok.dep_ != "relcl" or start == 0 or (tok.doc[start - 1].text != "," and not on_apposition):
         return False
-    if tok.head.dep_ not in {"nsubj", "nsubjpass"} and not (tok.head.dep_ == "conj" and tok.head.head.dep_ in {"nsubj", "nsubjpass"}):
+    if tok.head.dep_ not in {"nsubj", "nsubjpass"} and not on_apposition \
+            and not (tok.head.dep_ == "conj" and tok.head.head.dep_ in {"nsubj", "nsubjpass"}):
         return False  # "fired by militants, who fired several shells": on a participant, the clause goes on with the story
     if not any(t.lower_ in RELATIVE_WORDS for t in tok.doc[start:tok.i]):
         return False  # "Security forces, some in plain clothes, beat demonstrators": no 'who' or 'which', a misparse of the main clause
@@ -336,6 +340,8 @@ def _walk(trigger: Token, cameo: str) -> str:
                 return "claimed"  # "accused Turkey of shelling": the shelling is Iraq's charge
             if lemma in HYPOTHETICAL_LEMMAS:
                 return "hypothetical"
+            if lemma == "open" and tok.pos_ == "ADJ" and came_from == "prep":
+                return "future"  # "is open to talks": a readiness, like "ready for talks"
             if lemma in FUTURE_LEMMAS and not cameo.startswith(SELF_MODAL_PREFIXES) and (lemma != "set" or came_from == "xcomp"):
                 return "future"  # "is set to sign" is future; "set off an IED" is not
             if tok.lower_ in REPUTATION_WORDS and came_from == "prep":
@@ -353,7 +359,10 @@ def _walk(trigger: Token, cameo: str) -> str:
             # The purpose of an actual deployment is only intended; of a promised one ("willing to send
             # troops to help defend"), it is part of the promise and shares its modality.
             sending = modality_of(tok.head, cameo)
-            return "hypothetical" if sending == "asserted" else sending
+            if sending == "asserted" or cameo.startswith(("18", "19", "20")):
+                return "hypothetical"  # "plan to deploy a force to fight armed groups": the fight is the plan's aim,
+                # no threat of its own (the planned deployment is the event)
+            return sending
         if _own_clause(tok):
             break  # "whom they had taken hostage", "as street battles raged": a clause with its own tense
         first = False

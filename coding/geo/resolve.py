@@ -416,6 +416,10 @@ class StoryPlaces:
                 if own:
                     trace.why = f"no town {name} inside {describe(area)}, named beside it, but its division {own[0].name}"
                     return from_admin2(own[0])
+                other = self._other_spelling(m, area=area)
+                if other is not None:
+                    trace.why = f"no {name} in the gazetteer: {other.name}, its other spelling written beside it, inside {describe(area)}"
+                    return from_place(other, near=m.near)
                 trace.why = f"no {name} in the gazetteer inside {describe(area)}, named beside it: that division"
                 located = self._named_regions[name.lower()] = from_area(area)
                 return located
@@ -519,6 +523,24 @@ class StoryPlaces:
         cities = [p for p in self.gaz.places(name.split("-", 1)[0]) if p.kind < 2 and contains(area, p)]
         return max(cities, key=lambda p: p.population) if cities else None
 
+    def _other_spelling(self, m: Mention, area: Any = None, sentence_admin1s: set[int] | None = None) -> Place | None:
+        """'Graivoron (Grayvoron), Belgorod oblast', 'Hsipaw (Thibaw)': a bare name written beside a name the
+        gazetteer lacks, with no division word, is the same place spelt another way. It must lie inside the
+        division named beside it, else in a region the sentence names, else in the story's countries."""
+        for q in m.qualifiers:
+            if q.division or q.kind != "name" or not q.name:
+                continue
+            places = [p for p in self.gaz.places(q.name) if p.kind < 2]
+            if area is not None:
+                places = [p for p in places if contains(area, p)]
+            elif sentence_admin1s:
+                places = [p for p in places if p.admin1 is not None and p.admin1.id in sentence_admin1s]
+            else:
+                places = [p for p in places if p.iso3 in self.countries]
+            if places:
+                return max(places, key=lambda p: p.population)
+        return None
+
     def _no_place(self, m: Mention, name: str, sentence_admin1s: set[int]) -> Location | None:
         """A name the gazetteer lacks: the city of 'City-District', or the one region its sentence names."""
         trace = self._trace
@@ -537,6 +559,10 @@ class StoryPlaces:
                     return from_place(parts[0], near=m.near)
                 trace.why = f"a part of {city.name} ('City-District')"
                 return from_place(city, near=True)
+        other = self._other_spelling(m, sentence_admin1s=sentence_admin1s)
+        if other is not None:
+            trace.why = f"no {name} in the gazetteer: {other.name}, its other spelling written beside it"
+            return from_place(other, near=m.near)
         host = self._host_town(m)
         if host is not None:
             self._trace = Trace()  # the host's own reasons are not this mention's

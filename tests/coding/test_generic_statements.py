@@ -1129,3 +1129,46 @@ def test_years_well_before_the_report_date_the_clause_as_background(text):
 def test_a_year_inside_a_clause_about_someone_does_not_date_the_event():
     rows = rows_for("Police arrested a man on Monday who had fled the country in 2019.", keep=False)
     assert any(r["cameo_code"] == "173" for r in rows)
+
+
+def asserted_roots(text: str, doc_date: date = DOC_DATE) -> set[str]:
+    rows = code_text(text, doc_date=doc_date)
+    return {r["cameo_root"] for r in rows if r["modality"] == "asserted"}
+
+
+@pytest.mark.parametrize("text", [
+    "Niger, Mali and Burkina Faso plan to deploy a joint force of 5,000 troops to fight armed groups across the region.",
+    "Kenya is preparing to send 1,000 police officers to Haiti to battle the gangs.",
+    "The African Union wants to deploy troops to attack al Shabaab bases in central Somalia.",
+])
+def test_the_fight_a_planned_deployment_is_for_is_no_threat(text):
+    assert not asserted_roots(text) & {"13", "18", "19"}
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Dawlah Islamiyah, a small group that has pledged allegiance to Islamic State, often sets off bombs in markets.", "03"),
+    ("The UPC, one of several armed groups that signed a 2019 peace deal with the government, raids mining areas.", "05"),
+    ("The junta, which seized power in July 2023 promising security, has since ordered French troops out of the country.", "10"),
+    ("The opposition leader has been under house arrest in the capital since March.", "17"),
+    ("Islamic State was declared defeated in Iraq in 2017, but its remnants still carry out attacks.", "17"),
+])
+def test_an_actors_standing_and_history_are_no_news(text, root):
+    assert root not in asserted_roots(text, date(2025, 10, 10))
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Police placed the opposition leader under house arrest on Monday.", "17"),
+    ("The rebels signed a peace deal with the government in Bangui on Monday.", "05"),
+    ("Myanmar's junta declared martial law in 11 townships on Sunday.", "17"),
+])
+def test_the_same_acts_told_as_news_stay_asserted(text, root):
+    assert root in asserted_roots(text, date(2025, 10, 10))
+
+
+@pytest.mark.parametrize("text", [
+    "The government has said it is open to talks with the rebels.",
+    "Sudan's army said it was open to negotiations with the RSF.",
+    "The president is open to a meeting with opposition leaders.",
+])
+def test_being_open_to_talks_is_no_meeting(text):
+    assert "04" not in asserted_roots(text)

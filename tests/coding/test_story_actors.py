@@ -184,6 +184,22 @@ def test_a_condemned_attack_points_at_its_attacker(text, condemner, attacker):
     assert rows and rows[0]["actor1_code"] == condemner and rows[0]["actor2_code"] == attacker
 
 
+@pytest.mark.parametrize("text, condemner, attacker", [
+    # the lead event, not the fight that followed it
+    ("Rebels attacked a police station in Kayes on Monday. Soldiers clashed with the rebels for hours. "
+     "The president condemned the attack.", "MLIGOV", "MLIREB"),
+    # the same kind of act as the condemned noun, told earlier in the story (here a claimed raid)
+    ("Israeli troops killed two gunmen during a raid on a camp in Tulkarm, the army said. Palestinian gunmen "
+     "fired on the soldiers. The Palestinian foreign ministry denounced the raid.", "PSEGOV", "ISRMIL"),
+    # passive lead, a strike in between
+    ("A market in Kharkiv was shelled by Russian forces on Sunday. Ukrainian drones later hit a depot in "
+     "Belgorod. The European Union condemned the shelling.", "IGOEEC", "RUSMIL"),
+])
+def test_a_condemned_attack_is_the_lead_or_the_same_kind_of_act(text, condemner, attacker):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "11"]
+    assert rows and rows[0]["actor1_code"] == condemner and rows[0]["actor2_code"] == attacker, rows
+
+
 @pytest.mark.parametrize("text, stance_taker", [
     ("France condemned the attack on the embassy.", "FRA"),
     ("Kenya welcomed the ceasefire between the two sides.", "KEN"),
@@ -709,3 +725,23 @@ def test_a_known_name_at_the_end_of_a_longer_place_name_is_no_actor(text, not_co
 def test_a_capital_named_alone_is_still_its_country():
     rows = rows_for("Police arrested 12 protesters in Praia on Monday.")
     assert rows and rows[0]["actor1_country"] == "CPV"
+
+
+@pytest.mark.parametrize("text, root, target", [
+    ("Security forces detained at least 20 young men at a railway station in Mandalay on Monday.", "17", "MMRCVL"),
+    ("Two men were arrested by police in Lahore on Friday.", "17", "PAKCVL"),
+    ("Gunmen abducted two lorry drivers near Douentza in Mali.", "18", "MLICVL"),
+    ("Bandits kidnapped six travellers on the Abuja-Kaduna highway in Nigeria.", "18", "NGACVL"),
+])
+def test_men_drivers_and_travellers_are_people_of_the_place(text, root, target):
+    row = row_with(rows_for(text), root)
+    assert row["actor2_code"] == target
+
+
+@pytest.mark.parametrize("text, dateline, target", [
+    ("Iran publicly hanged a man on Monday who was convicted of attacking a police officer.", "Dubai", "IRNCVL"),
+    ("Belarus jailed three students on Tuesday for taking part in a rally.", "Vilnius", "BLRCVL"),
+])
+def test_a_state_named_by_its_country_coerces_its_own_people_wherever_the_story_was_filed(text, dateline, target):
+    row = rows_for(text, dateline_place=dateline)[0]
+    assert row["actor2_code"] == target, row
