@@ -275,6 +275,32 @@ STATE_SPEAKERS = {"GOV", "MIL", "COP", "SPY"}
 SIDE_NOUNS = {"country", "side", "neighbour", "neighbor", "nation", "party", "government", "army", "rival", "foe", "enemy"}
 
 
+def acts_on_told_violence(trigger: Token, lex: Lexicon) -> bool:
+    """The trigger acts on a violent event the story told already ('repelled the assault', 'thwarted the attack'):
+    a definite violent event noun as its object."""
+    for obj in (c for c in trigger.children if c.dep_ == "dobj"):
+        hit = match_noun(obj, lex)
+        if hit is not None and hit[0].cameo.startswith(VIOLENT_PREFIXES) and any(
+                c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in obj.children):
+            return True
+    return False
+
+
+def addresses_both_sides(trigger: Token) -> bool:
+    """The event's object is 'both sides', 'the two sides', 'all parties' ('urged both sides to cease hostilities')."""
+    for obj in (c for c in trigger.children if c.dep_ in {"dobj", "pobj", "dative"} or c.dep_ == "prep"):
+        noun = next((g for g in obj.children if g.dep_ == "pobj"), None) if obj.dep_ == "prep" else obj
+        if noun is None:
+            continue
+        if noun.lower_ == "both" and not any(c.dep_ == "prep" for c in noun.children):
+            return True
+        if noun.lemma_.lower() in SIDE_NOUNS | {"party"} and noun.tag_ == "NNS" and any(
+                (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in {"det", "predet"} and c.lower_ in {"both", "all"})
+                for c in noun.children):
+            return True
+    return False
+
+
 def both_sides(trigger: Token) -> bool:
     """The event's subject is 'the two countries', 'both sides', 'the two armies': the story's two sides. For a
     noun, the subject of the verb it is the object of ('the two countries agreed a ceasefire')."""
@@ -600,6 +626,8 @@ class StoryContext:
         self.last_violence: Actor | None = None  # the source of the latest violent event coded in the story
         self.last_act: Actor | None = None  # the source of the latest act (no statement) coded in the story
         self.violence: list[tuple[str, Actor]] = []  # (rule id, source) of the story's violent events, as told
+        self.last_protest: tuple[int, Actor] | None = None  # (sentence index, protesters) of the latest protest told
+        self.last_violence_geo: dict[str, Any] | None = None  # the location columns of the latest violence with a place
         self._per_sentence: dict[tuple[int, str], Any] = {}
         self._story_date: tuple[date | None] | None = None
 
@@ -611,6 +639,11 @@ class StoryContext:
         others = [(rid, src) for rid, src in self.violence if condemner is None or src.code != condemner.code]
         same = next((src for rid, src in others if rid == rule_id), None)
         return same or (others[0][1] if others else self.last_violence)
+
+    def one_country_at_war(self) -> str | None:
+        """The one country of every side in the story's violence so far (a civil war), if there is one."""
+        countries = {src.country for _rid, src in self.violence}
+        return next(iter(countries)) if len(countries) == 1 and None not in countries else None
 
     def story_date(self, doc: Doc) -> date | None:
         """The story's first full date ("On 16 February 2024, ..."): the reference date of a document that
@@ -811,6 +844,8 @@ def home_country_of_state_side(source: Actor | None, target: Actor | None) -> st
 
 
 CONDEMNING_ROOTS = {"11"}
+REPRESSION_PREFIX = "175"  # violent repression: tear gas, water cannon, batons
+RIOT_PREFIX = "145"  # protest violently, riot
 TOLD = {"asserted", "claimed"}  # events a later sentence can refer back to ("denounced the raid")
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}  # statements, appeals, meetings: no act to condemn
 
@@ -896,6 +931,15 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         if crowd is not None:  # "police dispersed a demonstration by teachers": the teachers
             people = protest_people(crowd, ctx.story) or Actor("", None, "OPP", crowd.idx, crowd.idx + len(crowd.text))
             target = placed_in(people, where)
+    if code.code.startswith(REPRESSION_PREFIX) and target is None and ctx.last_protest is not None \
+            and index - ctx.last_protest[0] <= 1:
+        # "miners marched toward Congress ...; riot police fired tear gas to keep them away": the protesters just told
+        target = ctx.last_protest[1]
+    if target is None and source is not None and addresses_both_sides(cand.trigger):
+        country = ctx.one_country_at_war()
+        if country is not None and country != source.country:
+            # "UNMISS urged both sides to cease hostilities" in a civil war: the sides are of one country
+            target = Actor("", country, None, cand.trigger.idx, cand.trigger.idx)
     if cand.form == "noun" and code.code.startswith(VIOLENT_PREFIXES) and (source is None or target is None):
         killing = toll_verb(cand.trigger)  # "separatists killed 20 people in an attack": the attack is theirs, on them
         if killing is not None:
@@ -1091,6 +1135,9 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         return None  # "peace talks collapsed in 2017", "pledged allegiance to IS in 2019": the story's background
     with timing.stage("place"):
         geo = locate(cand.trigger, cand.target_place, index, ctx, document.dateline_place, source, target, code.quad_class)
+    if not geo["location_name"] and ctx.last_violence_geo is not None and code.code.startswith(VIOLENT_PREFIXES) \
+            and acts_on_told_violence(cand.trigger, ctx.story.lex):
+        geo = dict(ctx.last_violence_geo)  # "RSF fighters attacked ... in Babanusa. The army said it repelled the assault"
     spans = [(cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text))]
     for actor in (source, target):
         if actor is not None and actor.end_char > actor.start_char and sent.start_char <= actor.start_char < sent.end_char:
@@ -1132,6 +1179,10 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     _add_acled_view(row, cand, rule, source, target, ctx, index, threat)
     if source is not None and modality in TOLD and code.code.startswith(VIOLENT_PREFIXES):
         ctx.violence.append((rule.id, source))
+    if modality in TOLD and code.code.startswith(VIOLENT_PREFIXES) and geo["location_name"]:
+        ctx.last_violence_geo = geo
+    if source is not None and modality == "asserted" and code.root == PROTEST_ROOT and not code.code.startswith(RIOT_PREFIX):
+        ctx.last_protest = (index, source)  # a riot's own clashes with police are the riot (ACLED: violent demonstration)
     if source is not None and modality == "asserted" and code.code.startswith(VIOLENT_PREFIXES):
         ctx.last_violence = source
     if source is not None and modality == "asserted" and code.root not in VERBAL_ROOTS:

@@ -463,9 +463,36 @@ def _keep(hit: tuple, hits: dict, consumed: set[int]) -> bool:
     if _is_reduced_relative(hit[0]) or _is_consequence(hit[0], hits) or _is_protest_aim(hit, hits) or _is_long_state(hit[0]) \
             or _is_document_content(hit[0]) or _text_provides(hit[0]) or _characterises(hit[0]) or _describes_the_repressed(hit, hits) or _protest_as_purpose(hit, hits) \
             or _describes_a_standing_actor(hit[0]) or _starts_a_period(hit[0]) or _gathering_for_something_else(hit) \
-            or _charged_with(hit[0]):
+            or _charged_with(hit[0]) or (hit[2] == "noun" and _names_a_speaker(hit[0], hits)):
         return False
     return not _announces_coded_action(hit, hits)
+
+
+def _object_event_source(verb: Token, story: StoryActors, lex: Lexicon, source: Actor | None) -> Actor | None:
+    """The actor of a violent event noun the verb acts on ('repelled an assault by X', 'thwarted a Russian
+    attack'), when it is someone other than the verb's own subject."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        hit = match_noun(obj, lex)
+        if hit is None or not hit[0].cameo.startswith(("18", "19", "20")):
+            continue
+        own = noun_source(obj, story)
+        if own is not None and (source is None or own.code != source.code):
+            return own
+    return None
+
+
+EXPLOSIVE_PREFIX = "183"  # bombings, roadside bombs, landmines
+RUN_INTO_VERBS = {"hit", "strike", "trigger"}  # "the convoy hit an IED"
+RUN_ONTO_VERBS = {"step", "run", "drive", "ride", "hit"}  # "stepped on a landmine", "drove over a mine"
+
+
+def _runs_into(tok: Token) -> bool:
+    """Whether an explosive device is what someone ran into: the object of 'hit' or 'trigger', or of 'step on',
+    'drive over' (not 'planted' or 'detonated', whose subject laid or set it off)."""
+    head = tok.head
+    if tok.dep_ == "dobj":
+        return head.lemma_.lower() in RUN_INTO_VERBS
+    return tok.dep_ == "pobj" and head.lower_ in {"on", "over", "into"} and head.head.lemma_.lower() in RUN_ONTO_VERBS
 
 
 def _charged_with(tok: Token) -> bool:
@@ -602,12 +629,26 @@ def _is_protest_aim(hit: tuple, hits: dict) -> bool:
     return any(t.i in hits and hits[t.i][1].cameo.startswith("14") for t in near)
 
 
+SPEAKING_ROOTS = ("01", "02", "03", "04", "05", "10", "11", "12", "13")  # statements, appeals, meetings, demands, threats
+
+
+def _speaks(tok: Token, hits: dict) -> bool:
+    """Whether a trigger is speech, a stance or a meeting: its subject is who speaks, never an event it reports
+    ('the U.N. peacekeeping mission, MINUSCA, condemned the attack': the mission is the condemner)."""
+    return tok.i in hits and hits[tok.i][1].cameo.startswith(SPEAKING_ROOTS)
+
+
+def _names_a_speaker(tok: Token, hits: dict) -> bool:
+    """An event noun that is the subject of speech names the speaker ('the peacekeeping mission condemned ...')."""
+    return tok.dep_ in SUBJECT_DEPS and tok.head.i != tok.i and _speaks(tok.head, hits)
+
+
 def _is_consequence(tok: Token, hits: dict) -> bool:
     """'Russian shelling killed two', 'bombarded the city, killing eight': the second verb reports the
     outcome of the first event (its death toll goes to that event), not a new event."""
     if not _is_verb(tok):
         return False
-    if any(c.dep_ in SUBJECT_DEPS and c.i in hits for c in tok.children):
+    if any(c.dep_ in SUBJECT_DEPS and c.i in hits for c in tok.children) and not _speaks(tok, hits):
         return True
     if tok.i in hits and hits[tok.i][1].id == "assault.kill_generic":
         # "three civilians were killed in a coalition airstrike": the strike is the event, the deaths its toll
@@ -1301,6 +1342,14 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
         target, place = _targets(tok, story, source, rule)
         if len(sides) >= 2:
             target = sides[1]
+        if form == "verb" and rule.cameo.startswith(FORCE_ROOTS) and target is None:
+            # "repelled an assault by the White Army", "thwarted a Russian attack": the attack's own side is the target
+            attacker = _object_event_source(tok, story, lex, source)
+            target = attacker or target
+        if form == "noun" and rule.cameo.startswith(EXPLOSIVE_PREFIX) and _runs_into(tok):
+            # "their convoy hit an improvised explosive device", "a soldier stepped on a landmine": who ran into the
+            # device is its victim; who laid it is unsaid
+            source, target = None, source or target
         if target is None and form != "noun":
             # Passive: "The civilians ... were released by Putin" - the passive subject is the target.
             subj = next((c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)

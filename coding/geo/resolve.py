@@ -527,9 +527,13 @@ class StoryPlaces:
         """'Graivoron (Grayvoron), Belgorod oblast', 'Hsipaw (Thibaw)': a bare name written beside a name the
         gazetteer lacks, with no division word, is the same place spelt another way. It must lie inside the
         division named beside it, else in a region the sentence names, else in the story's countries."""
+        doc = m.anchor.doc
         for q in m.qualifiers:
             if q.division or q.kind != "name" or not q.name:
                 continue
+            bracketed = q.tokens[0] > 0 and doc[q.tokens[0] - 1].text == "("
+            if not bracketed or self.gaz.admin1s(q.name) or self.gaz.admin2s(q.name):
+                continue  # 'Zarichnivka, Donetsk', 'Lyman (Kupiansk, Kharkiv)': a division named beside it, not a spelling
             places = [p for p in self.gaz.places(q.name) if p.kind < 2]
             if area is not None:
                 places = [p for p in places if contains(area, p)]

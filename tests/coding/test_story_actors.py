@@ -745,3 +745,15 @@ def test_men_drivers_and_travellers_are_people_of_the_place(text, root, target):
 def test_a_state_named_by_its_country_coerces_its_own_people_wherever_the_story_was_filed(text, dateline, target):
     row = rows_for(text, dateline_place=dateline)[0]
     assert row["actor2_code"] == target, row
+
+
+@pytest.mark.parametrize("text, appealer, country", [
+    ("Government troops clashed with the White Army near Nasir in South Sudan on Monday. The U.N. mission urged both sides to "
+     "cease hostilities.", "IGO", "SSD"),
+    ("The Arakan Army captured a navy base near Kyaukphyu after fighting the military. China called on both sides "
+     "to stop fighting.", "CHN", "MMR"),
+    ("Sudan's army and the RSF fought in Omdurman on Friday. Egypt urged the two sides to return to talks.", "EGY", "SDN"),
+])
+def test_both_sides_of_a_civil_war_are_its_country(text, appealer, country):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "02"]
+    assert rows and rows[0]["actor1_country"] == appealer and rows[0]["actor2_country"] == country, rows

@@ -83,3 +83,65 @@ def test_what_someone_is_charged_with_is_no_event_of_the_story(text, crime_root)
     rows = rows_for(text)
     assert not [r for r in rows if r["cameo_root"] == crime_root], summary(rows)
     assert rows, "the charge, conviction or sentence itself is still coded"
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Soldiers repelled an assault by the White Army on a barracks near Nasir in South Sudan on Monday.", "SSDMIL", "SSDREB"),
+    ("Malian troops repulsed an attack by jihadists on their base near Douentza in central Mali, the army said.", "MLIMIL",
+     "MLIREB"),
+    ("The militants were beaten back by Nigerian soldiers near Damboa.", "NGAMIL", "NGAREB"),
+])
+def test_repelling_an_assault_is_fighting_the_attackers(text, source, target):
+    rows = [r for r in rows_for(text) if r["cameo_code"] == "190"]
+    assert rows and (rows[0]["actor1_code"], rows[0]["actor2_code"]) == (source, target), summary(rows_for(text))
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Islamic State Sahel Province claimed the market attack in Niger.", None),
+    ("Al Shabaab claimed the bombing in a statement on its radio station.", "SOMREB"),
+    ("The Baloch Liberation Army claimed the killing of six soldiers in Pakistan.", None),
+])
+def test_claiming_an_attack_is_claiming_responsibility(text, claimant):
+    rows = rows_for(text)
+    claims = [r for r in rows if r["cameo_code"] == "015"]
+    assert claims, summary(rows)
+    assert claimant is None or claims[0]["actor1_code"] == claimant
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("Five soldiers were killed when their convoy hit an improvised explosive device near Tera in Niger.", "NER"),
+    ("A Malian soldier stepped on a landmine near Kidal.", "MLI"),
+    ("An army truck struck a roadside bomb near Bannu in Pakistan, wounding four soldiers.", "PAK"),
+])
+def test_who_runs_into_an_explosive_device_is_its_victim(text, victim):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "18"]
+    assert rows and rows[0]["actor1_code"] is None and (rows[0]["actor2_country"] == victim), summary(rows_for(text))
+
+
+def test_who_plants_an_explosive_device_is_its_source():
+    rows = [r for r in rows_for("Militants planted a roadside bomb near Bannu in Pakistan.") if r["cameo_root"] == "18"]
+    assert rows and rows[0]["actor1_code"] == "PAKREB", summary(rows)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Thousands of miners marched toward parliament in Lima on Tuesday. Riot police fired tear gas to keep them away "
+     "from the building.", "PERCVL"),
+    ("Hundreds of teachers rallied outside the education ministry in Nairobi. Police used water cannon to break up "
+     "the gathering.", "KENEDU"),
+    ("Students protested in Dhaka on Sunday against job quotas. Police later fired rubber bullets.", "BGDCVL"),
+])
+def test_repression_right_after_a_protest_is_aimed_at_its_protesters(text, target):
+    rows = [r for r in rows_for(text) if r["cameo_code"] == "175"]
+    assert rows and rows[0]["actor2_code"] == target, summary(rows_for(text))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("RSF fighters attacked an army base in Babanusa, West Kordofan state. The army said it repelled the assault.",
+     "Babanūsah"),
+    ("Jihadists attacked a military post near Djibo on Sunday. Soldiers repulsed the attack after hours of fighting.",
+     "Djibo"),
+    ("Gunmen raided a police station in Bannu overnight. Police said they had beaten back the raid.", "Bannu"),
+])
+def test_fighting_off_a_told_attack_happens_where_the_attack_did(text, place):
+    rows = [r for r in rows_for(text) if r["sentence_index"] == 1 and r["cameo_root"] == "19"]
+    assert rows and rows[0]["location_name"] == place, summary(rows_for(text))

@@ -263,3 +263,20 @@ def test_the_city_after_someone_fled_to_another_is_still_the_storys(gaz):
 def test_a_hyphenated_unknown_town_is_no_part_of_a_foreign_city(gaz):
     found = places("Gang members killed 70 people in the town of Pont-Sonde in Haiti's central Artibonite region.", gaz)
     assert found["Pont-Sonde"].location.iso3 == "HTI"
+
+
+@pytest.mark.parametrize("text, name, found", [
+    ("Ukrainian shelling hit a school in Shebekyne (Shebekino), Belgorod oblast, on Monday.", "Shebekyne", "Shebekino"),
+    ("Two civilians were wounded when drones struck Shebekyne (Shebekino) overnight.", "Shebekyne", "Shebekino"),
+    ("On 22 April 2024, a Ukrainian drone struck a car near Graivoron (Grayvoron), Belgorod oblast.", "Graivoron",
+     "Grayvoron"),
+])
+def test_a_bracketed_name_beside_a_name_the_gazetteer_lacks_is_its_other_spelling(gaz, text, name, found):
+    assert not [p for p in gaz.places(name) if p.kind == 0]  # the premise: the first spelling is not listed as such
+    chosen = loc(text, gaz, name)
+    assert chosen.name == found and chosen.gid is not None, chosen
+
+
+def test_a_bracketed_division_is_no_other_spelling(gaz):
+    chosen = loc("Russian troops attacked Zarichnivka (Donetsk) at dawn.", gaz, "Zarichnivka")
+    assert chosen.gid is None and chosen.a1_id == gaz.admin1s("Donetsk")[0].id  # the region, not the city of Donetsk
