@@ -181,7 +181,7 @@ def _seized_place(trigger: Token, story: StoryActors) -> bool:
         return (is_location_mention(tok) or tok.ent_type_ in {"GPE", "LOC"} or tok.lemma_.lower() in SETTLEMENT_NOUNS
                 or (entry is not None and entry.kind in {"place", "capital", "country"}))
 
-    for obj in (c for c in trigger.children if c.dep_ == "dobj"):
+    for obj in (c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}):  # also "the town was seized by ..."
         heads = [obj] + [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         if any(place(h) for h in heads):
             return True
@@ -1008,7 +1008,9 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             and source.sector in STATE_COERCERS | {None}:
         target = None  # "Ukrainian troops liberated villages in Ukraine": the place is not the opponent
     # ("rebels shelled the town of Kitshanga": for rebels the town of their own country is the other side)
-    if target is None and rule.target_from_place and place_country and (
+    # a seizure of a town is its occupation (coded 192 below), so the town stands for its side as for 'capture'
+    takes_place = rule.target_from_place or (code.code == SEIZURE_CODE and _seized_place(cand.trigger, ctx.story))
+    if target is None and takes_place and place_country and (
             source is None or place_country != source.country or source.sector not in STATE_COERCERS | {None}):
         place = cand.target_place
         target = Actor(place.text, place_country, None, place.idx, place.idx + len(place.text))

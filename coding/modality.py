@@ -125,6 +125,16 @@ def anticipated(noun: Token) -> str | None:
     return None
 
 
+def _misparsed_suspected(tok: Token) -> bool:
+    """'suspected' as a verb with no subject of its own right before the subject of its complement ('suspected
+    Kuki militants fired ...'): the adjective of the noun after it, misparsed; nobody is said to suspect anything."""
+    if tok.lower_ != "suspected" or any(c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux"} for c in tok.children):
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.pos_ in {"NOUN", "PROPN", "ADJ"} and any(
+        c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.left_edge.i == tok.i + 1 for g in c.children) for c in tok.children)
+
+
 def _attributed_to_reports(according: Token) -> bool:
     """'according to (unconfirmed) reports / claims / rumours', not 'according to police'."""
     nouns = [g for c in according.children for g in ([c] + list(c.children)) if g.dep_ == "pobj"]
@@ -323,7 +333,8 @@ def _walk(trigger: Token, cameo: str) -> str:
                 return "claimed"  # "..., according to unconfirmed reports"
             if child.dep_ in {"mark", "advmod"} and low in {"if", "unless", "whether"}:
                 return "hypothetical"
-        lemma = tok.lemma_.lower()
+        # "On 6 September, suspected Kuki militants fired a rocket": the adjective, parsed as the root, says nothing
+        lemma = "" if _misparsed_suspected(tok) else tok.lemma_.lower()
         if not first and identity_hedge(tok) is not None and came_from in {"ccomp", "xcomp"}:
             pass  # "gunmen suspected to be OLA members killed ...": the identity is hedged, the killing reported
         elif not first:

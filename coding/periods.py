@@ -67,6 +67,8 @@ def is_period_total(verb: Token) -> bool:
         if child.dep_ in {"npadvmod", "tmod"} and child.lemma_.lower() in PERIOD_UNITS:
             if _perfect(verb) and any(c.lower_ == "this" for c in child.children):
                 return True  # "had been killed this week"; not "killed three militants last week"
+    if _perfect(verb) and any(c.dep_ == "advmod" and c.lower_ == "since" for c in verb.children):
+        return True  # "the conflict began in 2023 and has since killed thousands": a total since then
     subjects = [c for h in ([verb] + ([verb.head] if verb.dep_ == "conj" else [])) for c in h.children]
     if _perfect(verb) and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in CONFLICT_NOUNS for c in subjects):
         return True  # "the insurgency has killed more than 6,000 people": the conflict's toll, not one event's

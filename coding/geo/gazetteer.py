@@ -164,6 +164,8 @@ class Gazetteer:
         sql = ("SELECT p.gid, p.name, p.cc, p.a1, p.admin2, p.lat, p.lon, p.pop, n.kind, p.a2 FROM place_name n "
                "JOIN place p ON p.gid = n.gid WHERE n.key = ?")
         rows = [r for r in self._query(sql, (key,)) if r[8] < LOOSE]
+        if not rows and " " in key:  # "Pétion-Ville" for Pétionville, "Dera Ismail Khan" written as one word
+            rows = [r for r in self._query(sql, (key.replace(" ", ""),)) if r[8] < LOOSE]
         if not rows:
             rows = self._query(sql, (loose_key(key),))
         out = []

@@ -24,7 +24,7 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from coding.dates import MONTHS, WEEKDAYS
-from coding.vocabulary import ACCUSATION_VERBS, FACILITY_NOUNS, NAME_PARTICLES, PLACE_PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS, WATER_NOUNS
+from coding.vocabulary import ACCUSATION_VERBS, COMPASS_WORDS, FACILITY_NOUNS, NAME_PARTICLES, PLACE_PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS, WATER_NOUNS
 
 TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "port", "settlement", "locality", "hamlet", "municipality",
                         "suburb", "township"})
@@ -263,7 +263,8 @@ def _place_context(head: Token) -> tuple[str | None, Token, bool] | None:
     if first.dep_ == "compound" and _lemma(parent) in FACILITY_NOUNS and parent.dep_ == "pobj" \
             and parent.head.lower_ in PLACE_PREPOSITIONS:
         return None, first, True  # "gathered near Herat University", "at Mitiga airport": at a facility of that town
-    if first.dep_ == "poss" and (_lemma(parent) in FACILITY_NOUNS or _noun_kind(_lemma(parent)) == "part"):
+    if first.dep_ == "poss" and (_lemma(parent) in FACILITY_NOUNS or _noun_kind(_lemma(parent)) == "part"
+                                 or (_lemma(parent) in CITY_PART_WORDS and _compass_part(parent.doc[parent.left_edge.i:parent.i + 1][-2:]))):
         return None, first, _noun_kind(_lemma(parent)) == "part"  # "Lima's central square", "Kyiv's outskirts"
     if first.dep_ == "pobj" and parent.lower_ == "of" and _lemma(parent.head) in DWELLER_NOUNS:
         return None, first, False  # "residents of Las Heras set fire to ...": where they live
@@ -339,6 +340,16 @@ def _qualified_by_division(head: Token) -> bool:
     return False
 
 
+CITY_PART_WORDS = frozenset({"zone", "side", "end", "quarter", "sector"})  # "North Zone", "East Side", "West End"
+
+
+def _compass_part(name: Span) -> bool:
+    """A name of a bearing and a part word only ('North Zone', 'Southern Sector', 'East Side')."""
+    words = [t.lower_ for t in name]
+    return len(words) == 2 and (words[0] in COMPASS_WORDS or words[0].removesuffix("ern") in COMPASS_WORDS) \
+        and words[1] in CITY_PART_WORDS
+
+
 def find_mentions(sent: Span, story: StoryLike) -> list[Mention]:
     """Place mentions of a sentence, in text order, each linked to the admin-1 mentions that qualify it."""
     mentions: list[Mention] = []
@@ -361,6 +372,8 @@ def find_mentions(sent: Span, story: StoryLike) -> list[Mention]:
                 and not _qualified_by_division(head) and _is_person(head, start, story):
             continue  # a person's name, unless a place noun says otherwise ('the town of Lyman', 'Kurmin Doka area')
         name = sent.doc[start:head.i + 1].text  # not doc.text, which spaCy rebuilds from every token
+        if _compass_part(sent.doc[start:head.i + 1]):
+            continue  # "Rio de Janeiro's North Zone", "the city's West Side": a part of the city named, no town of its own
         if entry is not None and entry.kind == "country":
             kind = "country"
         elif kind is None and head.i > start and head.lower_ in ADMIN_NOUNS:

@@ -145,3 +145,49 @@ def test_repression_right_after_a_protest_is_aimed_at_its_protesters(text, targe
 def test_fighting_off_a_told_attack_happens_where_the_attack_did(text, place):
     rows = [r for r in rows_for(text) if r["sentence_index"] == 1 and r["cameo_root"] == "19"]
     assert rows and rows[0]["location_name"] == place, summary(rows_for(text))
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Fano militiamen briefly seized the town of Merawi in Ethiopia's Amhara region on Monday.", "ETHREB", "ETH"),
+    ("Jihadists seized the town of Djibo in northern Burkina Faso after heavy fighting.", "BFAREB", "BFA"),
+    ("The town of Kani in Myanmar's Sagaing region was seized by resistance fighters on Sunday.", "MMRREB", "MMR"),
+])
+def test_seizing_a_town_takes_it_from_its_country(text, source, target):
+    rows = [r for r in rows_for(text) if r["cameo_code"] == "192"]
+    assert rows and (rows[0]["actor1_code"], rows[0]["actor2_code"]) == (source, target), summary(rows_for(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Fano fighters seized the town of Merawi in Amhara on Monday. The conflict began in 2023 and has since killed "
+    "thousands of people.",
+    "Rebels attacked a village near Beni on Sunday. The insurgency erupted in 2014 and has since killed more than "
+    "6,000 civilians.",
+])
+def test_a_total_since_then_is_no_toll_of_the_event_before_it(text):
+    rows = [r for r in rows_for(text) if r["sentence_index"] == 0 and r["cameo_root"] in {"18", "19"}]
+    assert rows and all(r["fatalities"] is None for r in rows), summary(rows_for(text))
+
+
+@pytest.mark.parametrize("text, root", [
+    ("On 6 September 2024, suspected Kuki militants fired a long-range rocket at Moirang in Manipur.", "19"),
+    ("On Monday, suspected jihadists attacked a village near Djibo in Burkina Faso.", "18"),
+    ("Late on Friday, suspected bandits abducted 20 students in Kaduna, Nigeria.", "18"),
+])
+def test_suspected_before_its_noun_is_an_adjective_even_when_parsed_as_the_root(text, root):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == root]
+    assert rows and rows[0]["modality"] == "asserted", summary(rows_for(text))
+
+
+def test_a_suspicion_someone_holds_is_still_no_event():
+    assert not [r for r in rows_for("Police suspected militants had planted the bomb in Bannu.")
+                if r["cameo_root"] == "18" and r["modality"] == "asserted"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Military police exchanged fire with gang members in Rio de Janeiro's North Zone on Monday.", "Rio de Janeiro"),
+    ("Gunmen opened fire on a bar in Chicago's West Side, police said.", "Chicago"),
+    ("Police clashed with protesters in Nairobi's Eastern Sector on Tuesday.", "Nairobi"),
+])
+def test_a_bearing_and_a_part_word_name_a_part_of_the_city(text, place):
+    rows = rows_for(text)
+    assert rows and rows[0]["location_name"] == place, summary(rows)

@@ -138,3 +138,17 @@ def test_a_division_without_linked_places_stands_at_its_seat(gaz):
     assert cercle and town and cercle[0].places == 0  # GeoNames links no cities500 place to it
     assert (cercle[0].lat, cercle[0].lon) == (town[0].lat, town[0].lon)
     assert cercle[0].admin1 is not None and cercle[0].admin1.id == gaz.admin1s("Mopti")[0].id
+
+
+@pytest.mark.parametrize("written, listed, iso3", [
+    ("Pétion-Ville", "Pétionville", "HTI"),  # a hyphenated spelling of a name listed as one word
+    ("Ouaga-dougou", "Ouagadougou", "BFA"),
+    ("Pétion Ville", "Pétionville", "HTI"),  # or written as two words
+])
+def test_a_name_split_by_a_hyphen_or_space_finds_the_one_word_name(gaz, written, listed, iso3):
+    found = [p for p in gaz.places(written) if p.kind == 0]
+    assert found and found[0].name == listed and found[0].iso3 == iso3
+
+
+def test_a_two_word_name_listed_as_such_is_found_as_before(gaz):
+    assert [p.name for p in gaz.places("Port-Gentil")][:1] == ["Port-Gentil"]
