@@ -80,17 +80,21 @@ class Actor:
     end_char: int
     is_person: bool = False
     org_code: str | None = None  # a full code from the lexicon (e.g. IGONAT), when the actor is an organisation
+    # the home country of a group active in several (JNIM: Mali), used only where the event's country is unknown
+    home: str | None = None
 
     @property
     def code(self) -> str | None:
         if self.org_code:
             return self.org_code
-        if self.country is None and self.sector is None:
+        country = self.country or self.home
+        if country is None and self.sector is None:
             return None
-        return (self.country or "") + (self.sector or "") or None
+        return (country or "") + (self.sector or "") or None
 
 
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
+REGIONAL_GROUP = "regional_armed_group"  # organizations.tsv kind: of the country where it acts, else of its home
 # Named people whose role is local to where they are: the opposition, the press, civil society, judges.
 # Sectors whose members need not belong to the country where they act: aid workers, refugees,
 # international organisations and companies. Everyone else named only by a sector ("police",
@@ -319,6 +323,8 @@ class StoryActors:
                 continue  # "the Saudi Hospital" in El Fasher: the country word is part of the building's name
             if child.dep_ in MODIFIER_DEPS:
                 entry = self.entry_at(child)
+                if entry is not None and entry.kind == REGIONAL_GROUP:
+                    continue  # "JNIM fighters": of the country where they act (see _regional_home), not of JNIM's home
                 if entry is not None and entry.country and (places or entry.kind != "place") and not self._is_backing(child):
                     return entry.country
                 if child.dep_ == "poss" and (child.pos_ != "PRON" or child.lower_ in {"its", "their"}):
@@ -396,6 +402,8 @@ class StoryActors:
                     if title and entry.country not in {"IGO", "NGO"}:
                         return Actor(name, entry.country, title, start_char, end_char, True)
                 return _person(name, entry, start_char, end_char)
+            if entry.kind == REGIONAL_GROUP:  # JNIM in Benin is Benin's, as MS-13 in Honduras: where it acts
+                return Actor(name, None, sector, start_char, end_char, home=entry.country)
             # "Kyiv's troops" never reaches here (head is troops); a bare capital is its government.
             return Actor(name, entry.country, sector, start_char, end_char, False, org)
         if head.ent_type_ == "PERSON" or head.text in self.people:
@@ -417,6 +425,8 @@ class StoryActors:
                 named = self.entry_at(child) if child.dep_ in {"compound", "poss", "nmod"} else None
                 if named is not None and named.kind not in {"country", "capital", "adjective", "person", "place"}:
                     # "RSF positions", "a Hezbollah unit": the group's units and positions stand for the group
+                    if named.kind == REGIONAL_GROUP:
+                        return Actor(name, None, named.sector, start_char, end_char, home=named.country)
                     return Actor(name, named.country, named.sector, start_char, end_char, False, named.code)
                 if named is None and child.dep_ == "poss" and self.agent_sector(child) is not None:
                     owner = self._resolve(child)  # "the attackers' positions", "the rebels' camp": the owners
@@ -448,7 +458,16 @@ class StoryActors:
                 if mod_sector and mod_sector != "CVL" and not (mod_sector == "GOV" and sector in FORCE_SECTORS):
                     sector = mod_sector
         country = self._country_of_np(head)
-        return Actor(name, country, sector, start_char, end_char, False)
+        return Actor(name, country, sector, start_char, end_char, False, home=self._regional_home(head))
+
+    def _regional_home(self, head: Token) -> str | None:
+        """The home country of a group active in several that names the phrase ('JNIM fighters', 'Boko Haram
+        militants'): their country where the event's place does not say one."""
+        for child in (c for c in head.children if c.dep_ in MODIFIER_DEPS):
+            entry = self.entry_at(child)
+            if entry is not None and entry.kind == REGIONAL_GROUP:
+                return entry.country
+        return None
 
     def _definite_group(self, head: Token) -> Actor | None:
         """'vowed to wage war on the group', 'the movement denied it': a bare definite 'the group' refers back to

@@ -1213,7 +1213,7 @@ def _actor_columns(prefix: str, actor: Actor | None) -> dict[str, Any]:
     return {
         f"{prefix}_name": actor.name or None,
         f"{prefix}_code": actor.code,
-        f"{prefix}_country": actor.country,
+        f"{prefix}_country": actor.country or actor.home,
         f"{prefix}_sector": actor.sector,
     }
 

@@ -798,6 +798,8 @@ def _is_long_state(tok: Token) -> bool:
         return False
     if any(c.dep_ == "advmod" and c.lower_ == "since" for v in verbs for c in v.children):
         return True  # "the junta, which seized power in 2023, has since ordered French troops out": a summary since then
+    if _since_anything(verbs) and _tallied(verbs) and not any(_counted_toll(v) for v in verbs):
+        return True  # "more than 85,000 people have been detained since the measure was imposed": a tally, no event
     # "has deployed troops to fight crime since 2006": the span may hang on the purpose clause
     verbs += [c for v in verbs for c in v.children if c.dep_ in {"advcl", "xcomp"} and c.tag_ == "VB"]
     for verb in verbs:
@@ -815,6 +817,32 @@ def _is_long_state(tok: Token) -> bool:
                 # "have repeatedly attacked the camps since April": a series, not an event; a count of dead
                 # with a named side ("the army has killed 200 militants since January") stays (coding/periods.py)
                 return True
+    return False
+
+
+TALLY_MIN = 100  # a count this large under a perfect verb with 'since' is a running tally
+
+
+def _since_anything(verbs: list[Token]) -> bool:
+    """A 'since' phrase or clause on the verbs, whatever it dates ('since the measure was imposed', 'since March')."""
+    return any((c.dep_ == "prep" and c.lower_ == "since")
+               or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
+               for v in verbs for c in v.children)
+
+
+def _tallied(verbs: list[Token]) -> bool:
+    """A count of TALLY_MIN or more on the verbs' subject or object ('more than 85,000 people', 'thousands')."""
+    for v in verbs:
+        for arg in (c for c in v.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}):
+            for tok in arg.subtree:
+                if tok.lower_ in {"thousands", "hundreds", "millions", "tens"}:
+                    return True
+                if tok.like_num:
+                    try:
+                        if float(tok.text.replace(",", "")) >= TALLY_MIN:
+                            return True
+                    except ValueError:
+                        continue
     return False
 
 

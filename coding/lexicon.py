@@ -61,7 +61,7 @@ class ActorEntry:
     country: str | None
     sector: str | None
     code: str
-    kind: str  # country | capital | adjective | igo | ngo | armed_group | institution | party | media
+    kind: str  # country | capital | adjective | igo | ngo | armed_group | regional_armed_group | institution | party | media
 
 
 @dataclass

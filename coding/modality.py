@@ -16,7 +16,7 @@ from coding.vocabulary import (ACCUSATION_VERBS, ANTICIPATION_HEADS, ANTICIPATIO
 NEGATION_WORDS = {"not", "n't", "never", "no"}
 DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute"}
 FUTURE_AUX = {"will", "shall", "'ll"}
-HYPOTHETICAL_AUX = {"could", "may", "might", "would", "should", "must"}
+HYPOTHETICAL_AUX = {"could", "may", "might", "would", "should", "must", "can", "cannot", "ca"}  # "police can hold suspects": a power, no event
 FUTURE_LEMMAS = {"plan", "intend", "prepare", "vow", "aim", "schedule", "expect_to", "threaten", "seek", "want", "hope", "propose", "consider", "mull", "set",
                  "bid", "attempt", "effort", "intention", "goal", "ambition", "decide", "agree", "promise", "pledge", "ready", "willing", "able",
                  "swear", "determined", "resolve", "commit", "offer", "prepared", "poised"}

@@ -113,7 +113,7 @@ def armed_group_id(actor: Actor, lex: Lexicon) -> str | None:
                   if s in actor.name}
         if inside:
             entry = lex.actors[max(inside, key=lambda s: (len(s), s))]
-    if entry is not None and entry.kind == "armed_group":
+    if entry is not None and entry.kind in {"armed_group", "regional_armed_group"}:
         return entry.id
     return None
 

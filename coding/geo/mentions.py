@@ -47,7 +47,7 @@ DWELLER_NOUNS = frozenset({"resident", "inhabitant", "villager", "people", "popu
 NEAR_PREPS = frozenset({"near", "around", "outside", "beyond", "towards", "toward"})
 NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
-ACTOR_KINDS = frozenset({"igo", "ngo", "armed_group", "institution", "party", "media", "person"})
+ACTOR_KINDS = frozenset({"igo", "ngo", "armed_group", "regional_armed_group", "institution", "party", "media", "person"})
 
 
 class StoryLike(Protocol):
@@ -367,11 +367,15 @@ def find_mentions(sent: Span, story: StoryLike) -> list[Mention]:
                 and any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):
             continue  # 'the Kholodnogirskiy district of the city': the place is the city
         entry = story.entry_at(head)
+        if entry is not None and entry.kind in ACTOR_KINDS - {"person"}:
+            continue  # "Islamic State Sahel Province", "the Congo River Basin Authority": a word of an organisation's name
         named_area = anchor is not head and head.dep_ == "compound" and _lemma(anchor) in AREA_NOUNS | DISTRICT_NOUNS
         if kind is None and not (entry is not None and entry.kind in {"capital", "country"}) and not named_area \
                 and not _qualified_by_division(head) and _is_person(head, start, story):
             continue  # a person's name, unless a place noun says otherwise ('the town of Lyman', 'Kurmin Doka area')
         name = sent.doc[start:head.i + 1].text  # not doc.text, which spaCy rebuilds from every token
+        if len(name) < 2:
+            continue  # "wrote on X": a letter is no place name
         if _compass_part(sent.doc[start:head.i + 1]):
             continue  # "Rio de Janeiro's North Zone", "the city's West Side": a part of the city named, no town of its own
         if entry is not None and entry.kind == "country":

@@ -28,6 +28,7 @@ from coding.geo.mentions import ADMIN_NOUNS, DISTRICT_NOUNS, Mention, StoryLike,
 TOWN, NEAR, REGION = 1, 2, 3  # ACLED geo precision
 # A place outside the story's countries, named without a qualifier, must be a known city to be believed.
 FOREIGN_MIN_POPULATION = 50_000
+VILLAGE_NOUNS = frozenset({"village", "hamlet", "settlement", "locality"})  # small places: never a city abroad
 # A city this big is what an unqualified name means, before a same-named village nearer the story's places.
 CITY_POPULATION = 100_000
 # A name that is also a division's is the place only when the place is a town at least this big ("Sagaing"),
@@ -306,6 +307,12 @@ class StoryPlaces:
         division = m.division or label or ("admin1" if m.kind == "admin1" else None)
         a1s: list[Area] = [a for a in self.gaz.admin1s(name) if not m.country or a.iso3 == m.country]
         a2s: list[Area] = [a for a in self.gaz.admin2s(name) if not m.country or a.iso3 == m.country]
+        # 'the department of Cabanas' in El Salvador is its admin-1, not Honduras' Cabañas: a district word, but only
+        # the admin-1 lies in the story's countries
+        home_admin1 = division == "admin2" and bool(self.countries) and not any(a.iso3 in self.countries for a in a2s) \
+            and any(a.iso3 in self.countries for a in a1s)
+        if home_admin1:
+            division = "admin1"
         if division == "admin2":
             a1s = [a for a in a1s if a2s == []]  # 'Gwoza district': the admin-1 only when no admin-2 has the name
         if division == "admin1":
@@ -314,10 +321,12 @@ class StoryPlaces:
         # Donetsk' in a story of 'Russian forces': the Donetsk oblast before Rostov's Donetsk district)
         a1s, a2s = self._countries_first(a1s), self._countries_first(a2s)
         ordered = a2s + a1s if division == "admin2" else a1s + a2s
-        if not ordered and division is None:
+        if division is None and not m.country:
+            # a country's name, also where a division abroad shares it ('Tillaberi, Niger': the country, not
+            # Nigeria's Niger State, when the place lies there); after the divisions, which are more specific
             country = self.gaz.country_named(name)
             if country is not None:
-                ordered = [country]
+                ordered = ordered + [country]
         return ordered
 
     # --- one mention --------------------------------------------------------------------------
@@ -427,8 +436,9 @@ class StoryPlaces:
             # a place abroad must be a city, unless the story names its region ('Vovchansk near the border between
             # Kharkiv region and Russia': Russia is named, and so is Vovchansk's region)
             # ... reached by its own name: 'Boni' in a story about Mali is no foreign-language name of Bonn
+            village = m.anchor.lemma_.lower() in VILLAGE_NOUNS  # "the village of San Isidro" is no city abroad
             places = [p for p in places if p.iso3 in self.countries
-                      or (p.population >= FOREIGN_MIN_POPULATION and p.kind == 0)
+                      or (p.population >= FOREIGN_MIN_POPULATION and p.kind == 0 and not village)
                       or (p.admin1 is not None and (p.admin1.id in sentence_admin1s or self.admin1_counts.get(p.admin1.id, 0) > 0))]
         # a loose spelling is a guess: only in a country the story is about, never abroad
         if not areas:  # (inside a division named with it, a loose spelling was checked against that division)

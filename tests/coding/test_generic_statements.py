@@ -1172,3 +1172,25 @@ def test_the_same_acts_told_as_news_stay_asserted(text, root):
 ])
 def test_being_open_to_talks_is_no_meeting(text):
     assert "04" not in asserted_roots(text)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Under the emergency, police can hold suspects for up to 15 days without charge.", "17"),
+    ("Soldiers can detain anyone at checkpoints under the new law.", "17"),
+    ("Militants can strike the capital's suburbs with rockets.", "19"),
+])
+def test_what_someone_can_do_is_no_event(text, root):
+    assert root not in asserted_roots(text)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("More than 85,000 people have been detained since the measure was imposed.", "17"),
+    ("Hundreds of soldiers have been killed since the offensive began.", "18"),
+    ("Security forces have arrested 2,000 opposition supporters since the election.", "17"),
+])
+def test_a_tally_since_then_is_no_event(text, root):
+    assert root not in asserted_roots(text)
+
+
+def test_a_small_count_since_a_day_is_still_news():
+    assert "17" in asserted_roots("Police have detained 12 protesters since Monday in Quito.")

@@ -732,6 +732,7 @@ def test_a_capital_named_alone_is_still_its_country():
     ("Two men were arrested by police in Lahore on Friday.", "17", "PAKCVL"),
     ("Gunmen abducted two lorry drivers near Douentza in Mali.", "18", "MLICVL"),
     ("Bandits kidnapped six travellers on the Abuja-Kaduna highway in Nigeria.", "18", "NGACVL"),
+    ("Gunmen abducted a village chief and his two sons from their home near Karimama in Benin.", "18", "BENCVL"),
 ])
 def test_men_drivers_and_travellers_are_people_of_the_place(text, root, target):
     row = row_with(rows_for(text), root)
@@ -757,3 +758,24 @@ def test_a_state_named_by_its_country_coerces_its_own_people_wherever_the_story_
 def test_both_sides_of_a_civil_war_are_its_country(text, appealer, country):
     rows = [r for r in rows_for(text) if r["cameo_root"] == "02"]
     assert rows and rows[0]["actor1_country"] == appealer and rows[0]["actor2_country"] == country, rows
+
+
+@pytest.mark.parametrize("text, source", [
+    ("JNIM fighters attacked a police post near Karimama in northern Benin.", "BENREB"),
+    ("Boko Haram militants raided a fishing camp near Baga Sola in Chad.", "TCDREB"),
+    ("ISWAP fighters attacked an army base in Borno state, Nigeria.", "NGAREB"),
+    ("Suspected ADF rebels killed 10 villagers near Mpondwe in western Uganda.", "UGAREB"),
+    ("Islamic State Sahel Province claimed an attack on a market in Tillaberi, Niger.", "NERREB"),
+])
+def test_groups_active_in_several_countries_are_of_the_country_where_they_act(text, source):
+    rows = rows_for(text)
+    assert rows and rows[0]["actor1_code"] == source, [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("JNIM claimed responsibility for the ambush.", "MLIREB"),
+    ("Boko Haram fighters released a video of the captives.", "NGAREB"),
+])
+def test_a_group_active_in_several_countries_keeps_its_home_where_no_place_is_named(text, source):
+    rows = rows_for(text)
+    assert rows and rows[0]["actor1_code"] == source and rows[0]["actor1_country"] == source[:3], rows

@@ -11,15 +11,15 @@ from pathlib import Path
 from coding.evaluation.stories import score_stories
 
 STORIES = Path(__file__).resolve().parent.parent / "data" / "stories"
-FLOORS = {"required_recall": 0.80, "precision": 0.66}  # measured: 0.827 / 0.690 (171 stories)
-# Eleven of the 200 negatives are still asserted: a party's own claim of a capture ("the rebels said they had
+FLOORS = {"required_recall": 0.81, "precision": 0.68}  # measured: 0.839 / 0.701 (171 stories)
+# Ten of the 200 negatives are still asserted: a party's own claim of a capture ("the rebels said they had
 # captured several towns"), an undated standing fact in a main clause ("has pledged allegiance to IS"), two from
 # the twenty-second batch (a group's self-description, "CODECO says it defends Lendu farmers"; a conflict's total
 # attributed to the monitor quoted, "has killed more than 6,000 people, according to the ACLED monitoring group"),
 # one from the twenty-third (a standing demand in the present, "insists that Fano must first lay down its
-# weapons") and six from the twenty-fourth, added unworked (first look 0.44 / 0.34 / 6 of 18). The last three
+# weapons") and five from the twenty-fourth (first look 0.44 / 0.34 / 6 of 18). The last three
 # batches were written by a team member who does not read the coder.
-MAX_NEGATIVES_ASSERTED = 11
+MAX_NEGATIVES_ASSERTED = 10
 
 
 def test_story_floors():

@@ -280,3 +280,42 @@ def test_a_bracketed_name_beside_a_name_the_gazetteer_lacks_is_its_other_spellin
 def test_a_bracketed_division_is_no_other_spelling(gaz):
     chosen = loc("Russian troops attacked Zarichnivka (Donetsk) at dawn.", gaz, "Zarichnivka")
     assert chosen.gid is None and chosen.a1_id == gaz.admin1s("Donetsk")[0].id  # the region, not the city of Donetsk
+
+
+@pytest.mark.parametrize("text, name, iso3", [
+    ("Gunmen attacked a market in Tillaberi, Niger, on Sunday.", "Tillaberi", "NER"),  # not Nigeria's Niger State
+    ("Jihadists raided a village near Dori, Burkina Faso.", "Dori", "BFA"),
+    ("Soldiers clashed with rebels near Bunia, Congo.", "Bunia", "COD"),
+])
+def test_a_country_named_beside_a_town_qualifies_it(gaz, text, name, iso3):
+    chosen = loc(text, gaz, name)
+    assert chosen.iso3 == iso3 and chosen.gid is not None, chosen
+
+
+@pytest.mark.parametrize("text", [
+    "Islamic State Sahel Province claimed the attack.",
+    "The Islamic State West Africa Province said it had killed five soldiers.",
+    "Fighters of the Allied Democratic Forces were seen near the border.",
+])
+def test_no_word_of_an_organisations_name_is_a_place(gaz, text):
+    found = places(text, gaz)
+    assert not [n for n in found if n in {"State Sahel", "Sahel", "West Africa", "Province", "Democratic Forces"}], found
+
+
+def test_a_department_word_names_the_story_countrys_first_level_division(gaz):
+    found = places("SAN SALVADOR - Police arrested three activists in the northern department of Cabanas.", gaz,
+                   dateline="San Salvador")
+    assert found["Cabanas"].location.iso3 == "SLV", found["Cabanas"].location
+
+
+@pytest.mark.parametrize("text, name", [
+    ("SAN SALVADOR - Residents blocked the road to the village of San Isidro on Monday.", "San Isidro"),
+    ("SAN SALVADOR - Soldiers searched the village of San Pedro in Cabanas.", "San Pedro"),
+])
+def test_a_village_is_never_a_city_abroad(gaz, text, name):
+    found = places(text, gaz, dateline="San Salvador")
+    assert name not in found or found[name].location.iso3 in {None, "SLV"}, found[name].location
+
+
+def test_a_single_letter_is_no_place(gaz):
+    assert "X" not in places("President Nayib Bukele wrote on X that the protesters were paid.", gaz)
