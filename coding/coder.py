@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from coding import timing
 from coding.acled import acled_view
-from coding.actors import FORCE_SECTORS, GROUP_NOUNS, STATELESS_SECTORS, Actor, StoryActors, is_location_mention, placed_in
+from coding.actors import FORCE_SECTORS, GROUP_NOUNS, NON_STATE_ARMED, STATELESS_SECTORS, Actor, StoryActors, is_location_mention, placed_in
 from coding.ahead import parse_stream
 from coding.dates import event_date, full_date
 from coding.document import Document
@@ -35,7 +35,7 @@ from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp, phrase_text
 from coding.periods import is_period_total
 from coding.tables import cameo_table, plover_for
 from coding.transforms import agreed_to, statement_code
-from coding.vocabulary import ACT_NOUNS, MILITARY_OBJECTS, PROTEST_PARTICIPANTS, WATER_NOUNS
+from coding.vocabulary import ACT_NOUNS, INHABITED_PLACES, MILITARY_OBJECTS, PROTEST_PARTICIPANTS, WATER_NOUNS
 
 MILITARY_PREFIXES = ("087", "15", "17", "18", "19", "20")
 COOPERATIVE_PREFIXES = ("02", "03", "04", "05", "06", "07")
@@ -275,6 +275,18 @@ STATE_SPEAKERS = {"GOV", "MIL", "COP", "SPY"}
 SIDE_NOUNS = {"country", "side", "neighbour", "neighbor", "nation", "party", "government", "army", "rival", "foe", "enemy"}
 
 
+def _inhabited_object(trigger: Token) -> Token | None:
+    """The place where people live or gather that an attack is on: its object ('attacked a market'), or the noun
+    of its 'on' phrase ('an attack on a village')."""
+    for child in trigger.children:
+        nouns = [child] if child.dep_ == "dobj" else [g for g in child.children if g.dep_ == "pobj"] \
+            if child.dep_ == "prep" and child.lower_ == "on" else []
+        for noun in nouns:
+            if noun.lemma_.lower() in INHABITED_PLACES:
+                return noun
+    return None
+
+
 def acts_on_told_violence(trigger: Token, lex: Lexicon) -> bool:
     """The trigger acts on a violent event the story told already ('repelled the assault', 'thwarted the attack'):
     a definite violent event noun as its object."""
@@ -315,6 +327,7 @@ def both_sides(trigger: Token) -> bool:
 
 
 ASSAULT_CODE, CONVENTIONAL_CODE = "180", "190"
+ASSAULT_ROOT = "18"
 CONDUCTING_LEMMAS = {"conduct", "carry", "launch", "stage", "mount", "claim"}
 MILITARY_SITES = {"base", "barracks", "garrison", "outpost", "checkpoint", "post", "camp", "airbase"}
 
@@ -1015,6 +1028,11 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         place = cand.target_place
         target = Actor(place.text, place_country, None, place.idx, place.idx + len(place.text))
         how = "place"
+    inhabited = _inhabited_object(cand.trigger) if target is None and code.root == ASSAULT_ROOT and where else None
+    if inhabited is not None and source is not None and source.sector in NON_STATE_ARMED:
+        # "rebels attacked a village near Mpondwe": an armed group's attack on where people live hits its people
+        target = Actor(inhabited.text, where, "CVL", inhabited.idx, inhabited.idx + len(inhabited.text))
+        how = "place"
     if target is None and source is not None and code.code.startswith(DOMESTIC_MEASURES) and source.country \
             and (source.sector in STATE_COERCERS or (source.sector is None and not source.org_code and not source.is_person)) \
             and where in {None, source.country}:
@@ -1027,7 +1045,10 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         target = Actor("", where or source.country, None, cand.trigger.idx, cand.trigger.idx)
         how = "owners"
     if target is None and source is not None and rule.cameo.startswith(MILITARY_PREFIXES):
-        adversary = ctx.adversary(source.country)
+        # a rebel group acting at home fights its own country, not the foreign side of the story's dyad ('ADF rebels
+        # attacked a village near Mpondwe' in a story of Ugandan troops in Congo)
+        at_home = source.sector in NON_STATE_ARMED and where is not None and where == source.country
+        adversary = None if at_home else ctx.adversary(source.country)
         if adversary:
             # In a battle the other side is its forces ('liberated villages' from Russian troops).
             # (not for shelling and air strikes, which hit places and people as much as forces)

@@ -49,6 +49,7 @@ def words(name: str) -> frozenset[str]:
 REPORTING_VERBS = words("reporting_verbs")
 COMMITMENT_VERBS = words("commitment_verbs")
 CHARGE_VERBS = words("charge_verbs")
+INHABITED_PLACES = words("inhabited_places")
 SPEECH_VERBS = REPORTING_VERBS | COMMITMENT_VERBS
 PLACE_PREPOSITIONS = words("place_prepositions")
 LOCATION_PREPOSITIONS = words("location_prepositions")

@@ -779,3 +779,14 @@ def test_groups_active_in_several_countries_are_of_the_country_where_they_act(te
 def test_a_group_active_in_several_countries_keeps_its_home_where_no_place_is_named(text, source):
     rows = rows_for(text)
     assert rows and rows[0]["actor1_code"] == source and rows[0]["actor1_country"] == source[:3], rows
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Ugandan troops shelled rebel camps in Congo on Monday. Rebels attacked a village near Mpondwe in western "
+     "Uganda on Tuesday.", "UGACVL"),
+    ("Gunmen attacked a market near Tillaberi in Niger, witnesses said.", "NERCVL"),
+    ("Militants stormed a camp for displaced people near Bunia in Congo's Ituri province.", "CODCVL"),
+])
+def test_an_armed_groups_attack_on_where_people_live_hits_its_people(text, target):
+    rows = [r for r in rows_for(text) if r["cameo_root"] in {"18", "19"} and r["actor1_sector"] in {"REB", "UAF", "CRM"}]
+    assert rows and rows[-1]["actor2_code"] == target, [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows]
