@@ -111,7 +111,8 @@ def _known_lemma(tok: Token, known: set[str] | frozenset[str]) -> str:
 
 
 def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
-    lemma = _known_lemma(tok, lex.verb_lemmas)  # the lexicon's verbs, also where the lemmatizer misses
+    # the lexicon's verbs, also where the lemmatizer misses; "a motorcycle shot dead a chief": 'dead' is 'shoot'
+    lemma = "shoot" if _misparsed_shot_dead(tok) else _known_lemma(tok, lex.verb_lemmas)
     # Light verbs: "hold talks", "launch an offensive", "sent an array of arms".
     # "called the strike a war crime": what it is called, not what is called (no strike is called)
     naming = lemma in CALLING_VERBS and any(_names_what(c) for c in tok.children)
@@ -418,7 +419,17 @@ def is_nominal(tok: Token) -> bool:
 
 
 def _is_verb(tok: Token) -> bool:
-    return (tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")) and tok.dep_ not in {"amod", "compound"}
+    return ((tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")) and tok.dep_ not in {"amod", "compound"}) \
+        or _misparsed_shot_dead(tok)
+
+
+def _misparsed_shot_dead(tok: Token) -> bool:
+    """'gunmen on a motorcycle shot dead a village chief' parsed with 'motorcycle shot' as a noun and 'dead' as the
+    verb of the clause (its subject and object hang on it): 'dead' stands for 'shot dead'."""
+    if tok.lower_ != "dead" or tok.i == 0 or not any(c.dep_ == "dobj" for c in tok.children):
+        return False
+    shot = tok.doc[tok.i - 1]
+    return shot.lower_ == "shot" and shot.pos_ in {"NOUN", "PROPN"}
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, str, str]]:

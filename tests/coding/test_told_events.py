@@ -191,3 +191,15 @@ def test_a_suspicion_someone_holds_is_still_no_event():
 def test_a_bearing_and_a_part_word_name_a_part_of_the_city(text, place):
     rows = rows_for(text)
     assert rows and rows[0]["location_name"] == place, summary(rows)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("In Marawi, gunmen on a motorcycle shot dead a village chief and his driver on Sunday, police said.", "Marawi City"),
+    ("On 14 March 2024, suspected insurgents on a motorcycle shot dead a rubber tapper in Narathiwat, Thailand.",
+     None),
+    ("Two men on a motorcycle shot dead a journalist outside his home in Sindh province, Pakistan.", None),
+])
+def test_shot_dead_after_a_vehicle_noun_is_still_a_shooting(text, place):
+    rows = [r for r in rows_for(text) if r["cameo_root"] in {"18", "19"}]
+    assert rows and rows[0]["modality"] == "asserted", summary(rows_for(text))
+    assert place is None or rows[0]["location_name"] == place
