@@ -1119,6 +1119,10 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     elif code.code in OCCUPATION_CODES and source is not None and source.sector in CIVIC_SECTORS:
         # "students occupied the university", "landless workers occupied a farm": a sit-in, not a conquest
         code, refinement = cameo_table()[SIT_IN_CODE], "sit-in"
+    elif code.code == ARREST_CODE and source is not None and source.sector in NON_STATE_ARMED and not source.org_code \
+            and target is not None and target.sector in {"CVL", None}:
+        # "the assailants took away five women", "gunmen detained travellers": armed men hold no one lawfully, they abduct
+        code, refinement = cameo_table()[ABDUCTION_CODE], "abduction"
     elif code.code in OCCUPATION_CODES and cand.form == "verb" and (taken_people := _taken_people(cand.trigger, ctx.story)):
         # "marines captured a cartel leader", "rebels captured two soldiers": people are taken, not territory
         taken = ARREST_CODE if source is not None and source.sector in STATE_COERCERS else ABDUCTION_CODE

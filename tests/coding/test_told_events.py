@@ -203,3 +203,17 @@ def test_shot_dead_after_a_vehicle_noun_is_still_a_shooting(text, place):
     rows = [r for r in rows_for(text) if r["cameo_root"] in {"18", "19"}]
     assert rows and rows[0]["modality"] == "asserted", summary(rows_for(text))
     assert place is None or rows[0]["location_name"] == place
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Boko Haram fighters stormed a fishing camp near Baga Sola in Chad. The assailants took away five women.", "181"),
+    ("Gunmen detained 20 travellers at a fake checkpoint near Monguno in Nigeria.", "181"),
+    ("Bandits held three farmers near Gusau in Zamfara, Nigeria, for two days.", None),  # no arrest wording needed
+    ("Police arrested five women in Lagos, Nigeria.", "173"),  # the state's forces still arrest
+])
+def test_armed_men_who_take_people_abduct_them(text, code):
+    rows = [r for r in rows_for(text) if r["cameo_code"] in {"173", "181"}]
+    if code is None:
+        assert all(r["cameo_code"] != "173" for r in rows), summary(rows_for(text))
+    else:
+        assert rows and rows[-1]["cameo_code"] == code, summary(rows_for(text))
