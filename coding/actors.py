@@ -94,6 +94,7 @@ class Actor:
 
 
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
+STATE_COERCERS = frozenset({"GOV", "COP", "JUD", "MIL", "SPY"})  # who arrests, jails and represses people of its own country
 REGIONAL_GROUP = "regional_armed_group"  # organizations.tsv kind: of the country where it acts, else of its home
 # Named people whose role is local to where they are: the opposition, the press, civil society, judges.
 # Sectors whose members need not belong to the country where they act: aid workers, refugees,

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from coding import timing
 from coding.acled import acled_view
-from coding.actors import FORCE_SECTORS, GROUP_NOUNS, NON_STATE_ARMED, STATELESS_SECTORS, Actor, StoryActors, is_location_mention, placed_in
+from coding.actors import (FORCE_SECTORS, GROUP_NOUNS, NON_STATE_ARMED, STATE_COERCERS, STATELESS_SECTORS, Actor, StoryActors,
+                           is_location_mention, placed_in)
 from coding.ahead import parse_stream
 from coding.dates import event_date, full_date
 from coding.document import Document
@@ -41,7 +42,6 @@ MILITARY_PREFIXES = ("087", "15", "17", "18", "19", "20")
 COOPERATIVE_PREFIXES = ("02", "03", "04", "05", "06", "07")
 CONTEXT_SENTENCES = 2
 VENUE_ROOTS = {"04"}  # consultations: meetings, visits and talks take place at a venue, often abroad
-STATE_COERCERS = {"GOV", "COP", "JUD", "MIL", "SPY"}  # who arrests, jails and represses people of its own country
 DESTROY_CODE = "1712"
 DOMESTIC_MEASURES = ("172",)  # curfews, states of emergency, bans: imposed by a state on its own people
 # PLOVER codes cooperative actions reported in the future tense as AGREE (an intention). Announced
@@ -279,11 +279,15 @@ def _inhabited_object(trigger: Token) -> Token | None:
     """The place where people live or gather that an attack is on: its object ('attacked a market'), or the noun
     of its 'on' phrase ('an attack on a village')."""
     for child in trigger.children:
-        nouns = [child] if child.dep_ == "dobj" else [g for g in child.children if g.dep_ == "pobj"] \
-            if child.dep_ == "prep" and child.lower_ == "on" else []
-        for noun in nouns:
-            if noun.lemma_.lower() in INHABITED_PLACES:
-                return noun
+        if child.dep_ == "dobj":
+            nouns = [child]
+        elif child.dep_ == "prep" and child.lower_ == "on":
+            nouns = [g for g in child.children if g.dep_ == "pobj"]
+        else:
+            continue
+        found = next((noun for noun in nouns if noun.lemma_.lower() in INHABITED_PLACES), None)
+        if found is not None:
+            return found
     return None
 
 
@@ -298,17 +302,20 @@ def acts_on_told_violence(trigger: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _names_both_sides(noun: Token, determiners: frozenset[str] = frozenset({"both"})) -> bool:
+    """'both', 'both sides', 'the two countries' (with ``determiners`` such as 'all': 'all parties')."""
+    if noun.lower_ == "both" and not any(c.dep_ == "prep" for c in noun.children):
+        return True
+    return noun.lemma_.lower() in SIDE_NOUNS and noun.tag_ == "NNS" and any(
+        (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in {"det", "predet"} and c.lower_ in determiners)
+        for c in noun.children)
+
+
 def addresses_both_sides(trigger: Token) -> bool:
     """The event's object is 'both sides', 'the two sides', 'all parties' ('urged both sides to cease hostilities')."""
-    for obj in (c for c in trigger.children if c.dep_ in {"dobj", "pobj", "dative"} or c.dep_ == "prep"):
+    for obj in (c for c in trigger.children if c.dep_ in {"dobj", "pobj", "dative", "prep"}):
         noun = next((g for g in obj.children if g.dep_ == "pobj"), None) if obj.dep_ == "prep" else obj
-        if noun is None:
-            continue
-        if noun.lower_ == "both" and not any(c.dep_ == "prep" for c in noun.children):
-            return True
-        if noun.lemma_.lower() in SIDE_NOUNS | {"party"} and noun.tag_ == "NNS" and any(
-                (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in {"det", "predet"} and c.lower_ in {"both", "all"})
-                for c in noun.children):
+        if noun is not None and _names_both_sides(noun, frozenset({"both", "all"})):
             return True
     return False
 
@@ -317,13 +324,7 @@ def both_sides(trigger: Token) -> bool:
     """The event's subject is 'the two countries', 'both sides', 'the two armies': the story's two sides. For a
     noun, the subject of the verb it is the object of ('the two countries agreed a ceasefire')."""
     verb = trigger.head if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ == "dobj" else trigger
-    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
-        if subj.lower_ == "both" and not any(c.dep_ == "prep" for c in subj.children):
-            return True
-        if subj.lemma_.lower() in SIDE_NOUNS and subj.tag_ == "NNS" and any(
-                (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in {"det", "predet"} and c.lower_ == "both") for c in subj.children):
-            return True
-    return False
+    return any(_names_both_sides(subj) for subj in verb.children if subj.dep_ == "nsubj")
 
 
 ASSAULT_CODE, CONVENTIONAL_CODE = "180", "190"
@@ -857,8 +858,6 @@ def home_country_of_state_side(source: Actor | None, target: Actor | None) -> st
 
 
 CONDEMNING_ROOTS = {"11"}
-REPRESSION_PREFIX = "175"  # violent repression: tear gas, water cannon, batons
-RIOT_PREFIX = "145"  # protest violently, riot
 TOLD = {"asserted", "claimed"}  # events a later sentence can refer back to ("denounced the raid")
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}  # statements, appeals, meetings: no act to condemn
 
@@ -944,7 +943,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         if crowd is not None:  # "police dispersed a demonstration by teachers": the teachers
             people = protest_people(crowd, ctx.story) or Actor("", None, "OPP", crowd.idx, crowd.idx + len(crowd.text))
             target = placed_in(people, where)
-    if code.code.startswith(REPRESSION_PREFIX) and target is None and ctx.last_protest is not None \
+    if code.code.startswith(REPRESSION_CODE) and target is None and ctx.last_protest is not None \
             and index - ctx.last_protest[0] <= 1:
         # "miners marched toward Congress ...; riot police fired tear gas to keep them away": the protesters just told
         target = ctx.last_protest[1]
@@ -1208,7 +1207,7 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         ctx.violence.append((rule.id, source))
     if modality in TOLD and code.code.startswith(VIOLENT_PREFIXES) and geo["location_name"]:
         ctx.last_violence_geo = geo
-    if source is not None and modality == "asserted" and code.root == PROTEST_ROOT and not code.code.startswith(RIOT_PREFIX):
+    if source is not None and modality == "asserted" and code.root == PROTEST_ROOT and not code.code.startswith(RIOT_CODE):
         ctx.last_protest = (index, source)  # a riot's own clashes with police are the riot (ACLED: violent demonstration)
     if source is not None and modality == "asserted" and code.code.startswith(VIOLENT_PREFIXES):
         ctx.last_violence = source

@@ -14,12 +14,12 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from coding.actors import ALLIANCE_NOUNS, COUNT_NOUNS, Actor, StoryActors
+from coding.actors import ALLIANCE_NOUNS, COUNT_NOUNS, STATE_COERCERS, Actor, StoryActors
 from coding.geo.mentions import PART_NOUNS
 from coding.lexicon import EventRule, Lexicon
 from coding.modality import hedged_identity
 from coding.petrarch.verbs import NounPhrase, is_petrarch, word_forms
-from coding.periods import long_ago
+from coding.periods import long_ago, summarised_since
 from coding.vocabulary import PERSON_NOUNS, ACCUSATION_VERBS, CHARGE_VERBS, CONTINUATION_VERBS, FACILITY_NOUNS, GATHERING_PURPOSES, PLACE_PREPOSITIONS, PROTEST_PARTICIPANTS, REPORTING_VERBS, STANCE_VERBS
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -484,7 +484,7 @@ def _object_event_source(verb: Token, story: StoryActors, lex: Lexicon, source: 
     attack'), when it is someone other than the verb's own subject."""
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         hit = match_noun(obj, lex)
-        if hit is None or not hit[0].cameo.startswith(("18", "19", "20")):
+        if hit is None or not hit[0].cameo.startswith(FORCE_ROOTS):
             continue
         own = noun_source(obj, story)
         if own is not None and (source is None or own.code != source.code):
@@ -807,7 +807,7 @@ def _is_long_state(tok: Token) -> bool:
     perfect = any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() == "have" for v in verbs for c in v.children)
     if not perfect:  # "plans to impose restrictions for two years" is not a state that has lasted
         return False
-    if any(c.dep_ == "advmod" and c.lower_ == "since" for v in verbs for c in v.children):
+    if any(summarised_since(v) for v in verbs):
         return True  # "the junta, which seized power in 2023, has since ordered French troops out": a summary since then
     if _since_anything(verbs) and _tallied(verbs) and not any(_counted_toll(v) for v in verbs):
         return True  # "more than 85,000 people have been detained since the measure was imposed": a tally, no event
@@ -1062,9 +1062,6 @@ def _agent_of(tok: Token, story: StoryActors) -> Actor | None:
     return None
 
 
-STATE_ACTORS = {"GOV", "COP", "MIL", "JUD", "SPY"}
-
-
 def _state_announcer(tok: Token, story: StoryActors) -> Actor | None:
     """'The arrest of two men was announced by police': a state force announcing an act with nobody named
     for it announces its own act. Only 'announce': who confirms or reports an attack is a witness."""
@@ -1072,7 +1069,7 @@ def _state_announcer(tok: Token, story: StoryActors) -> Actor | None:
     if tok.dep_ != "nsubjpass" or verb.lemma_.lower() != "announce":
         return None
     by = _agent_of(verb, story)
-    return by if by is not None and by.sector in STATE_ACTORS and not by.is_person else None
+    return by if by is not None and by.sector in STATE_COERCERS and not by.is_person else None
 
 
 def _accused(tok: Token, story: StoryActors) -> Actor | None:

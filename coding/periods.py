@@ -55,6 +55,11 @@ def _running_adverb(verb: Token) -> bool:
     return any(pair == tuple(words[i:i + 2]) for i in range(len(words) - 1) for pair in RUNNING_ADVERBS)
 
 
+def summarised_since(verb: Token) -> bool:
+    """'has since ordered', 'have since fled': 'since' as an adverb sums up what followed an earlier event."""
+    return any(c.dep_ == "advmod" and c.lower_ == "since" for c in verb.children)
+
+
 def is_period_total(verb: Token) -> bool:
     """True when ``verb``'s clause counts what happened over a stretch of time ("since January",
     "in the past two weeks", "so far", or "this week/month/year" with a perfect verb)."""
@@ -67,7 +72,7 @@ def is_period_total(verb: Token) -> bool:
         if child.dep_ in {"npadvmod", "tmod"} and child.lemma_.lower() in PERIOD_UNITS:
             if _perfect(verb) and any(c.lower_ == "this" for c in child.children):
                 return True  # "had been killed this week"; not "killed three militants last week"
-    if _perfect(verb) and any(c.dep_ == "advmod" and c.lower_ == "since" for c in verb.children):
+    if _perfect(verb) and summarised_since(verb):
         return True  # "the conflict began in 2023 and has since killed thousands": a total since then
     subjects = [c for h in ([verb] + ([verb.head] if verb.dep_ == "conj" else [])) for c in h.children]
     if _perfect(verb) and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in CONFLICT_NOUNS for c in subjects):
