@@ -43,7 +43,9 @@ NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 GROUP_NOUNS = {"group", "unit", "member", "members", "faction", "camp", "side", "source", "sources", "movement", "wing",
                "patrol", "convoy", "position", "positions", "post", "checkpoint", "column", "base", "outpost", "vehicle",
                "stronghold", "bastion", "hideout", "hideouts", "strongholds", "headquarters", "target", "targets", "site",
-               "sites", "facility", "facilities", "infrastructure", "depot", "depots", "asset", "assets"}
+               "sites", "facility", "facilities", "infrastructure", "depot", "depots", "asset", "assets",
+               # vehicles and premises stand for who owns them: "stoned a police truck", "a police station"
+               "truck", "lorry", "van", "jeep", "car", "pickup", "station", "barracks"}
 
 
 def names_water(tok: Token) -> bool:
@@ -96,6 +98,10 @@ class Actor:
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 STATE_COERCERS = frozenset({"GOV", "COP", "JUD", "MIL", "SPY"})  # who arrests, jails and represses people of its own country
 REGIONAL_GROUP = "regional_armed_group"  # organizations.tsv kind: of the country where it acts, else of its home
+# organizations.tsv kind: an institution that many countries have, named without its country ("Congress" in Lima
+# is Peru's): of the country where the event happens, else of its home (the US Congress)
+HOME_INSTITUTION = "home_institution"
+HOMED_KINDS = frozenset({REGIONAL_GROUP, HOME_INSTITUTION})
 # Named people whose role is local to where they are: the opposition, the press, civil society, judges.
 # Sectors whose members need not belong to the country where they act: aid workers, refugees,
 # international organisations and companies. Everyone else named only by a sector ("police",
@@ -324,7 +330,7 @@ class StoryActors:
                 continue  # "the Saudi Hospital" in El Fasher: the country word is part of the building's name
             if child.dep_ in MODIFIER_DEPS:
                 entry = self.entry_at(child)
-                if entry is not None and entry.kind == REGIONAL_GROUP:
+                if entry is not None and entry.kind in HOMED_KINDS:
                     continue  # "JNIM fighters": of the country where they act (see _regional_home), not of JNIM's home
                 if entry is not None and entry.country and (places or entry.kind != "place") and not self._is_backing(child):
                     return entry.country
@@ -403,7 +409,7 @@ class StoryActors:
                     if title and entry.country not in {"IGO", "NGO"}:
                         return Actor(name, entry.country, title, start_char, end_char, True)
                 return _person(name, entry, start_char, end_char)
-            if entry.kind == REGIONAL_GROUP:  # JNIM in Benin is Benin's, as MS-13 in Honduras: where it acts
+            if entry.kind in HOMED_KINDS:  # JNIM in Benin is Benin's, as MS-13 in Honduras: where it acts
                 return Actor(name, None, sector, start_char, end_char, home=entry.country)
             # "Kyiv's troops" never reaches here (head is troops); a bare capital is its government.
             return Actor(name, entry.country, sector, start_char, end_char, False, org)
@@ -426,7 +432,7 @@ class StoryActors:
                 named = self.entry_at(child) if child.dep_ in {"compound", "poss", "nmod"} else None
                 if named is not None and named.kind not in {"country", "capital", "adjective", "person", "place"}:
                     # "RSF positions", "a Hezbollah unit": the group's units and positions stand for the group
-                    if named.kind == REGIONAL_GROUP:
+                    if named.kind in HOMED_KINDS:
                         return Actor(name, None, named.sector, start_char, end_char, home=named.country)
                     return Actor(name, named.country, named.sector, start_char, end_char, False, named.code)
                 if named is None and child.dep_ == "poss" and self.agent_sector(child) is not None:
@@ -466,7 +472,7 @@ class StoryActors:
         militants'): their country where the event's place does not say one."""
         for child in (c for c in head.children if c.dep_ in MODIFIER_DEPS):
             entry = self.entry_at(child)
-            if entry is not None and entry.kind == REGIONAL_GROUP:
+            if entry is not None and entry.kind in HOMED_KINDS:
                 return entry.country
         return None
 

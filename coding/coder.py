@@ -277,8 +277,14 @@ SIDE_NOUNS = {"country", "side", "neighbour", "neighbor", "nation", "party", "go
 
 def _inhabited_object(trigger: Token) -> Token | None:
     """The place where people live or gather that an attack is on: its object ('attacked a market'), or the noun
-    of its 'on' phrase ('an attack on a village')."""
-    for child in trigger.children:
+    of its 'on' phrase ('an attack on a village'), also where the parser hangs that phrase on the verb whose
+    object the attack is ('carried out air strikes on a village', 'launched strikes on villages')."""
+    heads = [trigger]
+    if trigger.dep_ == "dobj" and trigger.pos_ in {"NOUN", "PROPN"}:
+        heads.append(trigger.head)
+    else:
+        heads += [c for c in trigger.children if c.dep_ == "dobj"]
+    for child in (c for h in heads for c in h.children):
         if child.dep_ == "dobj":
             nouns = [child]
         elif child.dep_ == "prep" and child.lower_ == "on":
@@ -400,6 +406,38 @@ def protest_people(noun: Token, story: StoryActors) -> Actor | None:
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
             actor = story.resolve(obj, register=False)
             if actor is not None and (actor.sector or actor.org_code):
+                return actor
+    return None
+
+
+AIM_VERBS = {"demand", "call", "urge", "press", "protest", "denounce", "oppose", "condemn", "reject", "seek", "decry"}
+
+
+def repressed_during(noun: Token) -> bool:
+    """'arrested 95 people during protests', 'fired tear gas at a rally': the protest is the object of repression."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in {"during", "amid", "at"}:
+        return False
+    from coding.events import _coerces
+    return head.head.pos_ == "VERB" and _coerces(head.head)
+
+
+def protest_aim(noun: Token, story: StoryActors, source: Actor | None) -> Actor | None:
+    """Whom a protest noun's own clause is aimed at: 'protests demanding that President X step down', 'rallies
+    denouncing the junta', 'a march calling on the government to resign'."""
+    clauses = [c for c in noun.children if c.dep_ == "acl"]
+    if noun.dep_ in {"dobj", "pobj"}:  # "joined rallies in Bamako on Friday denouncing the junta": on the verb
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+        clauses += [c for c in verb.children if c.dep_ == "advcl" and c.i > noun.i]
+    for verb in (c for c in clauses if c.lemma_.lower() in AIM_VERBS):
+        args = [g for g in verb.children if g.dep_ in {"dobj", "dative"}]
+        args += [p for g in verb.children if g.dep_ == "prep" and g.lower_ in {"on", "against", "from"}
+                 for p in g.children if p.dep_ == "pobj"]
+        args += [p for g in verb.children if g.dep_ in {"ccomp", "xcomp"}
+                 for p in g.children if p.dep_ in {"nsubj", "nsubjpass"}]
+        for arg in args:
+            actor = story.resolve(arg, register=False)
+            if actor is not None and actor != source:
                 return actor
     return None
 
@@ -641,6 +679,7 @@ class StoryContext:
         self.last_act: Actor | None = None  # the source of the latest act (no statement) coded in the story
         self.violence: list[tuple[str, Actor]] = []  # (rule id, source) of the story's violent events, as told
         self.last_protest: tuple[int, Actor] | None = None  # (sentence index, protesters) of the latest protest told
+        self.protest_target: Actor | None = None  # whom the story's latest protest with a named target was against
         self.last_violence_geo: dict[str, Any] | None = None  # the location columns of the latest violence with a place
         self._per_sentence: dict[tuple[int, str], Any] = {}
         self._story_date: tuple[date | None] | None = None
@@ -935,6 +974,11 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         source = Actor(subj.text, where, PROTESTER_SECTOR, subj.idx, subj.idx + len(subj.text))
     if code.root == PROTEST_ROOT and source is None and cand.form == "noun":
         source = placed_in(protest_people(cand.trigger, ctx.story), where)  # "a rally of opposition supporters"
+    if code.root == PROTEST_ROOT and cand.form == "noun" and source is None and where and repressed_during(cand.trigger):
+        # "police arrested 95 people during protests": unnamed protesters of the place
+        source = Actor("", where, PROTESTER_SECTOR, cand.trigger.idx, cand.trigger.idx)
+    if code.root == PROTEST_ROOT and cand.form == "noun" and target is None:
+        target = placed_in(protest_aim(cand.trigger, ctx.story, source), where)  # "protests demanding that X step down"
     if code.root == PROTEST_ROOT and source is None and cand.form != "noun" and counted_crowd(cand.trigger):
         # "thousands took to the streets", "hundreds marched": a crowd counted, not named, protests
         source = placed_in(Actor("", None, PROTESTER_SECTOR, cand.trigger.idx, cand.trigger.idx), where)
@@ -1027,9 +1071,12 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         place = cand.target_place
         target = Actor(place.text, place_country, None, place.idx, place.idx + len(place.text))
         how = "place"
-    inhabited = _inhabited_object(cand.trigger) if target is None and code.root == ASSAULT_ROOT and where else None
-    if inhabited is not None and source is not None and source.sector in NON_STATE_ARMED:
-        # "rebels attacked a village near Mpondwe": an armed group's attack on where people live hits its people
+    # (taking a town is no attack on its people: 'captured the village' is coded for its side below)
+    inhabited = _inhabited_object(cand.trigger) if target is None and code.root in FORCE_ROOTS \
+        and code.code not in {SEIZURE_CODE, OCCUPATION_CODE} and where else None
+    if inhabited is not None:
+        # "rebels attacked a village near Mpondwe", "the army carried out air strikes on a village", "shelled the
+        # town of Kitshanga": force on where people live hits its people
         target = Actor(inhabited.text, where, "CVL", inhabited.idx, inhabited.idx + len(inhabited.text))
         how = "place"
     if target is None and source is not None and code.code.startswith(DOMESTIC_MEASURES) and source.country \
@@ -1064,6 +1111,11 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             tok, country = hit
             target = Actor(tok.text, country, None, tok.idx, tok.idx + len(tok.text))
             how = "context"
+    if target is None and source is not None and code.root == PROTEST_ROOT and ctx.protest_target is not None \
+            and source.country in {None, ctx.protest_target.country} and source.code != ctx.protest_target.code:
+        # "protests demanding that the president step down ... several hundred demonstrators gathered near the
+        # centre": a protest told with no target is the story's protest, against whom it was before
+        target, how = ctx.protest_target, "context"
     if code.code.startswith(VIOLENT_PREFIXES + ("1712",)) and ctx.of_sentence(index, "cause", lambda: not_a_political_cause(sent, ctx.story.lex)):
         return None  # "a tsunami killed 222 people", "killed in a plane crash": a disaster, not an event
     if code.root in {"11", "12"} and cand.form == "verb" and cand.trigger.dep_ == "conj" and source is not None \
@@ -1209,6 +1261,9 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
         ctx.last_violence_geo = geo
     if source is not None and modality == "asserted" and code.root == PROTEST_ROOT and not code.code.startswith(RIOT_CODE):
         ctx.last_protest = (index, source)  # a riot's own clashes with police are the riot (ACLED: violent demonstration)
+    if source is not None and modality == "asserted" and code.root == PROTEST_ROOT and target is not None \
+            and target.country and how != "context":
+        ctx.protest_target = target
     if source is not None and modality == "asserted" and code.code.startswith(VIOLENT_PREFIXES):
         ctx.last_violence = source
     if source is not None and modality == "asserted" and code.root not in VERBAL_ROOTS:

@@ -20,7 +20,7 @@ from coding.lexicon import EventRule, Lexicon
 from coding.modality import hedged_identity
 from coding.petrarch.verbs import NounPhrase, is_petrarch, word_forms
 from coding.periods import long_ago, summarised_since
-from coding.vocabulary import PERSON_NOUNS, ACCUSATION_VERBS, CHARGE_VERBS, CONTINUATION_VERBS, FACILITY_NOUNS, GATHERING_PURPOSES, PLACE_PREPOSITIONS, PROTEST_PARTICIPANTS, REPORTING_VERBS, STANCE_VERBS
+from coding.vocabulary import PERSON_NOUNS, ACCUSATION_VERBS, EVENT_CARRIERS, CHARGE_VERBS, CONTINUATION_VERBS, FACILITY_NOUNS, GATHERING_PURPOSES, PLACE_PREPOSITIONS, PROTEST_PARTICIPANTS, REPORTING_VERBS, STANCE_VERBS
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -152,9 +152,24 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
             continue  # "the strikes hit an oil depot": a weapon or an attack as subject is its own noun's event
         if objects & rule.object_not:
             continue
+        if rule.with_in:
+            if not _instruments(tok) & rule.with_in:
+                continue
+            words = [*words, "with"]  # "met the teachers with water cannon": the parser hangs 'with' on the object
         if all(w in words for w in extra):
             return rule, "verb", " ".join([tok.text, *extra])
     return None
+
+
+def _instruments(verb: Token) -> set[str]:
+    """Lemmas of what the verb is done with: "charged them with batons and dogs", "responded with tear gas"."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    out: set[str] = set()
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            for noun in (pobj, *pobj.conjuncts):
+                out |= {noun.lemma_.lower(), noun.lower_}
+    return out
 
 
 PETR_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "acomp", "dative", "advmod", "npadvmod", "xcomp"}
@@ -276,6 +291,9 @@ def _actor_strikes_place(verb: Token, lex: Lexicon) -> bool:
 def _subject_lemmas(verb: Token) -> set[str]:
     """Lemmas naming the verb's subject ('Israeli jets', 'a squadron of jets', 'the air force')."""
     out: set[str] = set()
+    while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} \
+            and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"auxpass"} for c in verb.children):
+        verb = verb.head  # "youths set tyres ablaze and stoned a police truck": the first verb's subject
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in RELATIVE_PRONOUN_WORDS and verb.dep_ == "relcl":
@@ -440,7 +458,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, 
         if tok.is_space or tok.is_punct:
             continue
         hit = None
-        if (is_nominal(tok) or hyphenated(tok)) and not _in_proper_name(tok) and not _modifies_agent(tok, lex):
+        if (is_nominal(tok) or hyphenated(tok)) and not _in_proper_name(tok) and not _modifies_agent(tok, lex) \
+                and not _modifies_thing(tok, lex):
             hit = match_noun(tok, lex)
         if hit is None and _is_verb(tok):
             hit = _match_verb(tok, lex)
@@ -767,6 +786,22 @@ def _modifies_agent(tok: Token, lex: Lexicon) -> bool:
     return head.lemma_.lower() in lex.agent_index or head.lower_ in lex.agent_index
 
 
+def _modifies_thing(tok: Token, lex: Lexicon) -> bool:
+    """'liberation war songs', 'protest posters', 'massacre memorial': an event noun that modifies a noun which is
+    itself no event names a kind of thing, not an event. A head that carries the event still lets it through:
+    'coup attempt', 'kidnapping victims', 'bomb attack' (the head is an event itself), 'ceasefire deal'."""
+    def carries(noun: Token) -> bool:
+        lemma = noun.lemma_.lower()
+        return lemma in EVENT_CARRIERS or lemma in lex.noun_index or noun.lower_ in lex.noun_index
+
+    if tok.dep_ != "compound" or tok.head.i <= tok.i or tok.head.pos_ != "NOUN":
+        return False
+    head = tok.head
+    while not carries(head) and head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+        head = head.head  # a chain of modifiers: 'chlorine gas south-west of the city' is a use of chlorine gas
+    return not carries(head)
+
+
 def _in_proper_name(tok: Token) -> bool:
     """'Palestine Liberation Organization', 'Operation Protective Edge': a word of a name is not an event;
     nor is a capitalised word of a date ('On 12 March 2024': the month, not a march)."""
@@ -964,12 +999,23 @@ def _coerces(word: Token, nouns: bool = False) -> bool:
     return any(rule.cameo.startswith(COERCIVE_ROOTS) for _words, rule in rules)
 
 
+def _protest_noun(word: Token) -> bool:
+    """A noun that only ever names a protest ('protests', 'a rally'; not 'strikes', which may be air strikes)."""
+    from coding.lexicon import default_lexicon
+
+    rules = default_lexicon().noun_index.get(word.lemma_.lower(), ()) if word.pos_ in {"NOUN", "PROPN"} else ()
+    return bool(rules) and all(rule.cameo.startswith("14") for _words, rule in rules)
+
+
 def _governing_verb(tok: Token, through_frames: bool = False) -> Token | None:
     """The verb whose subject a non-finite or nominal trigger shares (never a reporting verb)."""
     head = tok.head
     steps = 0
+    protest = _protest_noun(tok)
     while head.i != tok.i and steps < 6:
         if head.pos_ in {"VERB", "AUX"}:
+            if protest and tok.dep_ == "prep" and tok.lower_ in {"during", "amid", "at"} and _coerces(head):
+                return None  # "police arrested 95 people during protests": the police do not protest
             if head.lemma_.lower() in ANNOUNCING_LEMMAS and tok.dep_ == "dobj":
                 return head  # "Russia announced the withdrawal of its troops": Russia withdraws
             if head.lemma_.lower() in STANCE_VERBS:
@@ -1146,6 +1192,8 @@ def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRu
     """The first actor among objects and prepositional objects, and the first place argument."""
     place: Token | None = None
     heads = [tok] + [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+    # "accused neighbouring Eritrea": the parser makes the participle a clause and the country its object
+    heads += [c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.lemma_.lower() in ADJECTIVE_PARTICIPLES]
     heads += [g for h in heads[1:] for g in h.conjuncts]  # "fired drones and missiles at Israel": on the last conjunct
     for head in heads:
         for child in ([head] if head.i != tok.i else []) + [c for c in head.children if c.dep_ in OBJECT_DEPS | {"prep", "prt"}]:
@@ -1170,6 +1218,10 @@ def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRu
             for cand in cands:
                 for noun in _object_nouns(cand):
                     actor = story.resolve(noun)
+                    if actor is None and child.lower_ in {"against", "over"}:
+                        # "rallied against the government's decision": against whoever decided
+                        actor = next((a for a in (story.resolve(c) for c in noun.children if c.dep_ == "poss")
+                                      if a is not None), None)
                     own_slot = child.dep_ in OBJECT_DEPS | {"dobj"} or child.lower_ == "of"
                     if actor is not None and own_slot and _is_own_forces(actor, rule, source):
                         continue
@@ -1212,6 +1264,7 @@ def _clause_subject(tok: Token, story: StoryActors, source: Actor | None) -> Act
 
 
 BORDER_NOUNS = {"border", "frontier", "boundary"}
+ADJECTIVE_PARTICIPLES = {"neighbour", "neighbor", "neighbouring", "neighboring", "border", "bordering", "rival", "war"}
 
 
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",

@@ -26,7 +26,7 @@ LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 ID_RE = re.compile(r"^[a-z][a-z0-9_.\-]*$")
 TRIGGER_FORMS = ("verbs", "light", "nouns")
 RULE_KEYS = {"id", "cameo", *TRIGGER_FORMS, "source_sector", "target_sector", "target_from_place", "acled", "confidence", "intransitive", "object_is_source", "cues",
-             "transitive", "clause_target", "object_not", "modal", "subject_of", "subject_in", "reciprocal", "unnamed_source", "object_in"}
+             "transitive", "clause_target", "object_not", "modal", "subject_of", "subject_in", "reciprocal", "unnamed_source", "object_in", "with_in"}
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class EventRule:
     reciprocal: bool = False  # coordinated subjects act on each other ("X and Y met", "clashed", "signed a deal")
     unnamed_source: str | None = None  # who acts when nobody is named: "107 people were detained" (police, COP)
     object_in: frozenset[str] = frozenset()  # verb forms fire only with one of these objects ("struck an airbase")
+    with_in: frozenset[str] = frozenset()  # verb forms fire only with one of these as what it is done with ("charged them with batons")
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class ActorEntry:
     country: str | None
     sector: str | None
     code: str
-    kind: str  # country | capital | adjective | igo | ngo | armed_group | regional_armed_group | institution | party | media
+    kind: str  # country | capital | adjective | igo | ngo | armed_group | regional_armed_group | institution | home_institution | party | media
 
 
 @dataclass
@@ -179,6 +180,9 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
             raise _bad(path, line, f"rule '{rid}': object_in must be a list of noun lemmas")
         if object_in and subject_in:
             raise _bad(path, line, f"rule '{rid}': give subject_in or object_in, not both")
+        with_in = entry.get("with_in") or []
+        if not isinstance(with_in, list) or not all(isinstance(w, str) for w in with_in):
+            raise _bad(path, line, f"rule '{rid}': with_in must be a list of noun lemmas")
         rule = EventRule(rid, code, entry.get("source_sector"), entry.get("target_sector"),
                          bool(entry.get("target_from_place", False)), tuple(acled) if acled else None, confidence, line,
                          bool(entry.get("intransitive", False)), bool(entry.get("object_is_source", False)), tuple(cues),
@@ -186,9 +190,9 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
                          frozenset(w.lower() for w in object_not), bool(entry.get("modal", False)),
                          frozenset(w.lower() for w in subject_of), frozenset(w.lower() for w in subject_in),
                          bool(entry.get("reciprocal", False)), entry.get("unnamed_source"),
-                         frozenset(w.lower() for w in object_in))
+                         frozenset(w.lower() for w in object_in), frozenset(w.lower() for w in with_in))
         # A verb may be claimed twice when one rule takes it with an object and the other without one.
-        valency = ("subject" if rule.subject_in else "object" if rule.object_in else "transitive" if rule.transitive
+        valency = ("subject" if rule.subject_in else "object" if rule.object_in or rule.with_in else "transitive" if rule.transitive
                    else "intransitive" if rule.intransitive else "")
         lex.rules[rid] = rule
         for form, phrases in forms.items():
@@ -218,7 +222,8 @@ def load_event_rules(path: Path, lex: Lexicon) -> None:
                     lex.noun_index.setdefault(low[-1], []).append((low[:-1], rule))
     for index in (lex.verb_index, lex.noun_index):
         for options in index.values():
-            options.sort(key=lambda o: (-len(o[0]), not o[1].subject_in))  # most specific first, subject-bound first
+            # most specific first, bound to a subject or an instrument first
+            options.sort(key=lambda o: (-len(o[0]), not (o[1].subject_in or o[1].with_in)))
 
 
 def _new_id(path: Path, line: int, entry: dict[str, Any], seen: set[str], what: str) -> str:

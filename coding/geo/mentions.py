@@ -47,7 +47,8 @@ DWELLER_NOUNS = frozenset({"resident", "inhabitant", "villager", "people", "popu
 NEAR_PREPS = frozenset({"near", "around", "outside", "beyond", "towards", "toward"})
 NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
-ACTOR_KINDS = frozenset({"igo", "ngo", "armed_group", "regional_armed_group", "institution", "party", "media", "person"})
+ACTOR_KINDS = frozenset({"igo", "ngo", "armed_group", "regional_armed_group", "institution", "home_institution", "party", "media",
+                         "person"})
 
 
 class StoryLike(Protocol):
