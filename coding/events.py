@@ -481,9 +481,19 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, 
     every = {**hits, **{i: hit for i, (hit, _nouns) in fallback.items()}}
     # an announcing verb yields to an announced action also when a PETRARCH pattern codes it ("vowed to wage war")
     kept = [hit for i, hit in hits.items() if _keep(hit, hits, consumed) and not _announces_coded_action(hit, every)]
+    # (a verb in its clause is what is asked or done, not a noun that codes the event: "asked Somalia to hand over")
     kept += [hit for hit, nouns in fallback.values()
-             if not any(n.i in hits for n in nouns) and _keep(hit, every, consumed)]
+             if not any(n.i in hits and n.pos_ not in {"VERB", "AUX"} and not _summing_up(n) for n in nouns)
+             and _keep(hit, every, consumed)]
     yield from sorted(kept, key=lambda hit: hit[0].i)
+
+
+def _summing_up(noun: Token) -> bool:
+    """'asked Venezuela to act, a request Caracas did not answer': a noun after a comma that sums up the clause
+    before it (the parser makes it a second object), not another object of the verb."""
+    before = noun.doc[noun.left_edge.i - 1] if noun.left_edge.i > noun.sent.start else None
+    return noun.dep_ == "dobj" and before is not None and before.text == "," \
+        and any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
 
 
 def _keep(hit: tuple, hits: dict, consumed: set[int]) -> bool:

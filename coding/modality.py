@@ -329,6 +329,10 @@ def _walk(trigger: Token, cameo: str) -> str:
                 return "claimed"
             if child.dep_ == "advmod" and low in HABITUAL_ADVERBS:
                 return "hypothetical"  # "bandits often kidnap villagers": a habit, not an event
+            if child.dep_ == "prep" and low in {"in", "over"} and any(
+                    g.dep_ == "pobj" and g.lower_ in {"past", "years"} and any(d.lower_ == "the" for d in g.children)
+                    for g in child.children):
+                return "hypothetical"  # "has in the past retreated into Myanmar": a habit of the past, not an event
             if child.dep_ == "prep" and low == "according" and _attributed_to_reports(child):
                 return "claimed"  # "..., according to unconfirmed reports"
             if child.dep_ in {"mark", "advmod"} and low in {"if", "unless", "whether"}:

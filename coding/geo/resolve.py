@@ -404,7 +404,9 @@ class StoryPlaces:
             else:
                 trace.why = f"no {name} in the gazetteer within {HUB_KM:.0f} km of {describe(hub)}, named beside it: near it"
                 return from_place(hub, near=True)
-        if areas and not linked and self._big_city_elsewhere(places, areas):
+        # (not where a qualifier says what division it is: 'Kani, Sagaing region' is no misreading)
+        if areas and not linked and self._big_city_elsewhere(places, areas) \
+                and not any(q.division for q in m.qualifiers):
             # "Makhachkala, Republic of Dagestan" read as 'Republic' (a county in Kansas): a city of 100,000 or more
             # outside every country the qualifier could name is the place, the qualifier a misreading
             trace.why = "a city too big to be misplaced, outside every country its qualifier could name: the qualifier is ignored; "

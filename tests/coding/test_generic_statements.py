@@ -1190,3 +1190,16 @@ def test_a_power_or_a_tally_since_then_is_no_event(text, root):
 
 def test_a_small_count_since_a_day_is_still_news():
     assert "17" in asserted_roots("Police have detained 12 protesters since Monday in Quito.")
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The KNF has in the past retreated into Myanmar's Chin state.", "08"),
+    ("In the past, the rebels have kidnapped aid workers in Ituri.", "18"),
+    ("Militants have in the past attacked police posts in Bannu.", "18"),
+])
+def test_what_was_done_in_the_past_or_over_the_years_is_a_habit_not_an_event(text, root):
+    assert "asserted" not in modalities(text, root)
+
+
+def test_in_the_past_week_still_dates_an_event():
+    assert "asserted" in modalities("Rebels kidnapped two aid workers in Ituri in the past week.", "18")

@@ -63,6 +63,18 @@ def test_a_village_missing_from_the_gazetteer_takes_its_named_region_not_a_names
     assert chosen.iso3 == "UKR" and chosen.a1_id == gaz.admin1s("Donetsk")[0].id
 
 
+@pytest.mark.parametrize("text, name, iso3", [
+    ("Rebels attacked Kani, Sagaing region, on Monday.", "Kani", "MMR"),
+    ("Gunmen raided Ba, Chiang Mai province, overnight.", "Ba", "THA"),
+    ("Militants ambushed a convoy near Kearney, Kunar province, on Friday.", "Kearney", "AFG"),
+])
+def test_a_qualifier_that_names_its_division_outweighs_a_big_namesake_abroad(gaz, text, name, iso3):
+    # a city of 100,000 abroad still wins over a qualifier that may be a misreading ("Republic of Dagestan"),
+    # never over one that says it is a region, a province or a state
+    chosen = loc(text, gaz, name)
+    assert chosen.iso3 == iso3, chosen
+
+
 def test_a_list_of_towns_is_not_read_as_qualifiers(gaz):
     found = places("Russian missiles struck Kharkiv, Sumy and Chernihiv overnight.", gaz)
     for name in ("Kharkiv", "Sumy", "Chernihiv"):

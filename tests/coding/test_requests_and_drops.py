@@ -1,0 +1,45 @@
+"""Requests whose content is an action, and what drones drop.
+
+- 'asked X to do Y' is an appeal to X (PETRARCH's 'ask'); the asked-for action in its clause does not hide it,
+  nor does a noun after a comma that sums the clause up ('..., a request Caracas did not answer');
+- explosives, grenades and munitions dropped on a place are an air or drone strike (195).
+
+Sentences written for these tests (several phrasings, countries and actors), coded through the real spaCy model.
+"""
+
+from datetime import date
+
+import pytest
+
+from coding.coder import code_text
+
+DOC_DATE = date(2025, 4, 24)
+
+
+def rows_for(text: str, **fields):
+    return code_text(text, doc_date=DOC_DATE, **fields)
+
+
+def summary(rows):
+    return [(r["trigger"], r["cameo_code"], r["actor1_code"], r["actor2_code"], r["modality"], r["rule_id"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Kenya asked Somalia to hand over the suspects.", "KEN", "SOM"),
+    ("Colombia's foreign ministry asked Venezuela's government to stop armed groups crossing the border, a request "
+     "Caracas did not answer.", "COLGOV", "VENGOV"),
+    ("Mali's junta asked Algeria to expel the rebel leaders on Tuesday.", "MLIGOV", "DZA"),
+])
+def test_asking_someone_to_act_is_an_appeal_to_them(text, source, target):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "02"]
+    assert rows and rows[0]["actor1_code"] == source and rows[0]["actor2_code"].startswith(target), summary(rows_for(text))
+
+
+@pytest.mark.parametrize("text", [
+    "A drone dropped explosives on a police station in Saravena late on Wednesday.",
+    "Rebel drones dropped grenades on an army base in Sagaing region on Monday.",
+    "Ukrainian drones dropped munitions on a Russian column near Kupiansk.",
+])
+def test_explosives_dropped_on_a_place_are_an_air_strike(text):
+    rows = rows_for(text)
+    assert any(r["cameo_code"] == "195" for r in rows), summary(rows)
