@@ -48,6 +48,18 @@ GROUP_NOUNS = {"group", "unit", "member", "members", "faction", "camp", "side", 
                "truck", "lorry", "van", "jeep", "car", "pickup", "station", "barracks"}
 
 
+ARMED_NAME_HEADS = {"front", "army", "militia", "brigade", "brigades", "movement", "forces", "force", "battalion"}
+
+
+def _armed_name(head: Token) -> bool:
+    """A name no lexicon knows that names an armed group: an 'Army' or a 'Militia', or an 'armed' front or movement."""
+    if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.lower_ not in ARMED_NAME_HEADS:
+        return False
+    if not any(c.dep_ == "compound" and c.text[:1].isupper() for c in head.children):
+        return False  # a bare 'Army' or 'Front' is no name
+    return head.lower_ in {"army", "militia"} or any(c.dep_ == "amod" and c.lower_ == "armed" for c in head.children)
+
+
 def names_water(tok: Token) -> bool:
     """'the Gulf of Oman', 'the Sea of Japan': a country's name inside the name of a sea is no actor."""
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in WATER_NOUNS
@@ -101,6 +113,7 @@ REGIONAL_GROUP = "regional_armed_group"  # organizations.tsv kind: of the countr
 # organizations.tsv kind: an institution that many countries have, named without its country ("Congress" in Lima
 # is Peru's): of the country where the event happens, else of its home (the US Congress)
 HOME_INSTITUTION = "home_institution"
+ORGANISATION_KINDS = frozenset({"igo", "ngo", "armed_group", REGIONAL_GROUP, "institution", HOME_INSTITUTION, "party", "media"})
 HOMED_KINDS = frozenset({REGIONAL_GROUP, HOME_INSTITUTION})
 # Named people whose role is local to where they are: the opposition, the press, civil society, judges.
 # Sectors whose members need not belong to the country where they act: aid workers, refugees,
@@ -157,6 +170,19 @@ class StoryActors:
         return story
 
     # --- lexicon mentions -------------------------------------------------------------
+    def _inside_longer_name(self, start: int, end: int) -> bool:
+        """The words before a matched organisation's name are capitalised words of the same name, which no lexicon
+        knows as a country or a people: 'Kuki-Chin National Front', 'Zomi Revolutionary Army' hold a shorter name."""
+        doc = self.doc
+        prev = doc[start - 1] if start > 0 else None
+        if prev is not None and prev.text == "-" and not prev.whitespace_ and start > 1:
+            prev = doc[start - 2]  # "Kuki-Chin": the hyphenated word before the name
+        if prev is None or prev.is_sent_start or not prev.text[:1].isupper() or prev.pos_ != "PROPN":
+            return False
+        if prev.i in self.mention_at or prev.ent_type_ in {"GPE", "NORP"}:
+            return False  # "Kenyan National Police", "Sudan People's Liberation Army": a country named first
+        return prev.dep_ in {"compound", "amod", "nmod"} and start <= prev.head.i < end
+
     def _match_lexicon(self) -> None:
         """Longest lexicon surface forms, matched case-sensitively on the text, left to right.
 
@@ -191,6 +217,8 @@ class StoryActors:
                 found = None  # "Latin American countries", "North America": a region, not the country of that name
             if found and i > 1 and doc[i - 1].text in NAME_PARTICLES and doc[i - 2].text[:1].isupper():
                 found = None  # "Mocímboa da Praia": the end of a longer name, not Cabo Verde's capital
+            if found and found[2].kind in ORGANISATION_KINDS and self._inside_longer_name(found[0], found[1]):
+                found = None  # "the Kuki-Chin National Front": another organisation than the 'National Front'
             if found:
                 for k in range(found[0], found[1]):
                     self.mention_at[k] = found
@@ -448,6 +476,8 @@ class StoryActors:
                 if actor is not None:
                     return replace(actor, name=name, start_char=start_char, end_char=end_char)
         sector = self.agent_sector(head)
+        if sector is None and _armed_name(head):
+            sector = "REB"  # "the armed Kuki-Chin National Front", "the Zomi Revolutionary Army": an armed group
         if sector is None and head.lemma_.lower() in GROUP_NOUNS:
             # A modifier may carry the sector: "rebel group" -> REB, "separatist unit" -> SEP.
             for child in head.lefts:

@@ -790,3 +790,24 @@ def test_a_group_active_in_several_countries_keeps_its_home_where_no_place_is_na
 def test_an_armed_groups_attack_on_where_people_live_hits_its_people(text, target):
     rows = [r for r in rows_for(text) if r["cameo_root"] in {"18", "19"} and r["actor1_sector"] in {"REB", "UAF", "CRM"}]
     assert rows and rows[-1]["actor2_code"] == target, [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Two soldiers were killed in a gunfight with members of the armed Kuki-Chin National Front in Bandarban.", "GRC"),
+    ("Police arrested three members of the Zomi People's Liberation Army in Imphal.", "CHN"),
+    ("Soldiers clashed with fighters of the Chin National Front near Falam on Monday.", "GRC"),
+])
+def test_a_known_name_inside_a_longer_one_is_not_that_organisation(text, wrong):
+    rows = rows_for(text)
+    assert rows and not any(wrong in (r["actor1_code"] or "") or wrong in (r["actor2_code"] or "") for r in rows), \
+        [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Fighters of the Zomi Revolutionary Army attacked a village near Churachandpur in Manipur.", "IND"),
+    ("The Arakan Liberation Militia ambushed a convoy near Sittwe in Rakhine state.", "MMR"),
+    ("Gunmen of the armed Bawm National Front attacked a camp in Bandarban district.", "BGD"),
+])
+def test_an_unknown_army_militia_or_armed_front_is_an_armed_group_of_where_it_acts(text, country):
+    rows = [r for r in rows_for(text) if r["cameo_root"] in {"18", "19"}]
+    assert rows and rows[0]["actor1_code"] == f"{country}REB", [(r["cameo_code"], r["actor1_code"]) for r in rows_for(text)]
