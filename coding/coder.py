@@ -36,7 +36,7 @@ from coding.nlp import DEFAULT_BATCH_SIZE, load_nlp, phrase_text
 from coding.periods import is_period_total
 from coding.tables import cameo_table, plover_for
 from coding.transforms import agreed_to, statement_code
-from coding.vocabulary import ACT_NOUNS, INHABITED_PLACES, MILITARY_OBJECTS, PROTEST_PARTICIPANTS, WATER_NOUNS
+from coding.vocabulary import ACT_NOUNS, FACILITY_NOUNS, INHABITED_PLACES, MILITARY_OBJECTS, PERSON_NOUNS, PROTEST_PARTICIPANTS, WATER_NOUNS
 
 MILITARY_PREFIXES = ("087", "15", "17", "18", "19", "20")
 COOPERATIVE_PREFIXES = ("02", "03", "04", "05", "06", "07")
@@ -131,8 +131,9 @@ def code_parsed(doc: Doc, document: Document, lex: Lexicon, keep_speculative: bo
         rows = drop_own_toll(rows)
         deaths = lambda: _outside(context.of_sentence(index, "deaths", lambda: deaths_in_sentence(sent)), causes)  # noqa: E731
         if last_attack is not None and index - last_attack[0] <= TOLL_SENTENCES:
+            own_place = bool(story_state(context, document.dateline_place).places.by_sentence[index])
             rows = fold_toll(rows, deaths, last_attack[1], updated=is_toll_update(sent.text), text=sent.text,
-                             counted=counted.setdefault(id(last_attack[1]), set()))
+                             counted=counted.setdefault(id(last_attack[1]), set()), own_place=own_place)
         attached = attach_fatalities(rows, sent.start_char, deaths)
         if attached is not None:  # the nouns each row's toll counted, for tolls of other sides in later sentences
             found = deaths()
@@ -235,6 +236,23 @@ def protesting_object(trigger: Token, lex: Lexicon) -> bool:
             if any(rule.cameo.startswith("14") for _extra, rule in rules):
                 return True
     return False
+
+
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
+SEIZING_VERBS = {"seize", "grab", "snatch"}
+
+
+def _seized_people(trigger: Token, story: StoryActors) -> Token | None:
+    """What a seizing verb takes when it is people ('seized two aid workers', 'they were seized from their homes'),
+    not property ('seized weapons', 'seized a truck') nor a building an agent noun names ('looted the palace')."""
+    if trigger.lemma_.lower() not in SEIZING_VERBS:
+        return None
+    for arg in (c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}):
+        if arg.lower_ in PERSONAL_PRONOUNS or arg.ent_type_ == "PERSON" or arg.lemma_.lower() in PERSON_NOUNS:
+            return arg
+        if arg.lemma_.lower() not in GROUP_NOUNS | FACILITY_NOUNS and story.agent_sector(arg) is not None:
+            return arg
+    return None
 
 
 def _taken_people(trigger: Token, story: StoryActors) -> Token | None:
@@ -497,15 +515,16 @@ TOLL_RULES = ("assault.kill_generic:", "assault.beat:")
 
 def fold_toll(rows: list[dict[str, Any]], deaths: Callable[[], tuple[int, int, int] | None],
               attack: dict[str, Any], updated: bool = False, text: str = "",
-              counted: set[str] | None = None) -> list[dict[str, Any]]:
+              counted: set[str] | None = None, own_place: bool = True) -> list[dict[str, Any]]:
     """'The RSF shelled a market. At least 15 civilians were killed.': when a sentence reports deaths and
     no attack of its own, the deaths are the toll of the story's latest attack, not a new event, unless
     they happened at another place or on another day ("four more were killed in Kharkiv on Monday")."""
     if any(r["cameo_code"].startswith(VIOLENT_PREFIXES) and not _bare_casualty(r) for r in rows):
         return rows
     for r in filter(_bare_casualty, rows):
-        # a town or region of its own (a country-level fallback names no place)
-        elsewhere = r["geo_precision"] is not None and r["geonames_id"] != attack["geonames_id"]
+        # a town or region of its own (a country-level fallback names no place, nor does a place the row took from
+        # the story or the dateline: "One soldier was killed and two were wounded, the army said")
+        elsewhere = own_place and r["geo_precision"] is not None and r["geonames_id"] != attack["geonames_id"]
         dated = r["event_date"] is not None and r["event_date"] != r["doc_date"]  # the document's date is the default
         another_day = dated and attack["event_date"] is not None and r["event_date"] != attack["event_date"]
         if elsewhere or another_day:
@@ -1174,6 +1193,13 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
             and target is not None and target.sector in {"CVL", None}:
         # "the assailants took away five women", "gunmen detained travellers": armed men hold no one lawfully, they abduct
         code, refinement = cameo_table()[ABDUCTION_CODE], "abduction"
+    elif code.code == SEIZURE_CODE and cand.form == "verb" and (seized := _seized_people(cand.trigger, ctx.story)) is not None:
+        # "they were seized from their homes by ELN fighters", "gunmen seized two aid workers": people are taken
+        taken = ARREST_CODE if source is not None and source.sector in STATE_COERCERS else ABDUCTION_CODE
+        code, refinement = cameo_table()[taken], "people"
+        people = ctx.story.resolve(seized, register=False) or Actor(seized.text, None, "CVL", seized.idx,
+                                                                     seized.idx + len(seized.text))
+        target = placed_in(people if people.sector or people.is_person else replace(people, sector="CVL"), where)
     elif code.code in OCCUPATION_CODES and cand.form == "verb" and (taken_people := _taken_people(cand.trigger, ctx.story)):
         # "marines captured a cartel leader", "rebels captured two soldiers": people are taken, not territory
         taken = ARREST_CODE if source is not None and source.sector in STATE_COERCERS else ABDUCTION_CODE

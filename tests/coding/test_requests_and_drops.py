@@ -1,8 +1,9 @@
-"""Requests whose content is an action, and what drones drop.
+"""Requests whose content is an action, what drones drop, and who is seized.
 
 - 'asked X to do Y' is an appeal to X (PETRARCH's 'ask'); the asked-for action in its clause does not hide it,
   nor does a noun after a comma that sums the clause up ('..., a request Caracas did not answer');
-- explosives, grenades and munitions dropped on a place are an air or drone strike (195).
+- explosives, grenades and munitions dropped on a place are an air or drone strike (195);
+- seizing people is an abduction by armed men and an arrest by the state's forces; seizing things stays a seizure.
 
 Sentences written for these tests (several phrasings, countries and actors), coded through the real spaCy model.
 """
@@ -43,3 +44,23 @@ def test_asking_someone_to_act_is_an_appeal_to_them(text, source, target):
 def test_explosives_dropped_on_a_place_are_an_air_strike(text):
     rows = rows_for(text)
     assert any(r["cameo_code"] == "195" for r in rows), summary(rows)
+
+
+@pytest.mark.parametrize("text, code, target_sector", [
+    ("The bodies of four men were found near Tame on Thursday, a day after they were seized from their homes by "
+     "fighters of the ELN.", "181", "CVL"),
+    ("Gunmen seized two aid workers near Ngala on Monday.", "181", None),
+    ("Police in Harare seized the opposition spokesman at his home on Friday.", "173", "OPP"),
+])
+def test_seizing_people_is_an_abduction_or_an_arrest(text, code, target_sector):
+    rows = [r for r in rows_for(text) if r["cameo_code"] == code]
+    assert rows and (target_sector is None or rows[0]["actor2_sector"] == target_sector), summary(rows_for(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers seized weapons and a truck near Gao.",
+    "Rebels looted the presidential palace in Damascus on Sunday.",
+])
+def test_seizing_things_or_a_building_stays_a_seizure(text):
+    rows = rows_for(text)
+    assert rows and not any(r["cameo_code"] in {"181", "173"} for r in rows), summary(rows)

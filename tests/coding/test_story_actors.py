@@ -811,3 +811,25 @@ def test_a_known_name_inside_a_longer_one_is_not_that_organisation(text, wrong):
 def test_an_unknown_army_militia_or_armed_front_is_an_armed_group_of_where_it_acts(text, country):
     rows = [r for r in rows_for(text) if r["cameo_root"] in {"18", "19"}]
     assert rows and rows[0]["actor1_code"] == f"{country}REB", [(r["cameo_code"], r["actor1_code"]) for r in rows_for(text)]
+
+
+@pytest.mark.parametrize("text, dateline, deaths", [
+    # the dateline's city, named again later in the story, is where the toll's row would otherwise be placed
+    ("Separately, soldiers clashed with dissidents in a rural area of Fortul municipality on Wednesday. One soldier "
+     "was killed and two were wounded, the army said. The defence minister told reporters in Bogota that the army "
+     "would respond.", "Bogota", 1),
+    ("Militants attacked a police post near Bannu overnight. Three policemen died, officials said. The interior "
+     "minister told reporters in Islamabad the attackers would be found.", "Islamabad", 3),
+    ("Gunmen raided a village near Bandiagara on Sunday. Seven villagers were killed, a local official said. The "
+     "government condemned the raid in a statement read on state television in Bamako.", "Bamako", 7),
+])
+def test_a_toll_told_after_the_attack_is_its_toll_though_the_dateline_city_is_named(text, dateline, deaths):
+    rows = [r for r in rows_for(text, dateline_place=dateline) if r["cameo_root"] in {"18", "19"}]
+    assert len(rows) == 1 and rows[0]["fatalities"] == deaths, \
+        [(r["cameo_code"], r["actor1_code"], r["fatalities"], r["location_name"]) for r in rows]
+
+
+def test_deaths_at_another_place_named_in_their_sentence_stay_an_event_of_their_own():
+    rows = [r for r in rows_for("Gunmen attacked a village near Bandiagara on Sunday. Four more people were killed in "
+                                "Mopti on Monday.", dateline_place="Bamako") if r["cameo_root"] == "18"]
+    assert len(rows) == 2, [(r["cameo_code"], r["fatalities"], r["location_name"]) for r in rows]
