@@ -24,7 +24,7 @@ from coding.actors import (FORCE_SECTORS, GROUP_NOUNS, NON_STATE_ARMED, STATE_CO
 from coding.ahead import parse_stream
 from coding.dates import event_date, full_date
 from coding.document import Document
-from coding.events import CASUALTY_LEMMAS, FORCE_ROOTS, Candidate, extract, is_reported_happening, match_noun, noun_source, protest_aim_tokens
+from coding.events import AIM_LEMMAS, CASUALTY_LEMMAS, FORCE_ROOTS, Candidate, extract, is_reported_happening, match_noun, noun_source, protest_aim_tokens
 from coding.fatalities import adds_to_toll, deaths_in_sentence, is_toll_update, share, split_among, victim_nouns, victim_phrases
 from coding.fingerprint import coder_build
 from coding.geo import locate
@@ -428,7 +428,17 @@ def protest_people(noun: Token, story: StoryActors) -> Actor | None:
     return None
 
 
-AIM_VERBS = {"demand", "call", "urge", "press", "protest", "denounce", "oppose", "condemn", "reject", "seek", "decry"}
+
+
+COMMEMORATING_LEMMAS = frozenset({"mark", "honour", "honor", "commemorate", "support", "show", "express", "defend"})
+
+
+def commemorates(trigger: Token) -> bool:
+    """'marched to mark the anniversary', 'rallied in support of the president': no demand of the state."""
+    return any(c.dep_ in {"xcomp", "advcl", "acl"} and c.lemma_.lower() in COMMEMORATING_LEMMAS for c in trigger.children) \
+        or any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() in {"support", "solidarity", "memory", "honour",
+                                                                                     "honor"} for g in c.children)
+               for c in trigger.children)
 
 
 def repressed_during(noun: Token) -> bool:
@@ -440,16 +450,17 @@ def repressed_during(noun: Token) -> bool:
     return head.head.pos_ == "VERB" and _coerces(head.head)
 
 
-def protest_aim(noun: Token, story: StoryActors, source: Actor | None) -> Actor | None:
-    """Whom a protest noun's own clause is aimed at: 'protests demanding that President X step down', 'rallies
-    denouncing the junta', 'a march calling on the government to resign'."""
-    clauses = [c for c in noun.children if c.dep_ == "acl"]
-    if noun.dep_ in {"dobj", "pobj"}:  # "joined rallies in Bamako on Friday denouncing the junta": on the verb
-        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
-        clauses += [c for c in verb.children if c.dep_ == "advcl" and c.i > noun.i]
-    for verb in (c for c in clauses if c.lemma_.lower() in AIM_VERBS):
+def protest_aim(trigger: Token, story: StoryActors, source: Actor | None) -> Actor | None:
+    """Whom a protest's own clause is aimed at: 'protests demanding that President X step down', 'rallies
+    denouncing the junta', 'marched to demand better protection from the army'."""
+    clauses = [c for c in trigger.children if c.dep_ in {"acl", "xcomp", "advcl"}]
+    if trigger.dep_ in {"dobj", "pobj"}:  # "joined rallies in Bamako on Friday denouncing the junta": on the verb
+        verb = trigger.head if trigger.dep_ == "dobj" else trigger.head.head
+        clauses += [c for c in verb.children if c.dep_ == "advcl" and c.i > trigger.i]
+    for verb in (c for c in clauses if c.lemma_.lower() in AIM_LEMMAS - COMMEMORATING_LEMMAS):
         args = [g for g in verb.children if g.dep_ in {"dobj", "dative"}]
-        args += [p for g in verb.children if g.dep_ == "prep" and g.lower_ in {"on", "against", "from"}
+        # "demanded better protection from the army": the phrase may hang on the verb or on its object
+        args += [p for h in [verb, *args] for g in h.children if g.dep_ == "prep" and g.lower_ in {"on", "against", "from"}
                  for p in g.children if p.dep_ == "pobj"]
         args += [p for g in verb.children if g.dep_ in {"ccomp", "xcomp"}
                  for p in g.children if p.dep_ in {"nsubj", "nsubjpass"}]
@@ -996,8 +1007,15 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     if code.root == PROTEST_ROOT and cand.form == "noun" and source is None and where and repressed_during(cand.trigger):
         # "police arrested 95 people during protests": unnamed protesters of the place
         source = Actor("", where, PROTESTER_SECTOR, cand.trigger.idx, cand.trigger.idx)
-    if code.root == PROTEST_ROOT and cand.form == "noun" and target is None:
+    addressed_to_state = None  # the state a protest's demands are addressed to when they name no one (CAMEO only)
+    if code.root == PROTEST_ROOT and target is None:
         target = placed_in(protest_aim(cand.trigger, ctx.story, source), where)  # "protests demanding that X step down"
+    if code.root == PROTEST_ROOT and target is None and where and source is not None and source.country in {None, where} \
+            and protest_aim_tokens(cand.trigger) and not commemorates(cand.trigger):
+        # "blocked the highway to protest against the killings", "marched against months of unpaid salaries": a
+        # protest with demands that names no one to meet them is addressed to the state where it happens
+        target = Actor("", where, "GOV", cand.trigger.idx, cand.trigger.idx)
+        addressed_to_state = target
     if code.root == PROTEST_ROOT and source is None and cand.form != "noun" and counted_crowd(cand.trigger):
         # "thousands took to the streets", "hundreds marched": a crowd counted, not named, protests
         source = placed_in(Actor("", None, PROTESTER_SECTOR, cand.trigger.idx, cand.trigger.idx), where)
@@ -1280,7 +1298,8 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
                                                else "" if code.code == rule.cameo else f":cue{code.code}"),
         "coder_version": coder_build(),
     }
-    _add_acled_view(row, cand, rule, source, target, ctx, index, threat)
+    # ACLED names no target for a protest whose demands name no one (the CAMEO view addresses it to the state)
+    _add_acled_view(row, cand, rule, source, None if target is addressed_to_state else target, ctx, index, threat)
     if source is not None and modality in TOLD and code.code.startswith(VIOLENT_PREFIXES):
         ctx.violence.append((rule.id, source))
     if modality in TOLD and code.code.startswith(VIOLENT_PREFIXES) and geo["location_name"]:

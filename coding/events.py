@@ -1594,6 +1594,16 @@ def _conjoined_subjects(verb: Token, story: StoryActors, first: Actor) -> list[A
                     if entry is not None and entry.kind in {"adjective", "country"} and entry.country \
                             and entry.country != first.country and all(a.country != entry.country for a in out):
                         out.append(replace(first, name=f"{conj.text} {subject.text}", country=entry.country))
+            if not out and not subject.conjuncts:
+                # "Fighters from the Fano militia and federal troops clashed": the parser joins the second side to
+                # the first one's 'from' phrase; an agent of another sector there is the other side
+                for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}):
+                    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                        for conj in pobj.conjuncts:
+                            actor = story.resolve(conj)
+                            if actor is not None and actor.sector and actor.sector != first.sector \
+                                    and actor.code != first.code and not any(c.dep_ == "det" for c in conj.children):
+                                out.append(actor)
             return out
         if verb.dep_ not in {"xcomp", "conj", "advcl"} or verb.head.i == verb.i:
             return []

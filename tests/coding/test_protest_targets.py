@@ -84,3 +84,25 @@ def test_congress_without_a_country_is_the_legislature_where_it_happens(text, da
 def test_a_neighbouring_country_accused_is_the_target(text, target):
     rows = [r for r in rows_for(text) if r["cameo_root"] == "11"]
     assert rows and rows[0]["actor2_country"] == target, summary(rows_for(text))
+
+
+@pytest.mark.parametrize("text, target", [
+    ("In Ocana, hundreds of farmers marched to demand that the armed groups respect a humanitarian corridor.", "COLREB"),
+    ("In Tillaberi, relatives of the victims marched on Monday to demand better protection from the army.", "NERMIL"),
+    ("In Sulaymaniyah, thousands of teachers marched on Tuesday to protest against months of unpaid salaries.", "IRQGOV"),
+    ("About 2,000 coca growers blocked the main highway near Kimbiri on Tuesday to protest against forced eradication.",
+     "PERGOV"),
+])
+def test_a_protests_purpose_names_its_target_else_the_state_where_it_happens(text, target):
+    rows = protests(rows_for(text))
+    assert rows and rows[0]["actor2_code"] == target, summary(rows_for(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands marched in Kyiv on Monday to mark the anniversary of the invasion.",
+    "Supporters rallied in Abuja in support of the president on Saturday.",
+    "Hundreds of students marched through Dhaka on Sunday.",
+])
+def test_a_protest_with_no_demand_gets_no_target_of_its_own(text):
+    rows = protests(rows_for(text))
+    assert rows and all(r["actor2_sector"] != "GOV" or r["actor2_name"] for r in rows), summary(rows_for(text))

@@ -27,7 +27,7 @@ def row_with(rows, root: str):
     ("Police arrested dozens of protesters in Lusaka on Tuesday.", "17", "ZMBCOP", "ZMBOPP"),  # active
     ("Dozens of protesters were arrested by police in Lusaka on Tuesday.", "17", "ZMBCOP", "ZMBOPP"),  # passive
     ("Soldiers clashed with rebels near Goma.", "19", "CODMIL", "CODREB"),
-    ("Residents demonstrated in Mosul against power cuts.", "14", "IRQCVL", None),
+    ("Residents demonstrated in Mosul against power cuts.", "14", "IRQCVL", "IRQGOV"),  # a demand of no one named: the state
     ("The arrest of opposition activists by police in Harare drew criticism.", "17", "ZWECOP", "ZWEOPP"),  # nominal
     ("Troops fought militants in Mali overnight.", "19", "MLIMIL", "MLIREB"),  # a country named as where
 ])
@@ -833,3 +833,14 @@ def test_deaths_at_another_place_named_in_their_sentence_stay_an_event_of_their_
     rows = [r for r in rows_for("Gunmen attacked a village near Bandiagara on Sunday. Four more people were killed in "
                                 "Mopti on Monday.", dateline_place="Bamako") if r["cameo_root"] == "18"]
     assert len(rows) == 2, [(r["cameo_code"], r["fatalities"], r["location_name"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Fighters from Ethiopia's Fano militia and federal troops clashed in and around Gondar on Tuesday.", "ETHREB", "ETHMIL"),
+    ("Members of the Hezbollah group and Israeli soldiers clashed near Kfar Kila.", "LBNREB", "ISRMIL"),
+    ("Gunmen from a local militia and police officers exchanged fire in Kirkuk on Friday.", "IRQREB", "IRQCOP"),
+])
+def test_the_second_side_of_a_clash_joined_to_the_first_ones_phrase_is_the_other_side(text, source, target):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "19"]
+    assert rows and {(r["actor1_code"], r["actor2_code"]) for r in rows} & {(source, target), (target, source)}, \
+        [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows_for(text)]
