@@ -365,7 +365,8 @@ def find_mentions(sent: Span, story: StoryLike) -> list[Mention]:
             continue
         kind, anchor, near = context
         if anchor is not head and _is_near_noun(anchor) and not (head.dep_ == "pobj" and head.head.head.i == anchor.i) \
-                and any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):
+                and any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children) \
+                and not _part_named_after_of(anchor, head, story):
             continue  # 'the Kholodnogirskiy district of the city': the place is the city
         entry = story.entry_at(head)
         if entry is not None and entry.kind in ACTOR_KINDS - {"person"}:
@@ -389,6 +390,7 @@ def find_mentions(sent: Span, story: StoryLike) -> list[Mention]:
                                 division=_division_of(anchor) if anchor is not head else None,
                                 tokens=(start, head.i + 1)))
     mentions = _attach_qualifiers(sent, story, heads, mentions)
+    mentions = _city_of_named_part(sent, mentions)
     _mark_borders(sent, mentions)
     named_anchors = {m.anchor.i for m in mentions} | {q.anchor.i for m in mentions for q in m.qualifiers}
     mentions.extend(_descriptions(sent, story, named_anchors))
@@ -496,6 +498,41 @@ def _attach_qualifiers(sent: Span, story: StoryLike, heads: list[tuple[Token, in
         start = m.tokens[0]
         if start >= 2 and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ == "coded":
             m.coded = True
+    return [m for m in mentions if not m.is_qualifier]
+
+
+CITY_KINDS = {"capital", "place"}
+
+
+def _part_named_after_of(anchor: Token, name: Token, story: StoryLike) -> bool:
+    """'the Caracas district of El Paraiso': a city the lexicons know before the part word, a proper name that they
+    do not know as a city after its 'of' ('the Karari district of Omdurman' names Karari, a part of Omdurman)."""
+    entry = story.entry_at(name)
+    if entry is None or entry.kind not in CITY_KINDS:
+        return False
+    for part in (g for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+        other = story.entry_at(part)
+        if part.pos_ == "PROPN" and part.text[:1].isupper() and (other is None or other.kind not in CITY_KINDS):
+            return True
+    return False
+
+
+def _city_of_named_part(sent: Span, mentions: list[Mention]) -> list[Mention]:
+    """'the Caracas district of El Paraiso', 'the Kabul neighbourhood of Karte Se': the name after 'of' is a part of
+    the city named before the part word, which qualifies it as 'El Paraiso, Caracas' would."""
+    doc = sent.doc
+    for m in mentions:
+        head = doc[m.tokens[1] - 1]
+        anchor = m.anchor
+        if not m.name or anchor is head or head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.i != anchor.i:
+            continue
+        if _noun_kind(_lemma(anchor)) != "part":
+            continue
+        city = next((q for q in mentions if q is not m and q.name and q.anchor.i == anchor.i and q.tokens[1] <= anchor.i
+                     and not q.is_qualifier), None)
+        if city is not None:
+            city.is_qualifier = True
+            m.qualifiers.append(city)
     return [m for m in mentions if not m.is_qualifier]
 
 

@@ -331,3 +331,14 @@ def test_a_village_is_never_a_city_abroad(gaz, text, name):
 
 def test_a_single_letter_is_no_place(gaz):
     assert "X" not in places("President Nayib Bukele wrote on X that the protesters were paid.", gaz)
+
+
+@pytest.mark.parametrize("text, name, iso3, city", [
+    ("Agents detained an activist at her home in the Caracas district of El Paraiso on Monday.", "El Paraiso", "VEN", "Caracas"),
+    ("Gunmen attacked a bar in the Kharkiv district of Saltivka overnight.", "Saltivka", "UKR", None),
+])
+def test_a_part_named_after_of_lies_in_the_city_named_before_the_part_word(gaz, text, name, iso3, city):
+    chosen = loc(text, gaz, name)
+    assert chosen.iso3 == iso3, chosen
+    assert city is None or chosen.name == city, chosen
+
