@@ -177,7 +177,7 @@ PETR_PREP_DEPS = {"prep", "prt", "agent", "dative", "advmod"}
 
 
 # weapons and attacks as the subject of 'hit' (the forces that use them, 'fighters', 'units', are actors)
-WEAPON_SUBJECTS = {"jet", "warplane", "drone", "helicopter", "warship", "tank", "artillery", "missile", "rocket", "strike",
+WEAPON_SUBJECTS = {"jet", "warplane", "plane", "aircraft", "bomber", "gunship", "drone", "helicopter", "warship", "tank", "artillery", "missile", "rocket", "strike",
                    "airstrike", "shell", "bomb", "shelling", "attack", "explosion", "blast", "barrage", "fire", "projectile",
                    "munition", "mortar", "grenade", "ied"}
 
@@ -1425,11 +1425,11 @@ def extract(sent: Span, story: StoryActors, lex: Lexicon) -> Iterator[Candidate]
             obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
             source = story.resolve(obj) if obj is not None else None
         if source is None and rule.cameo.startswith(FORCE_ROOTS):
-            source = _fired_from(tok, story)
+            source = _fired_from(tok, story) or _weapon_owner(tok, story)
         if source is None and is_petrarch(rule):
             continue  # a PETRARCH pattern codes what a named actor does to another (both checked below)
         if form == "verb" and rule.target_from_place and (
-                _thing_moves(tok, story) if source is None
+                (_thing_moves(tok, story) and not rule.subject_in) if source is None  # "planes struck": a weapon's rule
                 else tok.lemma_.lower() in CROSSING_LEMMAS and bool(_subject_lemmas(tok) & WEAPON_SUBJECTS)):
             # "drones entered its airspace": a weapon crossing is no advance
             continue  # "trucks carrying aid entered Gaza": a vehicle or goods moving is no advance
@@ -1563,6 +1563,20 @@ def _own_side(source: Actor | None, target: Actor | None) -> bool:
     """The target is the source's own country, with no sector, organisation or person of its own."""
     return (source is not None and target is not None and target.country == source.country and not target.is_person
             and not target.org_code and target.sector in {None, source.sector})
+
+
+def _weapon_owner(tok: Token, story: StoryActors) -> Actor | None:
+    """'Air force planes struck', 'army helicopters fired on': a weapon as the subject, its owner named in a modifier."""
+    for subj in (c for c in tok.children if c.dep_ in SUBJECT_DEPS):
+        if subj.lemma_.lower() not in WEAPON_SUBJECTS:
+            continue
+        mods = [c for c in subj.children if c.dep_ in {"compound", "amod"} and c.i < subj.i]
+        for mod in reversed(mods):  # the nearest first: 'force' of 'air force'
+            sector = story.agent_sector(mod)
+            if sector is not None:
+                first = subj.doc[subj.left_edge.i]
+                return Actor(subj.doc[first.i:subj.i + 1].text, None, sector, first.idx, subj.idx + len(subj.text))
+    return None
 
 
 def _fired_from(tok: Token, story: StoryActors) -> Actor | None:

@@ -64,3 +64,17 @@ def test_seizing_people_is_an_abduction_or_an_arrest(text, code, target_sector):
 def test_seizing_things_or_a_building_stays_a_seizure(text):
     rows = rows_for(text)
     assert rows and not any(r["cameo_code"] in {"181", "173"} for r in rows), summary(rows)
+
+
+@pytest.mark.parametrize("text, dateline, source, target", [
+    ("Air force planes struck the fighters' positions north of Ayorou later on Monday.", "Niamey", "NERMIL", "NERREB"),
+    ("Army helicopters fired on the rebels near Kidal on Sunday.", "Bamako", "MLIMIL", "MLIREB"),
+    ("Police drones struck a gang hideout in Port-au-Prince overnight.", None, "HTICOP", "HTICRM"),
+])
+def test_a_weapon_as_the_subject_belongs_to_the_force_its_modifier_names(text, dateline, source, target):
+    rows = [r for r in rows_for(text, dateline_place=dateline) if r["cameo_root"] == "19"]
+    assert rows and (rows[0]["actor1_code"], rows[0]["actor2_code"]) == (source, target), summary(rows_for(text))
+
+
+def test_vehicles_moving_are_still_no_advance():
+    assert not rows_for("Trucks carrying aid entered Gaza on Sunday.")
