@@ -48,6 +48,10 @@ GROUP_NOUNS = {"group", "unit", "member", "members", "faction", "camp", "side", 
                "truck", "lorry", "van", "jeep", "car", "pickup", "station", "barracks"}
 
 
+CONTAINER_NOUNS = {"convoy", "column", "unit", "caravan", "fleet", "contingent"}
+# what makes a convoy civilian: "a convoy of passenger vehicles", "of buses", "of aid trucks", "of displaced families"
+CIVILIAN_CONTENTS = {"passenger", "bus", "minibus", "civilian", "aid", "humanitarian", "refugee", "pilgrim", "trader",
+                     "family", "displaced", "traveller", "traveler", "commuter", "merchant"}
 ARMED_NAME_HEADS = {"front", "army", "militia", "brigade", "brigades", "movement", "forces", "force", "battalion"}
 
 
@@ -475,6 +479,10 @@ class StoryActors:
                 actor = self._resolve(member)
                 if actor is not None:
                     return replace(actor, name=name, start_char=start_char, end_char=end_char)
+        contents = self._contents(head) if head.lemma_.lower() in CONTAINER_NOUNS else None
+        if contents is not None:
+            # "a column of fighters": the fighters; "a convoy of passenger vehicles": civilians, not a military convoy
+            return replace(contents, name=name, start_char=start_char, end_char=end_char)
         sector = self.agent_sector(head)
         if sector is None and _armed_name(head):
             sector = "REB"  # "the armed Kuki-Chin National Front", "the Zomi Revolutionary Army": an armed group
@@ -496,6 +504,18 @@ class StoryActors:
                     sector = mod_sector
         country = self._country_of_np(head)
         return Actor(name, country, sector, start_char, end_char, False, home=self._regional_home(head))
+
+    def _contents(self, head: Token) -> Actor | None:
+        """Who a convoy, column or unit is made of, by its 'of' phrase: an actor, or civilians where its vehicles are
+        a passenger's or it carries civilians ('a convoy of buses', 'a column of displaced families')."""
+        for pobj in (g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+            actor = self._resolve(pobj)
+            if actor is not None and actor.sector:
+                return actor
+            words = {pobj.lemma_.lower()} | {c.lemma_.lower() for c in pobj.children if c.dep_ in {"compound", "amod"}}
+            if words & CIVILIAN_CONTENTS:
+                return Actor(pobj.text, None, "CVL", pobj.idx, pobj.idx + len(pobj.text))
+        return None
 
     def _regional_home(self, head: Token) -> str | None:
         """The home country of a group active in several that names the phrase ('JNIM fighters', 'Boko Haram

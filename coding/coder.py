@@ -823,8 +823,17 @@ def _gazetteer_country(place: Token, index: int, ctx: StoryContext, document: Do
     return None
 
 
+def _stateless(actor: Actor | None) -> bool:
+    return actor is not None and (actor.country in STATELESS_SECTORS or actor.sector in STATELESS_SECTORS)
+
+
+def _in_subject(anchor: Token, trigger: Token) -> bool:
+    """'The U.N. human rights office in Geneva called on the authorities': the place is inside the speaker's phrase."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.left_edge.i <= anchor.i <= c.right_edge.i for c in trigger.children)
+
+
 def event_place(cand: Candidate, index: int, ctx: StoryContext, document: Document,
-                venue: bool = False) -> tuple[str | None, str]:
+                venue: bool = False, seat: bool = False) -> tuple[str | None, str]:
     """The country whose unnamed actors ("police", "the army") an event involves: where it happens, as
     far as the sentence and story tell before coding it (the town or region attached to the trigger,
     else the sentence's nearest one, or a country named as where it happened, "in Mali"), else the
@@ -840,7 +849,9 @@ def event_place(cand: Candidate, index: int, ctx: StoryContext, document: Docume
             return dateline, "dateline" if dateline else "none"
         where = [r for r in places.by_sentence[index]
                  if (r.location.precision is not None or is_location_mention(r.mention.anchor))
-                 and not is_destination(r.mention.anchor)]  # where someone is posted is not where actors are from
+                 and not is_destination(r.mention.anchor)  # where someone is posted is not where actors are from
+                 # an organisation's seat ("the U.N. office in Geneva called on the authorities") is not where they are
+                 and not (seat and _in_subject(r.mention.anchor, cand.trigger))]
         loc = choose(where, cand.trigger, cand.target_place)
     if loc is not None and loc.iso3:
         return loc.iso3, "place"
@@ -986,7 +997,11 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     """One event row, or None when the event names no actor and is not violence (nothing to code)."""
     rule = cand.rule
     code = cameo_table()[refined_code(cand, index, ctx)]
-    where, basis = event_place(cand, index, ctx, document, venue=code.root in VENUE_ROOTS)
+    where, basis = event_place(cand, index, ctx, document, venue=code.root in VENUE_ROOTS,
+                               seat=code.root in VERBAL_ROOTS and _stateless(cand.source))
+    if where is None and code.root in VERBAL_ROOTS and _stateless(cand.source):
+        # with nothing else to go by, an organisation's seat ("the EU delegation in Harare") is where it acts
+        where, basis = event_place(cand, index, ctx, document, venue=code.root in VENUE_ROOTS)
     if basis == "dateline" and code.root in DOMESTIC_FORCE_ROOTS:
         where = home_country_of_state_side(_with_default_sector(cand.source, rule.source_sector), cand.target) or where
     source = placed_in(_with_default_sector(cand.source, rule.source_sector), where)

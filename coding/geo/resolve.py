@@ -74,6 +74,9 @@ class Location:
                         self.a1_id, True)
 
 
+DATELINE_CITY = 50_000  # a dateline's own-name city this big wins over a bigger place with that name as an old one
+
+
 def from_place(place: Place, near: bool = False) -> Location:
     a1 = place.admin1
     return Location(place.name, place.iso3 or None, a1.name if a1 else None, place.admin2, place.lat, place.lon,
@@ -289,7 +292,9 @@ class StoryPlaces:
         places = [p for p in self.gaz.places(name) if p.kind < 2]
         if not places:
             return None
-        return from_place(max(places, key=lambda p: (p.iso3 in self.countries, p.population)))
+        # a city of that very name before a bigger one that bore it once ("ISLAMABAD" is not Chattogram, once Islamabad)
+        return from_place(max(places, key=lambda p: (p.iso3 in self.countries, p.kind == 0 and p.population >= DATELINE_CITY,
+                                                     p.population)))
 
     def _remember(self, loc: Location) -> None:
         if loc.town:

@@ -844,3 +844,32 @@ def test_the_second_side_of_a_clash_joined_to_the_first_ones_phrase_is_the_other
     rows = [r for r in rows_for(text) if r["cameo_root"] == "19"]
     assert rows and {(r["actor1_code"], r["actor2_code"]) for r in rows} & {(source, target), (target, source)}, \
         [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows_for(text)]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Gunmen opened fire on a convoy of passenger vehicles in Kurram district on Saturday.", "PAKCVL"),
+    ("Rebels attacked a convoy of aid trucks near Goma on Friday.", "CODCVL"),
+    ("Militants ambushed a convoy near Bannu on Sunday, killing four soldiers.", "PAKMIL"),
+    ("Drones struck a column of rebel fighters near Kidal on Tuesday.", "MLIREB"),
+])
+def test_a_convoy_or_column_is_what_it_is_made_of(text, target):
+    rows = [r for r in rows_for(text) if r["cameo_root"] in {"18", "19"}]
+    assert rows and rows[0]["actor2_code"] == target, [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("dateline, country", [("Islamabad", "PAK"), ("Bamako", "MLI"), ("Kiev", "UKR")])
+def test_a_dateline_city_is_the_city_of_that_name_not_one_that_bore_it_once(dateline, country):
+    rows = rows_for("Police arrested three men on Monday.", dateline_place=dateline)
+    assert rows and rows[0]["actor1_code"] == f"{country}COP", [(r["actor1_code"], r["location_name"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Gunmen killed 17 civilians near Anderamboukane in Mali's Menaka region on Wednesday. The U.N. human rights "
+     "office in Geneva called on the authorities to open an investigation.", "MLIGOV"),
+    ("Soldiers shot dead two protesters in Conakry on Monday. Amnesty International's office in London urged the "
+     "authorities to release those detained.", "GINGOV"),
+    ("The European Union delegation in Harare urged the authorities to respect the right to peaceful assembly.", "ZWEGOV"),
+])
+def test_an_organisations_seat_is_not_where_the_authorities_it_addresses_are(text, target):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "02"]
+    assert rows and rows[0]["actor2_code"] == target, [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows]
