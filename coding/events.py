@@ -503,7 +503,7 @@ def _keep(hit: tuple, hits: dict, consumed: set[int]) -> bool:
     if _is_reduced_relative(hit[0]) or _is_consequence(hit[0], hits) or _is_protest_aim(hit, hits) or _is_long_state(hit[0]) \
             or _is_document_content(hit[0]) or _text_provides(hit[0]) or _characterises(hit[0]) or _describes_the_repressed(hit, hits) or _protest_as_purpose(hit, hits) \
             or _describes_a_standing_actor(hit[0]) or _starts_a_period(hit[0]) or _gathering_for_something_else(hit) \
-            or _charged_with(hit[0]) or (hit[2] == "noun" and _names_a_speaker(hit[0], hits)):
+            or _charged_with(hit[0]) or (hit[2] == "noun" and _names_a_speaker(hit[0], hits)) or _frames_an_arrest(hit, hits):
         return False
     return not _announces_coded_action(hit, hits)
 
@@ -681,6 +681,20 @@ def _speaks(tok: Token, hits: dict) -> bool:
 def _names_a_speaker(tok: Token, hits: dict) -> bool:
     """An event noun that is the subject of speech names the speaker ('the peacekeeping mission condemned ...')."""
     return tok.dep_ in SUBJECT_DEPS and tok.head.i != tok.i and _speaks(tok.head, hits)
+
+
+SEARCH_NOUNS = {"raid", "search", "sweep", "operation", "crackdown", "swoop"}
+
+
+def _frames_an_arrest(hit: tuple, hits: dict) -> bool:
+    """'arrested 17 people in raids', 'detained two suspects during a raid on a plantation': the raid is how the
+    arrest was made, one event (ACLED codes the arrest), not an attack of its own."""
+    tok = hit[0]
+    if hit[2] != "noun" or tok.lemma_.lower() not in SEARCH_NOUNS or tok.dep_ != "pobj" \
+            or tok.head.lower_ not in {"in", "during", "after"}:
+        return False
+    verb = tok.head.head
+    return verb.i in hits and hits[verb.i][1].cameo.startswith("173")
 
 
 def _is_consequence(tok: Token, hits: dict) -> bool:
@@ -1235,7 +1249,12 @@ def _targets(tok: Token, story: StoryActors, source: Actor | None, rule: EventRu
                     own_slot = child.dep_ in OBJECT_DEPS | {"dobj"} or child.lower_ == "of"
                     if actor is not None and own_slot and _is_own_forces(actor, rule, source):
                         continue
-                    if actor is not None and actor != source and (source is None or actor.code != source.code or actor.is_person):
+                    # (one government blaming another of the same country is still aimed at it: "the Kurdistan
+                    # Regional Government blamed the federal finance ministry", both IRQGOV)
+                    rival = rule.cameo[:2] in {"11", "12"} and source is not None and actor is not None \
+                        and noun.pos_ != "PRON" and actor.name.lower() != source.name.lower()
+                    if actor is not None and actor != source and (source is None or actor.code != source.code
+                                                                  or actor.is_person or rival):
                         entry = story.entry_at(noun)
                         part_of_place = noun.dep_ == "pobj" and noun.head.lower_ == "of" \
                             and noun.head.head.lemma_.lower() in FACILITY_NOUNS and noun.i != cand.i

@@ -78,3 +78,18 @@ def test_a_weapon_as_the_subject_belongs_to_the_force_its_modifier_names(text, d
 
 def test_vehicles_moving_are_still_no_advance():
     assert not rows_for("Trucks carrying aid entered Gaza on Sunday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Joint forces arrested 17 people in raids on villages near Ruma on Wednesday.",
+    "Security forces detained two suspects during a raid on a rubber plantation in Rangae district on Friday.",
+    "Police arrested four men in house-to-house searches in Beledweyne on Tuesday night.",
+])
+def test_a_raid_that_an_arrest_was_made_in_is_the_arrest(text):
+    rows = rows_for(text)
+    assert [r["cameo_code"] for r in rows] == ["173"], summary(rows)
+
+
+def test_a_raid_that_kills_is_still_an_attack():
+    rows = rows_for("Soldiers killed five militants in a raid near Kidal on Monday.")
+    assert any(r["cameo_root"] in {"18", "19"} for r in rows), summary(rows)

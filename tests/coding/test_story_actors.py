@@ -873,3 +873,14 @@ def test_a_dateline_city_is_the_city_of_that_name_not_one_that_bore_it_once(date
 def test_an_organisations_seat_is_not_where_the_authorities_it_addresses_are(text, target):
     rows = [r for r in rows_for(text) if r["cameo_root"] == "02"]
     assert rows and rows[0]["actor2_code"] == target, [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The Kurdistan Regional Government blamed the federal finance ministry in Baghdad for the delays.", "IRQGOV", "IRQGOV"),
+    ("The regional government in Erbil accused the federal government in Baghdad of withholding salaries.", "IRQGOV", "IRQGOV"),
+    ("Puntland's president criticised the federal government in Mogadishu over the election law.", "SOMGOV", "SOMGOV"),
+])
+def test_one_government_blaming_another_of_the_same_country_has_a_target(text, source, target):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "11"]
+    assert rows and (rows[0]["actor1_code"], rows[0]["actor2_code"]) == (source, target), \
+        [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows_for(text)]
