@@ -137,7 +137,7 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
     if not options:
         return None
     words = _children_words(tok)
-    has_object = any(c.dep_ in {"dobj", "ccomp", "nsubjpass"} for c in tok.children)
+    has_object = any(c.dep_ in {"dobj", "ccomp", "nsubjpass"} and not _qualifier_as_object(c) for c in tok.children)
     objects = {c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}}
     if _actor_strikes_place(tok, lex):
         objects.add(PLACE_OBJECT)
@@ -159,6 +159,15 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[EventRule, str, str] | None:
         if all(w in words for w in extra):
             return rule, "verb", " ".join([tok.text, *extra])
     return None
+
+
+def _qualifier_as_object(tok: Token) -> bool:
+    """'protested outside the ministry in Tegucigalpa, Francisco Morazán department, demanding ...': the region after
+    a comma is the place's qualifier, parsed as the verb's object; nothing is protested."""
+    from coding.geo.mentions import ADMIN_NOUNS, DISTRICT_NOUNS
+
+    first = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > tok.sent.start else None
+    return tok.dep_ == "dobj" and first is not None and first.text == "," and tok.lemma_.lower() in ADMIN_NOUNS | DISTRICT_NOUNS
 
 
 def _instruments(verb: Token) -> set[str]:

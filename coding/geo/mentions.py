@@ -58,6 +58,8 @@ class StoryLike(Protocol):
 
     def entry_at(self, token: Token): ...
 
+    def agent_sector(self, tok: Token, own_only: bool = False) -> str | None: ...
+
 
 @dataclass
 class Mention:
@@ -156,6 +158,8 @@ def _name_heads(sent: Span, story: StoryLike) -> list[tuple[Token, int]]:
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
         if nxt is not None and _is_name_token(nxt, story) and tok.dep_ == "compound" and tok.head.i >= nxt.i:
             continue  # inside a longer name
+        if _possessive_name_part(tok, sent, story):
+            continue  # 'Cox' of "Cox's Bazar"
         if nxt is not None and _particle_joins(nxt, sent, story):
             continue  # 'San Jose' of 'San Jose del Monte'
         if nxt is not None and nxt.text == "-" and not tok.whitespace_ and tok.i + 2 < sent.end:
@@ -169,10 +173,25 @@ def _name_heads(sent: Span, story: StoryLike) -> list[tuple[Token, int]]:
                 start -= 2
             elif prev.text == "-" and not prev.whitespace_ and start - 2 >= sent.start and not tok.doc[start - 2].whitespace_:
                 start -= 2
+            elif prev.text in {"'s", "’s"} and start - 2 >= sent.start and _possessive_name_part(tok.doc[start - 2], sent, story):
+                start -= 2  # "Cox's Bazar", "King's Lynn": a possessive inside the name
             else:
                 break
         out.append((tok, start))
     return out
+
+
+def _possessive_name_part(tok: Token, sent: Span, story: StoryLike) -> bool:
+    """The first word of a name with a possessive inside ("Cox's Bazar", "King's Lynn"): a capitalised word no
+    lexicon knows, no person, whose "'s" is followed by the name's next capitalised word ("Kenya's Mombasa" and
+    "Putin's Russia" are possessives of a known country and of a person)."""
+    if tok.i + 2 >= sent.end or tok.doc[tok.i + 1].text not in {"'s", "’s"} or tok.whitespace_:
+        return False
+    nxt = tok.doc[tok.i + 2]
+    entry = story.entry_at(tok)  # "Cox's Bazar" may be a place the dictionaries know, as a whole
+    return tok.text[:1].isupper() and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and tok.pos_ == "PROPN" \
+        and (entry is None or (entry.kind == "place" and story.entry_at(nxt) == entry)) \
+        and tok.ent_type_ not in {"PERSON", "NORP"} and tok.text not in story.people
 
 
 def _misread_as_group(tok: Token, story: StoryLike) -> bool:
@@ -371,6 +390,8 @@ def find_mentions(sent: Span, story: StoryLike) -> list[Mention]:
         entry = story.entry_at(head)
         if entry is not None and entry.kind in ACTOR_KINDS - {"person"}:
             continue  # "Islamic State Sahel Province", "the Congo River Basin Authority": a word of an organisation's name
+        if entry is None and head.ent_type_ not in {"GPE", "LOC"} and story.agent_sector(head, own_only=True) is not None:
+            continue  # "outside the Ministry of Education", "the Interior Ministry": an institution, not a place name
         named_area = anchor is not head and head.dep_ == "compound" and _lemma(anchor) in AREA_NOUNS | DISTRICT_NOUNS
         if kind is None and not (entry is not None and entry.kind in {"capital", "country"}) and not named_area \
                 and not _qualified_by_division(head) and _is_person(head, start, story):

@@ -74,6 +74,7 @@ class Location:
                         self.a1_id, True)
 
 
+REDRAWN_KM = 150  # how far from a named division its one namesake town may lie when the division was redrawn
 DATELINE_CITY = 50_000  # a dateline's own-name city this big wins over a bigger place with that name as an old one
 
 
@@ -436,6 +437,11 @@ class StoryPlaces:
                 if other is not None:
                     trace.why = f"no {name} in the gazetteer: {other.name}, its other spelling written beside it, inside {describe(area)}"
                     return from_place(other, near=m.near)
+                neighbour = self._just_outside(places, area)
+                if neighbour is not None:
+                    trace.why = (f"the one {name} of {area.iso3}, {km(neighbour.lat, neighbour.lon, area.lat, area.lon):.0f} km "
+                                 f"from {describe(area)}, named beside it (a division since split or renamed)")
+                    return from_place(neighbour, near=m.near)
                 trace.why = f"no {name} in the gazetteer inside {describe(area)}, named beside it: that division"
                 located = self._named_regions[name.lower()] = from_area(area)
                 return located
@@ -532,6 +538,14 @@ class StoryPlaces:
         self._trace.candidates += [describe(a) for a in areas[:5]]
         self._trace.why = "the name of a division, not of a town"
         return from_area(areas[0])
+
+    def _just_outside(self, places: list[Place], area: Area) -> Place | None:
+        """'Paoua, Ouham-Pendé prefecture', with Paoua now in Lim-Pendé, split from it in 2020: the only place of that
+        name in the division's country, close to the division, is the place (its divisions were redrawn)."""
+        same = [p for p in places if p.iso3 == area.iso3 and p.kind == 0]
+        if len(same) != 1 or area.lat is None or area.lon is None:
+            return None
+        return same[0] if km(same[0].lat, same[0].lon, area.lat, area.lon) <= REDRAWN_KM else None
 
     def _city_of_district(self, name: str, area: Area) -> Place | None:
         """'Mogadishu-Bondhere (Banadir)': the city of a 'City-District' name, when it lies inside the qualifier's division."""

@@ -106,3 +106,9 @@ def test_a_protests_purpose_names_its_target_else_the_state_where_it_happens(tex
 def test_a_protest_with_no_demand_gets_no_target_of_its_own(text):
     rows = protests(rows_for(text))
     assert rows and all(r["actor2_sector"] != "GOV" or r["actor2_name"] for r in rows), summary(rows_for(text))
+
+
+def test_a_region_after_a_comma_is_no_object_of_protest():
+    rows = protests(rows_for("On 5 December 2024, around 300 teachers protested outside the Ministry of Education in "
+                             "Tegucigalpa, Francisco Morazán department, demanding payment of salary arrears."))
+    assert rows and rows[0]["cameo_code"] == "141" and rows[0]["location_name"] == "Tegucigalpa", summary(rows)
