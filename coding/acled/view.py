@@ -43,14 +43,19 @@ class AcledDecision:
 
 @lru_cache(maxsize=256)
 def _sentence_text(sent: Span) -> str:
-    """The sentence as space-padded lower-case lemmas and surface words, for phrase lookups."""
-    return phrase_text(t for t in sent if not t.is_space)
+    """The sentence as space-padded lower-case lemmas and surface words, for phrase lookups; dates left out, whose
+    words are no cues ('On 9 March 2023, police arrested 12 members ...' tells of no march)."""
+    return phrase_text(t for t in sent if not t.is_space and not _date_word(t))
+
+
+def _date_word(tok) -> bool:
+    return tok.ent_type_ in {"DATE", "TIME"} and tok.text[:1].isupper()
 
 
 def _masked_sentence_text(sent: Span, masked: frozenset[int]) -> str:
     if not masked:
         return _sentence_text(sent)
-    return phrase_text(t for t in sent if not t.is_space and t.i not in masked)
+    return phrase_text(t for t in sent if not t.is_space and t.i not in masked and not _date_word(t))
 
 
 def _window_text(sentences: Sequence[Span], index: int, window: int, masked: frozenset[int] = frozenset()) -> str:

@@ -212,6 +212,8 @@ def _misread_as_group(tok: Token, story: StoryLike) -> bool:
 
 
 def _is_name_token(tok: Token, story: StoryLike) -> bool:
+    if tok.lower_.rstrip(".") in MONTHS and any(n.like_num for n in tok.doc[max(tok.i - 1, 0):tok.i + 2] if n.i != tok.i):
+        return False  # "On 9 September 2024": a date, however the tagger labelled it
     if tok.ent_type_ in NOT_PLACE_LABELS and not _misread_as_group(tok, story):
         return False
     if not tok.text[:1].isupper():

@@ -239,3 +239,22 @@ def test_blocking_an_avenue_route_or_junction_is_a_protest(text):
 ])
 def test_an_attack_on_military_positions_in_a_place_is_a_clash(text):
     assert _type(text) == "Battles"
+
+
+@pytest.mark.parametrize("sentence, sub_event", [
+    ("On 9 March 2023, police arrested 12 members of the opposition CNL party in Gitega, accusing them of holding an "
+     "unauthorised meeting.", "Arrests"),
+    ("On 2 May 2024, soldiers detained four traders at a checkpoint near Gao.", "Arrests"),
+    ("Police arrested 20 people during a march in Gitega on 9 March 2023.", "Protest with intervention"),
+])
+def test_a_date_names_no_cue(sentence, sub_event):
+    assert top(code_text(sentence))["acled_sub_event_type"] == sub_event
+
+
+@pytest.mark.parametrize("sentence, sub_event", [
+    ("On 9 September 2024, Nigerien security forces arrested 12 suspected JNIM collaborators at the weekly market in "
+     "Ayorou, Tillabéri region, and seized two motorcycles.", "Arrests"),
+    ("Rebels seized the town of Bunagana near the Ugandan border on Monday.", "Non-state actor overtakes territory"),
+])
+def test_a_places_division_word_is_no_cue_for_taken_territory(sentence, sub_event):
+    assert top(code_text(sentence))["acled_sub_event_type"] == sub_event

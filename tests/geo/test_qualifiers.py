@@ -362,3 +362,8 @@ def test_the_one_namesake_town_close_to_a_redrawn_division_is_the_place(gaz):
     # Paoua lies in Lim-Pendé, split from Ouham-Pendé in 2020; reports still name the old prefecture
     chosen = loc("3R fighters attacked a herders' camp near Paoua, Ouham-Pendé prefecture, on Sunday.", gaz, "Paoua")
     assert chosen.iso3 == "CAF" and chosen.gid is not None
+
+
+def test_a_month_is_never_a_place(gaz):
+    found = places("On 9 September 2024, security forces arrested 12 men at the market in Ayorou, Tillabéri region.", gaz)
+    assert "September" not in found and found["Ayorou"].location.precision == TOWN
