@@ -305,6 +305,8 @@ def _denies_something_else(denial: Token, came_from: str, clause: Token) -> bool
 
 def _walk(trigger: Token, cameo: str) -> str:
     """The modality read on the way from the trigger up to the sentence root."""
+    if trigger.dep_ in {"pobj", "pcomp"} and trigger.head.lower_ == "without":
+        return "negated"  # "took over the positions without fighting", "withdrew without a fight": none happened
     tok = trigger
     prev = trigger
     steps = 0

@@ -1203,3 +1203,14 @@ def test_what_was_done_in_the_past_or_over_the_years_is_a_habit_not_an_event(tex
 
 def test_in_the_past_week_still_dates_an_event():
     assert "asserted" in modalities("Rebels kidnapped two aid workers in Ituri in the past week.", "18")
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Militia forces withdrew from positions in the Abu Salim area of southern Tripoli, and Government of National "
+     "Accord (GNA) forces took them over without fighting.", "19"),
+    ("Wagner fighters pulled out of their bases near Gao, and Malian troops moved in without fighting on Sunday.", "19"),
+    ("Rebels entered the town without a fight on Monday, residents said.", "19"),
+])
+def test_what_happened_without_a_fight_had_no_fight(text, root):
+    rows = [r for r in rows_for(text) if r["cameo_code"] == "190" and r["trigger"].lower() in {"fighting", "fight", "clashes"}]
+    assert all(r["modality"] != "asserted" for r in rows), [(r["cameo_code"], r["modality"], r["trigger"]) for r in rows]
