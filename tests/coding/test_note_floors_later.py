@@ -9,11 +9,11 @@ mechanisms its misses showed were added (each tested on sentences of its own):
 | notes_batch3.jsonl | 20 | 0.95 / 0.95 / 0.95 / 0.80 | 1.0 / 1.0 / 1.0 / 1.0 |
 | notes_batch4.jsonl | 15 | 0.867 / 1.0 / 0.933 / 0.80 | 1.0 / 1.0 / 1.0 / 1.0 |
 | notes_batch5.jsonl | 25 | 0.84 / 0.76 / 0.88 / 0.60 | 0.92 / 0.96 / 1.0 / 0.76 |
-| notes_batch6.jsonl | 30 | 0.90 / 0.867 / 0.933 / 0.633 (written by a team member who does not read the coder) | 0.933 / 0.933 / 0.967 / 0.80 |
+| notes_batch6.jsonl | 30 | 0.90 / 0.867 / 0.933 / 0.633 (written by a team member who does not read the coder) | 0.967 / 0.933 / 0.967 / 0.833 |
 | notes_batch7.jsonl | 30 | 0.80 / 0.833 / 0.933 / 0.667 (the same writer, 24 countries) | 0.90 / 0.867 / 0.967 / 0.833 |
-| notes_batch8.jsonl | 30 | 0.733 / 0.833 / 0.90 / 0.70 (the same writer, 29 countries) | 0.733 / 0.833 / 0.933 / 0.733 |
-| notes_batch9.jsonl | 30 | 0.867 / 0.933 / 0.90 / 0.767 (the same writer, 25 countries) | 0.90 / 0.933 / 0.933 / 0.833 |
-| notes_batch10.jsonl | 30 | 0.80 / 0.967 / 0.967 / 0.767 (the same writer, 30 countries) | 0.80 / 0.967 / 0.967 / 0.767 |
+| notes_batch8.jsonl | 30 | 0.733 / 0.833 / 0.90 / 0.70 (the same writer, 29 countries) | 0.767 / 0.833 / 0.933 / 0.733 |
+| notes_batch9.jsonl | 30 | 0.867 / 0.933 / 0.90 / 0.767 (the same writer, 25 countries) | 0.933 / 0.933 / 0.933 / 0.833 |
+| notes_batch10.jsonl | 30 | 0.80 / 0.967 / 0.967 / 0.767 (the same writer, 30 countries) | 0.90 / 0.967 / 1.0 / 0.867 |
 
 The floors sit 0.02 below the figures now, so that a change that loses a mechanism shows here.
 """
@@ -31,11 +31,11 @@ FLOORS = {
     "notes_batch3.jsonl": (20, (0.98, 0.98, 0.98, 0.98)),  # measured 1.0 / 1.0 / 1.0 / 1.0
     "notes_batch4.jsonl": (15, (0.98, 0.98, 0.98, 0.98)),  # measured 1.0 / 1.0 / 1.0 / 1.0
     "notes_batch5.jsonl": (25, (0.90, 0.94, 0.98, 0.74)),  # measured 0.92 / 0.96 / 1.0 / 0.76
-    "notes_batch6.jsonl": (30, (0.91, 0.91, 0.94, 0.78)),  # measured 0.933 / 0.933 / 0.967 / 0.80 (first look 0.633 place)
+    "notes_batch6.jsonl": (30, (0.94, 0.91, 0.94, 0.81)),  # measured 0.967 / 0.933 / 0.967 / 0.833 (first look 0.633 place)
     "notes_batch7.jsonl": (30, (0.88, 0.84, 0.94, 0.81)),  # measured 0.90 / 0.867 / 0.967 / 0.833 (first look 0.667 place)
-    "notes_batch8.jsonl": (30, (0.71, 0.81, 0.91, 0.71)),  # measured 0.733 / 0.833 / 0.933 / 0.733 (first look 0.90 date, 0.70 place)
-    "notes_batch9.jsonl": (30, (0.88, 0.91, 0.91, 0.81)),  # measured 0.90 / 0.933 / 0.933 / 0.833 (first look 0.867 / 0.933 / 0.90 / 0.767)
-    "notes_batch10.jsonl": (30, (0.78, 0.94, 0.94, 0.74)),  # measured 0.80 / 0.967 / 0.967 / 0.767 (first look, unworked)
+    "notes_batch8.jsonl": (30, (0.74, 0.81, 0.91, 0.71)),  # measured 0.767 / 0.833 / 0.933 / 0.733 (first look 0.90 date, 0.70 place)
+    "notes_batch9.jsonl": (30, (0.91, 0.91, 0.91, 0.81)),  # measured 0.933 / 0.933 / 0.933 / 0.833 (first look 0.867 / 0.933 / 0.90 / 0.767)
+    "notes_batch10.jsonl": (30, (0.88, 0.94, 0.98, 0.84)),  # measured 0.90 / 0.967 / 1.0 / 0.867 (first look 0.80 / 0.967 / 0.967 / 0.767)
 }
 
 
