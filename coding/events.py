@@ -978,11 +978,21 @@ def _misparsed_main_verb(tok: Token) -> bool:
     return _misparsed_subject(tok) is not None
 
 
+INTRANSITIVE_ACTS = {"protest", "demonstrate", "march", "rally", "riot", "clash", "gather", "strike"}
+
+
 def _misparsed_subject(tok: Token) -> Token | None:
     """The subject of a main verb parsed as a participle (see ``_misparsed_main_verb``): the noun it hangs on,
     or the noun that noun's preposition hangs on ('Gunmen on motorbikes killed 14 villagers, officials said':
     'killed' parsed as describing the motorbikes)."""
     head = tok.head
+    if tok.dep_ == "acl" and tok.i > head.i and tok.lemma_.lower() in INTRANSITIVE_ACTS and tok.i > 0 \
+            and tok.doc[tok.i - 1].text == "," and tok.sent.root.pos_ in {"NOUN", "PROPN"} \
+            and not any(c.dep_ in {"dobj", "agent", "aux", "auxpass"} for c in tok.children):
+        # "around 2,000 people, many of them students, protested in central Kyiv": after an apposition the
+        # parser makes the main verb a participle on it; a verb with no passive reading is the main verb (its
+        # subject the apposition's noun, the same people: 'students')
+        return head if head.pos_ in {"NOUN", "PROPN"} and head.dep_ == "appos" else tok.sent.root
     if tok.dep_ != "acl" or head.pos_ not in {"NOUN", "PROPN"} or tok.i < head.i or not any(c.dep_ == "dobj" for c in tok.children):
         return None
     nouns = [head]

@@ -12,7 +12,7 @@ mechanisms its misses showed were added (each tested on sentences of its own):
 | notes_batch6.jsonl | 30 | 0.90 / 0.867 / 0.933 / 0.633 (written by a team member who does not read the coder) | 0.967 / 0.933 / 0.967 / 0.833 |
 | notes_batch7.jsonl | 30 | 0.80 / 0.833 / 0.933 / 0.667 (the same writer, 24 countries) | 0.90 / 0.867 / 0.967 / 0.833 |
 | notes_batch8.jsonl | 30 | 0.733 / 0.833 / 0.90 / 0.70 (the same writer, 29 countries) | 0.767 / 0.833 / 0.933 / 0.733 |
-| notes_batch9.jsonl | 30 | 0.867 / 0.933 / 0.90 / 0.767 (the same writer, 25 countries) | 0.933 / 0.933 / 0.933 / 0.833 |
+| notes_batch9.jsonl | 30 | 0.867 / 0.933 / 0.90 / 0.767 (the same writer, 25 countries) | 0.967 / 0.933 / 0.967 / 0.867 |
 | notes_batch10.jsonl | 30 | 0.80 / 0.967 / 0.967 / 0.767 (the same writer, 30 countries) | 0.90 / 0.967 / 1.0 / 0.867 |
 
 The floors sit 0.02 below the figures now, so that a change that loses a mechanism shows here.
@@ -34,7 +34,7 @@ FLOORS = {
     "notes_batch6.jsonl": (30, (0.94, 0.91, 0.94, 0.81)),  # measured 0.967 / 0.933 / 0.967 / 0.833 (first look 0.633 place)
     "notes_batch7.jsonl": (30, (0.88, 0.84, 0.94, 0.81)),  # measured 0.90 / 0.867 / 0.967 / 0.833 (first look 0.667 place)
     "notes_batch8.jsonl": (30, (0.74, 0.81, 0.91, 0.71)),  # measured 0.767 / 0.833 / 0.933 / 0.733 (first look 0.90 date, 0.70 place)
-    "notes_batch9.jsonl": (30, (0.91, 0.91, 0.91, 0.81)),  # measured 0.933 / 0.933 / 0.933 / 0.833 (first look 0.867 / 0.933 / 0.90 / 0.767)
+    "notes_batch9.jsonl": (30, (0.94, 0.91, 0.94, 0.84)),  # measured 0.967 / 0.933 / 0.967 / 0.867 (first look 0.867 / 0.933 / 0.90 / 0.767)
     "notes_batch10.jsonl": (30, (0.88, 0.94, 0.98, 0.84)),  # measured 0.90 / 0.967 / 1.0 / 0.867 (first look 0.80 / 0.967 / 0.967 / 0.767)
 }
 

@@ -217,3 +217,14 @@ def test_armed_men_who_take_people_abduct_them(text, code):
         assert all(r["cameo_code"] != "173" for r in rows), summary(rows_for(text))
     else:
         assert rows and rows[-1]["cameo_code"] == code, summary(rows_for(text))
+
+
+@pytest.mark.parametrize("text, country", [
+    ("On 23 July 2025, around 2,000 people, many of them students, protested in central Kyiv near the theatre against "
+     "a new law.", "UKR"),
+    ("On 4 May 2024, about 500 farmers, most of them women, marched in Lilongwe against rising fertiliser prices.", "MWI"),
+    ("On 2 June 2024, hundreds of residents, many of them traders, demonstrated outside the town hall in Bouaké.", "CIV"),
+])
+def test_a_protest_told_after_an_apposition_is_still_the_sentences_event(text, country):
+    rows = [r for r in rows_for(text) if r["cameo_root"] == "14"]
+    assert rows and rows[0]["modality"] == "asserted" and rows[0]["country_iso3"] == country, summary(rows_for(text))
