@@ -533,8 +533,10 @@ class StoryActors:
         if lemma not in DEFINITE_GROUP_NOUNS | REPEATED_PARTY_NOUNS:
             return None
         kids = [c for c in head.children if c.dep_ != "punct"]
+        # ("accused the group of behaving like a cartel": an 'of' with a gerund is the charge, not the group's members)
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) \
-                or any(c.dep_ in {"compound", "amod", "poss", "nmod", "nummod", "appos"} or c.lower_ == "of" for c in kids):
+                or any(c.dep_ in {"compound", "amod", "poss", "nmod", "nummod", "appos"}
+                       or (c.lower_ == "of" and not any(g.dep_ == "pcomp" for g in c.children)) for c in kids):
             return None  # "the rebel group", "the group's leader", "a group of men"
         earlier = sorted((h for h in self.history if h[0] < head.i), key=lambda h: -h[0])
         if lemma in REPEATED_PARTY_NOUNS:

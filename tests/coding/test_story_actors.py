@@ -884,3 +884,18 @@ def test_one_government_blaming_another_of_the_same_country_has_a_target(text, s
     rows = [r for r in rows_for(text) if r["cameo_root"] == "11"]
     assert rows and (rows[0]["actor1_code"], rows[0]["actor2_code"]) == (source, target), \
         [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows_for(text)]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("President Gustavo Petro, who suspended peace talks with the ELN in January, accused the group of behaving like "
+     "a drug cartel.", "COLREB"),
+    ("Al Shabaab fighters attacked a base near Afgoye. The army accused the group of using civilians as shields.", "SOMREB"),
+])
+def test_the_group_accused_of_an_act_is_the_group_named_before(text, target):
+    rows = [r for r in rows_for(text) if r["cameo_code"] == "112"]
+    assert rows and rows[0]["actor2_code"] == target, [(r["cameo_code"], r["actor1_code"], r["actor2_code"]) for r in rows_for(text)]
+
+
+def test_a_group_of_people_is_still_those_people():
+    rows = [r for r in rows_for("Police arrested a group of men in Kano on Monday.") if r["cameo_code"] == "173"]
+    assert rows and rows[0]["actor2_code"] == "NGACVL", [(r["cameo_code"], r["actor2_code"]) for r in rows]
