@@ -15,7 +15,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from coding.lexicon import ActorEntry, Lexicon, PersonEntry, first_chunk
+from coding.lexicon import ORGANISATION_KINDS, ActorEntry, Lexicon, PersonEntry, first_chunk
 from coding.petrarch.actors import DatedActorEntry
 from coding.vocabulary import FACILITY_NOUNS, LOCATION_PREPOSITIONS, NAME_PARTICLES, SPEECH_VERBS, WATER_NOUNS
 
@@ -117,7 +117,6 @@ REGIONAL_GROUP = "regional_armed_group"  # organizations.tsv kind: of the countr
 # organizations.tsv kind: an institution that many countries have, named without its country ("Congress" in Lima
 # is Peru's): of the country where the event happens, else of its home (the US Congress)
 HOME_INSTITUTION = "home_institution"
-ORGANISATION_KINDS = frozenset({"igo", "ngo", "armed_group", REGIONAL_GROUP, "institution", HOME_INSTITUTION, "party", "media"})
 HOMED_KINDS = frozenset({REGIONAL_GROUP, HOME_INSTITUTION})
 # Named people whose role is local to where they are: the opposition, the press, civil society, judges.
 # Sectors whose members need not belong to the country where they act: aid workers, refugees,

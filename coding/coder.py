@@ -24,7 +24,7 @@ from coding.actors import (FORCE_SECTORS, GROUP_NOUNS, NON_STATE_ARMED, STATE_CO
 from coding.ahead import parse_stream
 from coding.dates import event_date, full_date
 from coding.document import Document
-from coding.events import AIM_LEMMAS, CASUALTY_LEMMAS, FORCE_ROOTS, Candidate, extract, is_reported_happening, match_noun, noun_source, protest_aim_tokens
+from coding.events import AIM_LEMMAS, CASUALTY_LEMMAS, FORCE_ROOTS, Candidate, coerces, extract, is_reported_happening, match_noun, noun_source, protest_aim_tokens
 from coding.fatalities import adds_to_toll, deaths_in_sentence, is_toll_update, share, split_among, victim_nouns, victim_phrases
 from coding.fingerprint import coder_build
 from coding.geo import locate
@@ -428,8 +428,6 @@ def protest_people(noun: Token, story: StoryActors) -> Actor | None:
     return None
 
 
-
-
 COMMEMORATING_LEMMAS = frozenset({"mark", "honour", "honor", "commemorate", "support", "show", "express", "defend"})
 
 
@@ -446,8 +444,7 @@ def repressed_during(noun: Token) -> bool:
     head = noun.head
     if noun.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in {"during", "amid", "at"}:
         return False
-    from coding.events import _coerces
-    return head.head.pos_ == "VERB" and _coerces(head.head)
+    return head.head.pos_ == "VERB" and coerces(head.head)
 
 
 def protest_aim(trigger: Token, story: StoryActors, source: Actor | None) -> Actor | None:
@@ -997,9 +994,9 @@ def build_row(cand: Candidate, sent: Span, index: int, document: Document, ctx: 
     """One event row, or None when the event names no actor and is not violence (nothing to code)."""
     rule = cand.rule
     code = cameo_table()[refined_code(cand, index, ctx)]
-    where, basis = event_place(cand, index, ctx, document, venue=code.root in VENUE_ROOTS,
-                               seat=code.root in VERBAL_ROOTS and _stateless(cand.source))
-    if where is None and code.root in VERBAL_ROOTS and _stateless(cand.source):
+    seat = code.root in VERBAL_ROOTS and _stateless(cand.source)
+    where, basis = event_place(cand, index, ctx, document, venue=code.root in VENUE_ROOTS, seat=seat)
+    if where is None and seat:
         # with nothing else to go by, an organisation's seat ("the EU delegation in Harare") is where it acts
         where, basis = event_place(cand, index, ctx, document, venue=code.root in VENUE_ROOTS)
     if basis == "dateline" and code.root in DOMESTIC_FORCE_ROOTS:

@@ -166,8 +166,12 @@ def _qualifier_as_object(tok: Token) -> bool:
     a comma is the place's qualifier, parsed as the verb's object; nothing is protested."""
     from coding.geo.mentions import ADMIN_NOUNS, DISTRICT_NOUNS
 
-    first = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > tok.sent.start else None
-    return tok.dep_ == "dobj" and first is not None and first.text == "," and tok.lemma_.lower() in ADMIN_NOUNS | DISTRICT_NOUNS
+    return tok.dep_ == "dobj" and _after_comma(tok) and tok.lemma_.lower() in ADMIN_NOUNS | DISTRICT_NOUNS
+
+
+def _after_comma(tok: Token) -> bool:
+    """The phrase of ``tok`` follows a comma in its sentence (an apposition or a qualifier the parser took for an object)."""
+    return tok.left_edge.i > tok.sent.start and tok.doc[tok.left_edge.i - 1].text == ","
 
 
 def _instruments(verb: Token) -> set[str]:
@@ -500,9 +504,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, EventRule, 
 def _summing_up(noun: Token) -> bool:
     """'asked Venezuela to act, a request Caracas did not answer': a noun after a comma that sums up the clause
     before it (the parser makes it a second object), not another object of the verb."""
-    before = noun.doc[noun.left_edge.i - 1] if noun.left_edge.i > noun.sent.start else None
-    return noun.dep_ == "dobj" and before is not None and before.text == "," \
-        and any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
+    return noun.dep_ == "dobj" and _after_comma(noun) and any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
 
 
 def _keep(hit: tuple, hits: dict, consumed: set[int]) -> bool:
@@ -1033,7 +1035,7 @@ ANNOUNCING_LEMMAS = {"announce", "confirm", "order", "complete", "begin", "start
 COERCIVE_ROOTS = ("17", "18", "19", "20")
 
 
-def _coerces(word: Token, nouns: bool = False) -> bool:
+def coerces(word: Token, nouns: bool = False) -> bool:
     """A verb (or with ``nouns``, a noun) of repression or force ('disperse', 'attack', 'battle')."""
     from coding.lexicon import default_lexicon  # the lexicon is loaded once per process
 
@@ -1057,13 +1059,13 @@ def _governing_verb(tok: Token, through_frames: bool = False) -> Token | None:
     protest = _protest_noun(tok)
     while head.i != tok.i and steps < 6:
         if head.pos_ in {"VERB", "AUX"}:
-            if protest and tok.dep_ == "prep" and tok.lower_ in {"during", "amid", "at"} and _coerces(head):
+            if protest and tok.dep_ == "prep" and tok.lower_ in {"during", "amid", "at"} and coerces(head):
                 return None  # "police arrested 95 people during protests": the police do not protest
             if head.lemma_.lower() in ANNOUNCING_LEMMAS and tok.dep_ == "dobj":
                 return head  # "Russia announced the withdrawal of its troops": Russia withdraws
             if head.lemma_.lower() in STANCE_VERBS:
                 return None  # "France condemned the attack": France did not attack
-            if tok.dep_ == "dobj" and _coerces(head) and not _coerces(tok, nouns=True):
+            if tok.dep_ == "dobj" and coerces(head) and not coerces(tok, nouns=True):
                 return None  # "police dispersed the rally": the rally is not the police's ("fought battles" is theirs)
             if tok.dep_ == "prep" and tok.lower_ in FRAME_PREPOSITIONS and not through_frames:
                 return None  # "residents clashed with soldiers after a raid": the raid is not theirs

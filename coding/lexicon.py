@@ -54,6 +54,12 @@ class EventRule:
     with_in: frozenset[str] = frozenset()  # verb forms fire only with one of these as what it is done with ("charged them with batons")
 
 
+# organizations.tsv kinds that name an organisation (never a place): its words are no place name, nor is a
+# shorter organisation's name inside its own
+ORGANISATION_KINDS = frozenset({"igo", "ngo", "armed_group", "regional_armed_group", "institution", "home_institution",
+                                "party", "media"})
+
+
 @dataclass(frozen=True)
 class ActorEntry:
     """A named actor (country, organisation, armed group, institution) and the code it gives."""

@@ -24,6 +24,7 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from coding.dates import MONTHS, WEEKDAYS
+from coding.lexicon import ORGANISATION_KINDS
 from coding.vocabulary import ACCUSATION_VERBS, COMPASS_WORDS, FACILITY_NOUNS, NAME_PARTICLES, PLACE_PREPOSITIONS, REPORTING_VERBS, STANCE_VERBS, WATER_NOUNS
 
 TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "port", "settlement", "locality", "hamlet", "municipality",
@@ -47,8 +48,7 @@ DWELLER_NOUNS = frozenset({"resident", "inhabitant", "villager", "people", "popu
 NEAR_PREPS = frozenset({"near", "around", "outside", "beyond", "towards", "toward"})
 NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
-ACTOR_KINDS = frozenset({"igo", "ngo", "armed_group", "regional_armed_group", "institution", "home_institution", "party", "media",
-                         "person"})
+ACTOR_KINDS = ORGANISATION_KINDS | {"person"}
 
 
 class StoryLike(Protocol):
